@@ -1,0 +1,222 @@
+#include "shared/auth/firebase_token.h"
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <httplib.h>
+
+#include "shared/core/base64url.h"
+
+namespace gofast::auth {
+namespace {
+
+Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidToken, std::move(message)); }
+
+int64_t SystemNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+class StaticKeySource : public KeySource {
+ public:
+  explicit StaticKeySource(KeySet keys) : keys_(std::make_shared<const KeySet>(std::move(keys))) {}
+  Result<std::shared_ptr<const KeySet>> Keys() override { return keys_; }
+
+ private:
+  std::shared_ptr<const KeySet> keys_;
+};
+
+// Seconds of `max-age` in a Cache-Control value, or 0.
+int64_t MaxAgeSeconds(const std::string& cache_control) {
+  static const std::regex kMaxAge(R"((?:^|[\s,])max-age\s*=\s*(\d{1,9}))", std::regex::icase);
+  std::smatch match;
+  if (!std::regex_search(cache_control, match, kMaxAge)) return 0;
+  return std::stoll(match[1].str());
+}
+
+class HttpKeySource : public KeySource {
+ public:
+  HttpKeySource(std::string origin, std::string path)
+      : origin_(std::move(origin)), path_(std::move(path)) {}
+
+  Result<std::shared_ptr<const KeySet>> Keys() override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (cached_ && now < cached_until_) return cached_;
+
+    httplib::Client client(origin_);
+    client.set_connection_timeout(5);
+    client.set_read_timeout(5);
+    const httplib::Result answer = client.Get(path_);
+    if (!answer || answer->status != 200) {
+      return MakeError(ErrorCode::kAuthKeysUnavailable, "The token signing keys could not be fetched");
+    }
+    Result<KeySet> parsed = ParseCertificateSet(answer->body);
+    if (!parsed) {
+      return MakeError(ErrorCode::kAuthKeysUnavailable, "The token signing keys could not be read");
+    }
+    auto keys = std::make_shared<const KeySet>(std::move(parsed).value());
+    const int64_t max_age = MaxAgeSeconds(answer->get_header_value("Cache-Control"));
+    if (max_age > 0) {
+      cached_ = keys;
+      cached_until_ = now + std::chrono::seconds(max_age);
+    } else {
+      cached_.reset();
+    }
+    return keys;
+  }
+
+ private:
+  const std::string origin_;
+  const std::string path_;
+  std::mutex mutex_;
+  std::shared_ptr<const KeySet> cached_;
+  std::chrono::steady_clock::time_point cached_until_;
+};
+
+// A JSON number that is a whole count of seconds (fractions are cut, as the SDKs do).
+std::optional<int64_t> NumericSeconds(const nlohmann::json& payload, const char* name) {
+  const auto it = payload.find(name);
+  if (it == payload.end() || !it->is_number()) return std::nullopt;
+  const double value = it->get<double>();
+  if (!(value > -9e15 && value < 9e15)) return std::nullopt;
+  return static_cast<int64_t>(value);
+}
+
+std::optional<std::string> OptionalString(const nlohmann::json& payload, const char* name) {
+  const auto it = payload.find(name);
+  if (it == payload.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+std::optional<nlohmann::json> DecodeJsonObject(std::string_view segment) {
+  const std::optional<std::string> bytes = Base64UrlDecode(segment);
+  if (!bytes) return std::nullopt;
+  nlohmann::json value = nlohmann::json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  if (!value.is_object()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<KeySet> ParseCertificateSet(std::string_view json_text) {
+  const nlohmann::json document = nlohmann::json::parse(json_text, nullptr, false);
+  if (!document.is_object() || document.empty()) {
+    return MakeError(ErrorCode::kInternal, "key set must be a non-empty JSON object of PEM certificates");
+  }
+  KeySet keys;
+  for (const auto& [kid, pem] : document.items()) {
+    PKey key = pem.is_string() ? PublicKeyFromCertificatePem(pem.get<std::string>()) : nullptr;
+    if (!key) return MakeError(ErrorCode::kInternal, "key set entry '" + kid + "' is not a PEM certificate");
+    keys.emplace(kid, std::move(key));
+  }
+  return keys;
+}
+
+Result<std::shared_ptr<KeySource>> MakeKeySource(const std::string& source) {
+  static const std::regex kUrl(R"(^(https?://[^/]+)(/.*)?$)", std::regex::icase);
+  std::smatch match;
+  if (std::regex_match(source, match, kUrl)) {
+    const std::string path = match[2].matched ? match[2].str() : "/";
+    return std::shared_ptr<KeySource>(std::make_shared<HttpKeySource>(match[1].str(), path));
+  }
+  std::ifstream file(source, std::ios::binary);
+  if (!file) return MakeError(ErrorCode::kInternal, "cannot read key file " + source);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  Result<KeySet> keys = ParseCertificateSet(contents.str());
+  if (!keys) return MakeError(ErrorCode::kInternal, source + ": " + keys.error().message);
+  return std::shared_ptr<KeySource>(std::make_shared<StaticKeySource>(std::move(keys).value()));
+}
+
+TokenVerifier::TokenVerifier(VerifierOptions options, std::shared_ptr<KeySource> keys, Clock clock)
+    : options_(std::move(options)),
+      expected_issuer_("https://securetoken.google.com/" + options_.project_id),
+      keys_(std::move(keys)),
+      clock_(clock ? std::move(clock) : Clock(&SystemNow)) {}
+
+Result<VerifiedToken> TokenVerifier::Verify(std::string_view token) const {
+  const bool production = options_.mode == AuthMode::kProduction;
+
+  // Rule 1: three segments whose first two are JSON objects.
+  const size_t first_dot = token.find('.');
+  const size_t second_dot = first_dot == std::string_view::npos ? first_dot : token.find('.', first_dot + 1);
+  if (second_dot == std::string_view::npos || token.find('.', second_dot + 1) != std::string_view::npos) {
+    return Invalid("The token must have exactly three segments");
+  }
+  const std::string_view header_segment = token.substr(0, first_dot);
+  const std::string_view payload_segment = token.substr(first_dot + 1, second_dot - first_dot - 1);
+  const std::string_view signature_segment = token.substr(second_dot + 1);
+  const std::optional<nlohmann::json> header = DecodeJsonObject(header_segment);
+  if (!header) return Invalid("The token header is not a base64url JSON object");
+  const std::optional<nlohmann::json> payload = DecodeJsonObject(payload_segment);
+  if (!payload) return Invalid("The token payload is not a base64url JSON object");
+
+  // Rules 2 and 3: key id and algorithm (emulator tokens are unsigned).
+  const std::optional<std::string> alg = OptionalString(*header, "alg");
+  const std::optional<std::string> kid = OptionalString(*header, "kid");
+  if (production) {
+    if (!kid || kid->empty()) return Invalid("The token has no key id (kid)");
+    if (alg != "RS256") return Invalid("The token algorithm must be RS256");
+  } else if (alg != "none" || !signature_segment.empty()) {
+    return Invalid("A signed token is refused in emulator mode: the algorithm must be none");
+  }
+
+  // Rule 4: audience and issuer.
+  const auto aud = payload->find("aud");
+  if (aud == payload->end() || !aud->is_string() || aud->get_ref<const std::string&>() != options_.project_id) {
+    return Invalid("The token has the wrong audience (aud)");
+  }
+  const auto iss = payload->find("iss");
+  if (iss == payload->end() || !iss->is_string() || iss->get_ref<const std::string&>() != expected_issuer_) {
+    return Invalid("The token has the wrong issuer (iss)");
+  }
+
+  // Rule 5: subject.
+  const std::optional<std::string> sub = OptionalString(*payload, "sub");
+  if (!sub || sub->empty()) return Invalid("The token subject (sub) must be a non-empty string");
+  if (sub->size() > 128) return Invalid("The token subject (sub) must be at most 128 characters");
+
+  // Rule 6: time, with the configured skew on both ends.
+  const std::optional<int64_t> exp = NumericSeconds(*payload, "exp");
+  const std::optional<int64_t> iat = NumericSeconds(*payload, "iat");
+  if (!exp) return Invalid("The token expiry (exp) must be a number");
+  if (!iat) return Invalid("The token issue time (iat) must be a number");
+  const int64_t now = clock_();
+  if (now > *exp + options_.clock_skew_seconds) {
+    Error expired = MakeError(ErrorCode::kTokenExpired, "The token has expired; get a fresh one");
+    return expired;
+  }
+  if (*iat > now + options_.clock_skew_seconds) return Invalid("The token was issued in the future (iat)");
+
+  // Rule 7: signature.
+  if (production) {
+    const std::optional<std::string> signature = Base64UrlDecode(signature_segment);
+    if (!signature || signature->empty()) return Invalid("The token signature is not base64url");
+    Result<std::shared_ptr<const KeySet>> keys = keys_->Keys();
+    if (!keys) return keys.error();
+    const auto key = keys.value()->find(*kid);
+    if (key == keys.value()->end()) return Invalid("The token was signed with an unknown key id");
+    const std::string_view signed_part = token.substr(0, second_dot);
+    if (!VerifyRs256(key->second.get(), signed_part, *signature)) {
+      return Invalid("The token signature is invalid");
+    }
+  }
+
+  VerifiedToken verified;
+  verified.uid = *sub;
+  verified.email = OptionalString(*payload, "email");
+  const auto email_verified = payload->find("email_verified");
+  verified.email_verified = email_verified != payload->end() && email_verified->is_boolean() &&
+                            email_verified->get<bool>();
+  verified.name = OptionalString(*payload, "name");
+  verified.picture = OptionalString(*payload, "picture");
+  verified.expires_at = *exp;
+  verified.claims = std::move(*payload);
+  return verified;
+}
+
+}  // namespace gofast::auth

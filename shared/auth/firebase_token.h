@@ -1,0 +1,83 @@
+#ifndef GOFAST_SHARED_AUTH_FIREBASE_TOKEN_H_
+#define GOFAST_SHARED_AUTH_FIREBASE_TOKEN_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "shared/auth/crypto.h"
+#include "shared/core/result.h"
+
+namespace gofast::auth {
+
+enum class AuthMode { kProduction, kEmulator };
+
+inline constexpr char kGoogleCertsUrl[] =
+    "https://www.googleapis.com/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com";
+
+// The identity a verified token carries.
+struct VerifiedToken {
+  std::string uid;
+  std::optional<std::string> email;
+  bool email_verified = false;
+  std::optional<std::string> name;
+  std::optional<std::string> picture;
+  int64_t expires_at = 0;
+  nlohmann::json claims;  // the whole payload, custom claims included
+};
+
+// kid -> public key of its certificate.
+using KeySet = std::map<std::string, PKey, std::less<>>;
+
+// Parses Google's certificate document: {"kid": "<PEM certificate>", ...}.
+Result<KeySet> ParseCertificateSet(std::string_view json_text);
+
+// Where the verifier gets its keys: a file read at start, or a URL fetched lazily.
+class KeySource {
+ public:
+  virtual ~KeySource() = default;
+  // kUnavailable when the key set cannot be had right now.
+  virtual Result<std::shared_ptr<const KeySet>> Keys() = 0;
+};
+
+// `source` is a file path (read now: an unreadable or malformed file is an
+// error) or an http(s):// URL (fetched at the first Keys() call, then cached
+// for the max-age of its Cache-Control answer).
+Result<std::shared_ptr<KeySource>> MakeKeySource(const std::string& source);
+
+struct VerifierOptions {
+  std::string project_id;
+  AuthMode mode = AuthMode::kProduction;
+  int64_t clock_skew_seconds = 300;
+};
+
+// verifyIdToken of the Firebase Admin SDKs, rule by rule (spec/firebase-id-tokens.md).
+// Errors: kInvalidToken (message names the rule), kTokenExpired,
+// kAuthKeysUnavailable.
+class TokenVerifier {
+ public:
+  using Clock = std::function<int64_t()>;  // unix seconds
+
+  TokenVerifier(VerifierOptions options, std::shared_ptr<KeySource> keys, Clock clock = {});
+
+  Result<VerifiedToken> Verify(std::string_view token) const;
+
+  const VerifierOptions& options() const { return options_; }
+
+ private:
+  VerifierOptions options_;
+  std::string expected_issuer_;
+  std::shared_ptr<KeySource> keys_;
+  Clock clock_;
+};
+
+}  // namespace gofast::auth
+
+#endif  // GOFAST_SHARED_AUTH_FIREBASE_TOKEN_H_

@@ -1,0 +1,70 @@
+#ifndef GOFAST_SHARED_CONFIG_COMMON_CONFIG_H_
+#define GOFAST_SHARED_CONFIG_COMMON_CONFIG_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "shared/auth/firebase_token.h"
+
+namespace gofast::config {
+
+// The options both services share (spec/conventions.md).
+struct CommonConfig {
+  std::string host = "127.0.0.1";
+  int port = 0;
+  std::string db_path;
+  std::string project_id;
+  auth::AuthMode auth_mode = auth::AuthMode::kProduction;
+  std::string firebase_certs = auth::kGoogleCertsUrl;
+  int64_t clock_skew_seconds = 300;
+  size_t max_body_bytes = 65536;
+  bool access_log = true;
+};
+
+// What differs between the two services: the prefix of the variables that
+// locate one service, and its defaults.
+struct ServiceIdentity {
+  std::string env_prefix;  // "COMPANY_" or "APP_"
+  int default_port;
+  std::string default_db_path;
+};
+
+// Declares the shared options on `app`. Keep `app` alive until FinishCommon runs.
+class CommonOptions {
+ public:
+  CommonOptions(CLI::App& app, CommonConfig& config, const ServiceIdentity& identity);
+
+  // The fallbacks CLI11 cannot express (a chain of variables, a variable
+  // that implies a mode), run after parsing. Throws CLI::ValidationError.
+  void Finish();
+
+ private:
+  CLI::Option* auth_mode_option_;
+  CommonConfig& config_;
+  std::string auth_mode_text_ = "production";
+  std::string access_log_text_ = "on";
+};
+
+// What to do after parsing a command line: run, or exit with a code and text.
+struct ParseOutcome {
+  bool run = true;
+  int exit_code = 0;
+  std::string message;  // help (exit 0, standard output) or one error line (exit 2, standard error)
+};
+
+// Parses args (without the program name) and runs `finish` afterwards;
+// turns --help into exit 0 and any CLI::ParseError into exit 2.
+ParseOutcome ParseCommandLine(CLI::App& app, const std::vector<std::string>& args,
+                              const std::function<void()>& finish);
+
+// Reads a variable; empty counts as unset.
+std::optional<std::string> NonEmptyEnv(const char* name);
+
+}  // namespace gofast::config
+
+#endif  // GOFAST_SHARED_CONFIG_COMMON_CONFIG_H_

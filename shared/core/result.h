@@ -1,0 +1,74 @@
+#ifndef GOFAST_SHARED_CORE_RESULT_H_
+#define GOFAST_SHARED_CORE_RESULT_H_
+
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+namespace gofast {
+
+// The error vocabulary of both services. Each code is one wire code of the
+// contract (spec/conventions.md); the HTTP layer alone knows their statuses.
+enum class ErrorCode {
+  kBadJson,
+  kValidationFailed,
+  kNoToken,
+  kTokenExpired,
+  kInvalidToken,
+  kForbidden,
+  kNotCompanyStaff,
+  kEmailNotVerified,
+  kEmailRequired,
+  kNotFound,
+  kMethodNotAllowed,
+  kConflict,
+  kPayloadTooLarge,
+  kUnsupportedMediaType,
+  kInternal,
+  kAuthKeysUnavailable,
+  kUnavailable,
+};
+
+// The contract's name for a code, e.g. "VALIDATION_FAILED".
+const char* WireCode(ErrorCode code);
+
+struct Error {
+  ErrorCode code;
+  std::string message;  // a human sentence; never echoes request bytes
+  nlohmann::json details = nullptr;
+};
+
+inline Error MakeError(ErrorCode code, std::string message) {
+  return Error{code, std::move(message)};
+}
+
+// Expected failures travel as values; exceptions stay at library edges.
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+
+  const T& value() const& { return std::get<0>(state_); }
+  T& value() & { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
+
+  const Error& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+struct Ok {};
+using Status = Result<Ok>;
+
+}  // namespace gofast
+
+#endif  // GOFAST_SHARED_CORE_RESULT_H_

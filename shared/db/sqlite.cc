@@ -1,0 +1,58 @@
+#include "shared/db/sqlite.h"
+
+#include <filesystem>
+
+#include <SQLiteCpp/Transaction.h>
+
+namespace gofast::db {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+void ApplyConnectionSettings(SQLite::Database& db) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+}  // namespace
+
+std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                         SQLite::OPEN_FULLMUTEX);
+  // journal_mode must be set outside a transaction, and answers the mode now in force.
+  db->exec("PRAGMA journal_mode = WAL");
+  ApplyConnectionSettings(*db);
+  return db;
+}
+
+std::unique_ptr<SQLite::Database> OpenReader(const std::string& path) {
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_FULLMUTEX);
+  ApplyConnectionSettings(*db);
+  return db;
+}
+
+Status Migrate(SQLite::Database& db, const std::vector<std::string>& migrations) {
+  try {
+    const int current = db.execAndGet("PRAGMA user_version").getInt();
+    if (current > static_cast<int>(migrations.size())) {
+      return MakeError(ErrorCode::kInternal,
+                       "database schema version " + std::to_string(current) +
+                           " is newer than this binary knows (" +
+                           std::to_string(migrations.size()) + ")");
+    }
+    for (int version = current + 1; version <= static_cast<int>(migrations.size()); ++version) {
+      SQLite::Transaction transaction(db);
+      db.exec(migrations[static_cast<size_t>(version - 1)]);
+      db.exec("PRAGMA user_version = " + std::to_string(version));
+      transaction.commit();
+    }
+  } catch (const SQLite::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("migration failed: ") + e.what());
+  }
+  return Ok{};
+}
+
+}  // namespace gofast::db

@@ -1,0 +1,31 @@
+#ifndef GOFAST_SHARED_DB_SQLITE_H_
+#define GOFAST_SHARED_DB_SQLITE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "shared/core/result.h"
+
+namespace gofast::db {
+
+// Opens (creating the file and its folder) a database in WAL mode with a busy
+// timeout, foreign keys on and synchronous=NORMAL: a commit survives a crash
+// of the process; a power cut may lose the last commits.
+// Throws SQLite::Exception or std::filesystem::filesystem_error on failure.
+std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path);
+
+// Read-only connection for readers beside the writer (WAL lets them run at once).
+std::unique_ptr<SQLite::Database> OpenReader(const std::string& path);
+
+// Migration N (1-based) is migrations[N-1]; PRAGMA user_version records the
+// last one applied. Each runs in its own transaction. A database whose
+// user_version is above migrations.size() was written by a newer binary and is
+// refused.
+Status Migrate(SQLite::Database& db, const std::vector<std::string>& migrations);
+
+}  // namespace gofast::db
+
+#endif  // GOFAST_SHARED_DB_SQLITE_H_

@@ -1,0 +1,359 @@
+#include "shared/http/server.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+#include "shared/core/ids.h"
+#include "shared/core/time.h"
+
+namespace gofast::http {
+namespace {
+
+constexpr char kJsonContentType[] = "application/json; charset=utf-8";
+constexpr size_t kKeepAliveMaxRequests = 1000000;  // the library's default of 5 forces reconnects
+constexpr char kRequestIdHeader[] = "X-Request-Id";
+
+// Set when a request enters routing, read by the access log on the same worker thread.
+thread_local std::chrono::steady_clock::time_point t_request_start;
+thread_local bool t_request_started = false;
+
+std::vector<std::string> SplitPath(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t start = 1;
+  while (start <= path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    segments.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool HasBody(const httplib::Request& raw) {
+  if (raw.has_header("Transfer-Encoding")) return true;
+  const std::string length = raw.get_header_value("Content-Length");
+  return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+}
+
+// Status of an answer httplib wrote itself (no handler ran), as an error.
+Error ErrorForBareStatus(int status) {
+  switch (status) {
+    case 400: return MakeError(ErrorCode::kBadJson, "The request could not be read");
+    case 404: return MakeError(ErrorCode::kNotFound, "Not found");
+    case 405: return MakeError(ErrorCode::kMethodNotAllowed, "Method not allowed");
+    case 413: return MakeError(ErrorCode::kPayloadTooLarge, "The request body is too large");
+    case 415: return MakeError(ErrorCode::kUnsupportedMediaType, "The request body must be JSON");
+    default: return MakeError(ErrorCode::kInternal, "Internal error");
+  }
+}
+
+}  // namespace
+
+struct Server::RouteEntry {
+  std::string method;
+  std::vector<std::string> segments;  // ":name" marks a parameter
+  size_t parameter_count;
+  Handler handler;
+};
+
+struct Server::Match {
+  const RouteEntry* route = nullptr;  // set when path and method match
+  std::vector<std::string> params;
+  std::string allowed_methods;        // when the path is known but the method is not
+};
+
+Server::Server(ServerOptions options) : options_(std::move(options)) {
+  const size_t threads = options_.worker_threads;
+  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_.set_tcp_nodelay(true);
+  server_.set_keep_alive_max_count(kKeepAliveMaxRequests);
+  server_.set_payload_max_length(options_.max_body_bytes);
+
+  server_.set_pre_routing_handler(
+      [this](const httplib::Request& raw, httplib::Response& res) { return PreRoute(raw, res); });
+  const auto with_reader = [this](const httplib::Request& raw, httplib::Response& res,
+                                  const httplib::ContentReader& reader) {
+    HandleWithBody(raw, res, &reader);
+  };
+  const auto without_reader = [this](const httplib::Request& raw, httplib::Response& res) {
+    HandleWithBody(raw, res, nullptr);
+  };
+  server_.Get(".*", without_reader);
+  server_.Options(".*", without_reader);
+  server_.Post(".*", with_reader);
+  server_.Put(".*", with_reader);
+  server_.Patch(".*", with_reader);
+  server_.Delete(".*", with_reader);
+
+  server_.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) {
+        // Runs for every status >= 400, handler-written ones too: keep their bodies.
+        if (res.body.empty()) WriteError(res, ErrorForBareStatus(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  server_.set_exception_handler(
+      [](const httplib::Request& raw, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "%s error: unhandled exception on %s %s: %s\n", NowIso8601().c_str(),
+                     raw.method.c_str(), raw.path.c_str(), what.c_str());
+        WriteError(res, MakeError(ErrorCode::kInternal, "Internal error"));
+      });
+  server_.set_post_routing_handler(
+      [this](const httplib::Request& raw, httplib::Response& res) { AddResponseHeaders(raw, res); });
+  if (options_.access_log) {
+    server_.set_logger(
+        [this](const httplib::Request& raw, const httplib::Response& res) { LogAccess(raw, res); });
+  }
+}
+
+Server::~Server() { Stop(); }
+
+void Server::Route(const std::string& method, const std::string& pattern, Handler handler) {
+  RouteEntry entry{method, SplitPath(pattern), 0, std::move(handler)};
+  entry.parameter_count = static_cast<size_t>(std::count_if(
+      entry.segments.begin(), entry.segments.end(),
+      [](const std::string& segment) { return !segment.empty() && segment[0] == ':'; }));
+  routes_.push_back(std::move(entry));
+}
+
+Server::Match Server::FindRoute(const std::string& method, const std::string& path) const {
+  const std::vector<std::string> segments = SplitPath(path);
+  Match best;
+  size_t best_parameters = std::numeric_limits<size_t>::max();
+  for (const RouteEntry& route : routes_) {
+    if (route.segments.size() != segments.size() || route.parameter_count > best_parameters) continue;
+    std::vector<std::string> params;
+    bool matches = true;
+    for (size_t i = 0; i < segments.size() && matches; ++i) {
+      const std::string& expected = route.segments[i];
+      if (!expected.empty() && expected[0] == ':') {
+        matches = !segments[i].empty();
+        params.push_back(segments[i]);
+      } else {
+        matches = expected == segments[i];
+      }
+    }
+    if (!matches) continue;
+    if (route.parameter_count < best_parameters) {  // a more literal pattern: start over
+      best = Match{};
+      best_parameters = route.parameter_count;
+    }
+    const bool method_matches = route.method == method || (method == "HEAD" && route.method == "GET");
+    if (method_matches && !best.route) {
+      best.route = &route;
+      best.params = std::move(params);
+    }
+    if (!best.allowed_methods.empty()) best.allowed_methods += ", ";
+    best.allowed_methods += route.method;
+  }
+  return best;
+}
+
+httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw, httplib::Response& res) {
+  t_request_start = std::chrono::steady_clock::now();
+  t_request_started = true;
+  const std::string client_id = raw.get_header_value(kRequestIdHeader);
+  res.set_header(kRequestIdHeader, IsValidRequestId(client_id) ? client_id : NewUuidV4());
+
+  if (!options_.cors_origin.empty() && raw.method == "OPTIONS" && raw.path.rfind("/api/", 0) == 0) {
+    res.status = 204;
+    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    res.set_header("Access-Control-Allow-Headers",
+                   "Content-Type, Authorization, Idempotency-Key, X-Request-Id");
+    res.set_header("Access-Control-Max-Age", "86400");
+    return httplib::Server::HandlerResponse::Handled;
+  }
+
+  const Match match = FindRoute(raw.method, raw.path);
+  if (!match.route) {
+    if (match.allowed_methods.empty()) {
+      WriteError(res, MakeError(ErrorCode::kNotFound, "Not found"));
+    } else {
+      res.set_header("Allow", match.allowed_methods);
+      WriteError(res, MakeError(ErrorCode::kMethodNotAllowed,
+                                "Method " + raw.method + " is not allowed here; allowed: " +
+                                    match.allowed_methods));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  // Without a body the library would refuse a POST lacking Content-Length
+  // (400): answer here, before it reads anything.
+  if (!HasBody(raw)) {
+    Dispatch(match, raw, std::string_view(), res);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
+                            const httplib::ContentReader* reader) {
+  const Match match = FindRoute(raw.method, raw.path);
+  if (!match.route) {  // PreRoute answered these already; kept for safety
+    WriteError(res, MakeError(ErrorCode::kNotFound, "Not found"));
+    return;
+  }
+  if (reader == nullptr) {
+    Dispatch(match, raw, raw.body, res);
+    return;
+  }
+  // The library does not apply its payload limit to chunked bodies: count here.
+  std::string body;
+  bool too_large = false;
+  const size_t limit = options_.max_body_bytes;
+  (*reader)([&](const char* data, size_t length) {
+    if (body.size() + length > limit) {
+      too_large = true;
+      return false;
+    }
+    body.append(data, length);
+    return true;
+  });
+  if (too_large) {
+    res.set_header("Connection", "close");
+    WriteError(res, MakeError(ErrorCode::kPayloadTooLarge,
+                              "The request body is larger than " + std::to_string(limit) + " bytes"));
+    return;
+  }
+  Dispatch(match, raw, body, res);
+}
+
+void Server::Dispatch(const Match& match, const httplib::Request& raw, std::string_view body,
+                      httplib::Response& res) const {
+  const Request request{raw, body, match.params, res.get_header_value(kRequestIdHeader)};
+  match.route->handler(request, res);
+}
+
+void Server::AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const {
+  if (!res.has_header(kRequestIdHeader)) res.set_header(kRequestIdHeader, NewUuidV4());
+  if (!options_.cors_origin.empty() && raw.get_header_value("Origin") == options_.cors_origin) {
+    res.set_header("Access-Control-Allow-Origin", options_.cors_origin);
+    res.set_header("Vary", "Origin");
+    res.set_header("Access-Control-Expose-Headers", kRequestIdHeader);
+  }
+}
+
+void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res) const {
+  long long millis = 0;
+  if (t_request_started) {
+    millis = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                   t_request_start)
+                 .count();
+    t_request_started = false;
+  }
+  const std::string line = NowIso8601() + " " + res.get_header_value(kRequestIdHeader) + " " +
+                           raw.method + " " + raw.path + " " + std::to_string(res.status) + " " +
+                           std::to_string(millis) + "ms\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line keeps lines whole
+}
+
+Result<int> Server::Bind(const std::string& host, int port) {
+  const int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
+  if (bound < 0) {
+    return MakeError(ErrorCode::kUnavailable, "cannot bind " + host + ":" + std::to_string(port));
+  }
+  return bound;
+}
+
+void Server::Run() { server_.listen_after_bind(); }
+
+void Server::Stop() {
+  if (server_.is_running()) server_.stop();
+}
+
+// --- helpers ----------------------------------------------------------------
+
+int HttpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kBadJson:
+    case ErrorCode::kValidationFailed: return 400;
+    case ErrorCode::kNoToken:
+    case ErrorCode::kTokenExpired:
+    case ErrorCode::kInvalidToken: return 401;
+    case ErrorCode::kForbidden:
+    case ErrorCode::kNotCompanyStaff:
+    case ErrorCode::kEmailNotVerified:
+    case ErrorCode::kEmailRequired: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kMethodNotAllowed: return 405;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kAuthKeysUnavailable:
+    case ErrorCode::kUnavailable: return 503;
+  }
+  return 500;
+}
+
+void WriteJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  // Replace rather than throw on invalid UTF-8: an answer must always be writable.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
+}
+
+void WriteError(httplib::Response& res, const Error& error) {
+  nlohmann::json body = {{"success", false}, {"error", error.message}, {"code", WireCode(error.code)}};
+  if (!error.details.is_null()) body["details"] = error.details;
+  if (error.code == ErrorCode::kTokenExpired) body["shouldRefresh"] = true;
+  WriteJson(res, HttpStatus(error.code), body);
+}
+
+Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request) {
+  const std::string header = request.raw.get_header_value("Authorization");
+  constexpr std::string_view kScheme = "Bearer";
+  if (header.size() < kScheme.size() || !EqualsIgnoreCase(std::string_view(header).substr(0, kScheme.size()), kScheme) ||
+      (header.size() > kScheme.size() && header[kScheme.size()] != ' ')) {
+    return MakeError(ErrorCode::kNoToken, "Sign in first: an Authorization: Bearer <Firebase ID token> header is required");
+  }
+  const size_t start = header.find_first_not_of(' ', kScheme.size());
+  if (start == std::string::npos) {
+    return MakeError(ErrorCode::kNoToken, "The Authorization header has an empty Bearer token");
+  }
+  const size_t end = header.find_last_not_of(' ');
+  return verifier.Verify(std::string_view(header).substr(start, end - start + 1));
+}
+
+Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty) {
+  if (request.body.empty()) {
+    if (allow_empty) return nlohmann::json::object();
+    return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
+  }
+  const std::string content_type = request.raw.get_header_value("Content-Type");
+  const std::string_view media_type = std::string_view(content_type).substr(0, content_type.find(';'));
+  const bool is_json = EqualsIgnoreCase(media_type, "application/json") ||
+                       (media_type.size() > 5 && EqualsIgnoreCase(media_type.substr(media_type.size() - 5), "+json"));
+  if (!is_json) {
+    return MakeError(ErrorCode::kUnsupportedMediaType, "The request body must be JSON (Content-Type: application/json)");
+  }
+  nlohmann::json body;
+  try {
+    body = nlohmann::json::parse(request.body.begin(), request.body.end());
+  } catch (const nlohmann::json::exception&) {  // never echo its message: it quotes the input
+    return MakeError(ErrorCode::kBadJson, "The request body is not valid JSON");
+  }
+  if (!body.is_object()) return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
+  return body;
+}
+
+bool IsValidRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+}  // namespace gofast::http

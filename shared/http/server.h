@@ -1,0 +1,98 @@
+#ifndef GOFAST_SHARED_HTTP_SERVER_H_
+#define GOFAST_SHARED_HTTP_SERVER_H_
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "shared/auth/firebase_token.h"
+#include "shared/core/result.h"
+
+namespace gofast::http {
+
+struct ServerOptions {
+  size_t max_body_bytes = 65536;
+  bool access_log = true;
+  // The one browser origin allowed to call the API; empty: no CORS at all,
+  // and OPTIONS is an ordinary method (405).
+  std::string cors_origin;
+  size_t worker_threads = 64;  // one per open keep-alive connection
+};
+
+// What a route handler sees: the raw request, its body (read with the size
+// limit applied), the values of the pattern's :params, and the request id.
+struct Request {
+  const httplib::Request& raw;
+  std::string_view body;
+  std::vector<std::string> params;
+  std::string request_id;
+};
+
+using Handler = std::function<void(const Request&, httplib::Response&)>;
+
+// cpp-httplib with the contract's plumbing: routing with 404/405, JSON error
+// envelope, body limits, request ids, access log, CORS, TCP_NODELAY.
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // `pattern` is a path whose segments are literals or ":name" (one
+  // non-empty segment). Where a literal and a parameter both match, the
+  // literal wins: GET /api/runs/create is a 405, not a run id.
+  void Route(const std::string& method, const std::string& pattern, Handler handler);
+
+  // Binds host:port (0 picks a free port); answers the bound port.
+  Result<int> Bind(const std::string& host, int port);
+  // Serves until Stop(); requests in flight are finished first.
+  void Run();
+  void Stop();
+
+ private:
+  struct RouteEntry;
+  struct Match;
+  Match FindRoute(const std::string& method, const std::string& path) const;
+  void Dispatch(const Match& match, const httplib::Request& raw, std::string_view body,
+                httplib::Response& res) const;
+  httplib::Server::HandlerResponse PreRoute(const httplib::Request& raw, httplib::Response& res);
+  void HandleWithBody(const httplib::Request& raw, httplib::Response& res,
+                      const httplib::ContentReader* reader);
+  void AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const;
+  void LogAccess(const httplib::Request& raw, const httplib::Response& res) const;
+
+  ServerOptions options_;
+  std::vector<RouteEntry> routes_;
+  httplib::Server server_;
+};
+
+// --- helpers for route handlers -------------------------------------------
+
+int HttpStatus(ErrorCode code);
+
+void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
+// The contract's error envelope: {success:false, error, code[, details][, shouldRefresh]}.
+void WriteError(httplib::Response& res, const Error& error);
+
+// The token of an "Authorization: Bearer <token>" header, verified.
+// NO_TOKEN without a header, with another scheme, or with an empty token.
+Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request);
+
+// The body as a JSON object: 415 for a non-empty body that is not declared
+// JSON, 400 BAD_JSON for bytes that do not parse or are not an object. An
+// empty body is {} where `allow_empty`, else BAD_JSON.
+Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty);
+
+// A valid client-sent X-Request-Id: 1-128 characters of [A-Za-z0-9._-].
+bool IsValidRequestId(std::string_view id);
+
+}  // namespace gofast::http
+
+#endif  // GOFAST_SHARED_HTTP_SERVER_H_

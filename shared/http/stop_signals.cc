@@ -1,0 +1,43 @@
+#include "shared/http/stop_signals.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <thread>
+
+namespace gofast::http {
+namespace {
+
+sigset_t StopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  return signals;
+}
+
+}  // namespace
+
+void BlockStopSignals() {
+  const sigset_t signals = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+void ServeUntilStopSignal(Server& server) {
+  // A thread that waits for the signal synchronously may call anything,
+  // unlike a signal handler.
+  std::thread waiter([&server] {
+    const sigset_t signals = StopSignals();
+    int received = 0;
+    sigwait(&signals, &received);
+    server.Stop();
+  });
+  server.Run();
+  // Run() can also end without a signal (the listener failed): wake the waiter.
+  if (waiter.joinable()) {
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+}
+
+}  // namespace gofast::http
