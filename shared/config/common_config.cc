@@ -68,6 +68,14 @@ void CommonOptions::Finish() {
   config_.access_log = access_log_text_ == "on";
 }
 
+Result<std::shared_ptr<auth::TokenVerifier>> MakeTokenVerifier(const CommonConfig& config) {
+  Result<std::shared_ptr<auth::KeySource>> keys = auth::MakeKeySource(config.firebase_certs);
+  if (!keys) return keys.error();
+  return std::make_shared<auth::TokenVerifier>(
+      auth::VerifierOptions{config.project_id, config.auth_mode, config.clock_skew_seconds},
+      std::move(keys).value());
+}
+
 ParseOutcome ParseCommandLine(CLI::App& app, const std::vector<std::string>& args,
                               const std::function<void()>& finish) {
   // CLI11 consumes its vector from the back.

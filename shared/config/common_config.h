@@ -62,6 +62,10 @@ struct ParseOutcome {
 ParseOutcome ParseCommandLine(CLI::App& app, const std::vector<std::string>& args,
                               const std::function<void()>& finish);
 
+// The token verifier the options describe; fails when --firebase-certs is a
+// file that cannot be read (a URL is only fetched at the first verification).
+Result<std::shared_ptr<auth::TokenVerifier>> MakeTokenVerifier(const CommonConfig& config);
+
 // Reads a variable; empty counts as unset.
 std::optional<std::string> NonEmptyEnv(const char* name);
 

@@ -114,6 +114,9 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
       });
   server_.set_post_routing_handler(
       [this](const httplib::Request& raw, httplib::Response& res) { AddResponseHeaders(raw, res); });
+  Route("GET", "/healthz", [](const Request&, httplib::Response& res) {
+    WriteJson(res, 200, {{"success", true}, {"status", "ok"}});
+  });
   if (options_.access_log) {
     server_.set_logger(
         [this](const httplib::Request& raw, const httplib::Response& res) { LogAccess(raw, res); });

@@ -37,7 +37,8 @@ struct Request {
 using Handler = std::function<void(const Request&, httplib::Response&)>;
 
 // cpp-httplib with the contract's plumbing: routing with 404/405, JSON error
-// envelope, body limits, request ids, access log, CORS, TCP_NODELAY.
+// envelope, body limits, request ids, access log, CORS, TCP_NODELAY, and
+// GET /healthz.
 class Server {
  public:
   explicit Server(ServerOptions options);

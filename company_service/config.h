@@ -1,0 +1,26 @@
+#ifndef GOFAST_COMPANY_SERVICE_CONFIG_H_
+#define GOFAST_COMPANY_SERVICE_CONFIG_H_
+
+#include <string>
+#include <vector>
+
+#include "shared/config/common_config.h"
+
+namespace gofast::company {
+
+enum class SignupPolicy { kOpen, kInviteOnly };
+
+struct CompanyConfig {
+  config::CommonConfig common;
+  std::string company_id = "cmhpqe7kl0000nw1uvcfhf2hs";
+  SignupPolicy signup = SignupPolicy::kOpen;
+  std::string default_role = "Founder";
+  std::string seed_path;  // empty: no seed
+};
+
+// Options, then environment variables, then defaults (spec/conventions.md).
+config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args, CompanyConfig& config);
+
+}  // namespace gofast::company
+
+#endif  // GOFAST_COMPANY_SERVICE_CONFIG_H_

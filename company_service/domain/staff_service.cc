@@ -1,0 +1,167 @@
+#include "company_service/domain/staff_service.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "shared/core/ids.h"
+#include "shared/core/time.h"
+
+namespace gofast::company {
+namespace {
+
+constexpr size_t kMaxEmailLength = 254;
+
+Error NotStaff() { return MakeError(ErrorCode::kNotCompanyStaff, "This account is not company staff"); }
+
+}  // namespace
+
+bool IsRole(std::string_view role) {
+  return std::any_of(kRoles.begin(), kRoles.end(), [&](const char* known) { return role == known; });
+}
+
+std::string ToLower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
+    const std::optional<std::string>& display_name) {
+  if (!display_name) return {std::nullopt, std::nullopt};
+  const std::string& name = *display_name;
+  const size_t first_start = name.find_first_not_of(" \t");
+  if (first_start == std::string::npos) return {std::nullopt, std::nullopt};
+  const size_t first_end = std::min(name.find_first_of(" \t", first_start), name.size());
+  std::optional<std::string> first = name.substr(first_start, first_end - first_start);
+  const size_t rest_start = name.find_first_not_of(" \t", first_end);
+  if (rest_start == std::string::npos) return {first, std::nullopt};
+  const size_t rest_end = name.find_last_not_of(" \t");
+  return {first, name.substr(rest_start, rest_end - rest_start + 1)};
+}
+
+bool IsValidEmail(const std::string& email) {
+  if (email.empty() || email.size() > kMaxEmailLength) return false;
+  const size_t at = email.find('@');
+  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
+  const std::string_view domain = std::string_view(email).substr(at + 1);
+  if (domain.find('.') == std::string_view::npos) return false;
+  return std::none_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+}
+
+StaffService::StaffService(StaffStore& store, StaffPolicy policy)
+    : store_(store), policy_(std::move(policy)) {}
+
+Result<FindOrCreateOutcome> StaffService::FindOrCreate(const auth::VerifiedToken& caller,
+                                                       const ProfileFields& profile) {
+  // 1. Known uid: answer the row as stored.
+  Result<std::optional<Staff>> existing = store_.FindByFirebaseId(caller.uid);
+  if (!existing) return existing.error();
+  if (existing.value()) return FindOrCreateOutcome{std::move(*existing.value()), false, false};
+
+  // 2. Linking and sign-up both go by email.
+  if (!caller.email || caller.email->empty()) {
+    return MakeError(ErrorCode::kEmailRequired,
+                     "The token has no email claim: an email is needed to find or create staff");
+  }
+  const std::string email = ToLower(*caller.email);
+
+  // 3. An invitation for this email: link it to the uid.
+  Result<std::optional<Staff>> invited = store_.FindInvitedByEmail(email);
+  if (!invited) return invited.error();
+  if (invited.value()) {
+    if (policy_.require_verified_email_to_link && !caller.email_verified) {
+      return MakeError(ErrorCode::kEmailNotVerified,
+                       "Verify your email address before joining as invited staff");
+    }
+    Result<std::optional<Staff>> linked = store_.LinkInvited(invited.value()->id, caller.uid, NowIso8601());
+    if (!linked) return linked.error();
+    if (linked.value()) return FindOrCreateOutcome{std::move(*linked.value()), false, true};
+    // Another call linked it first; if that was this uid, answer its row.
+    return FindOrCreate(caller, profile);
+  }
+
+  // 4. Nobody knows this account: the sign-up policy decides.
+  if (policy_.signup == SignupPolicy::kInviteOnly) return NotStaff();
+  return SignUp(caller, email, profile);
+}
+
+Result<FindOrCreateOutcome> StaffService::SignUp(const auth::VerifiedToken& caller,
+                                                 const std::string& email,
+                                                 const ProfileFields& profile) {
+  const auto [token_first, token_last] = SplitDisplayName(caller.name);
+  const std::string now = NowIso8601();
+  Staff staff;
+  staff.id = NewUuidV4();
+  staff.firebase_id = caller.uid;
+  staff.email = email;
+  staff.first_name = profile.first_name ? profile.first_name : token_first;
+  staff.last_name = profile.last_name ? profile.last_name : token_last;
+  staff.photo_url = profile.photo_url ? profile.photo_url : caller.picture;
+  staff.company_id = policy_.company_id;
+  staff.role = policy_.default_role;
+  staff.created_at = now;
+  staff.updated_at = now;
+  Result<Staff> inserted = store_.Insert(staff);
+  if (inserted) return FindOrCreateOutcome{std::move(inserted).value(), true, false};
+  if (inserted.error().code != ErrorCode::kConflict) return inserted.error();
+  // A simultaneous call for the same uid created the row: answer that one.
+  Result<std::optional<Staff>> winner = store_.FindByFirebaseId(caller.uid);
+  if (!winner) return winner.error();
+  if (!winner.value()) return MakeError(ErrorCode::kInternal, "Staff row vanished during sign-up");
+  return FindOrCreateOutcome{std::move(*winner.value()), false, false};
+}
+
+Result<Staff> StaffService::RequireStaff(const auth::VerifiedToken& caller) {
+  Result<std::optional<Staff>> row = store_.FindByFirebaseId(caller.uid);
+  if (!row) return row.error();
+  if (!row.value()) return NotStaff();
+  return std::move(*row.value());
+}
+
+Result<Staff> StaffService::Get(const auth::VerifiedToken& caller, const std::string& staff_id) {
+  Result<Staff> self = RequireStaff(caller);
+  if (!self) return self.error();
+  Result<std::optional<Staff>> row = store_.FindById(staff_id);
+  if (!row) return row.error();
+  if (!row.value()) return MakeError(ErrorCode::kNotFound, "Staff not found");
+  return std::move(*row.value());
+}
+
+Result<StaffPage> StaffService::List(const auth::VerifiedToken& caller, size_t limit,
+                                     const std::optional<StaffCursor>& after) {
+  Result<Staff> self = RequireStaff(caller);
+  if (!self) return self.error();
+  return store_.List(limit, after);
+}
+
+Result<Staff> StaffService::Invite(const auth::VerifiedToken& caller, const InviteRequest& request) {
+  const std::string email = request.email ? ToLower(*request.email) : std::string();
+  if (!IsValidEmail(email)) return MakeError(ErrorCode::kValidationFailed, "email is not a valid address");
+  if (!request.role || !IsRole(*request.role)) {
+    return MakeError(ErrorCode::kValidationFailed,
+                     "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
+  }
+  Result<Staff> self = RequireStaff(caller);
+  if (!self) return self.error();
+  if (self->role != "Founder") return MakeError(ErrorCode::kForbidden, "Only a Founder can invite staff");
+
+  const std::string now = NowIso8601();
+  Staff staff;
+  staff.id = NewUuidV4();
+  staff.firebase_id = std::string(kInvitedPrefix) + NewUuidV4();
+  staff.email = email;
+  staff.first_name = request.profile.first_name;
+  staff.last_name = request.profile.last_name;
+  staff.photo_url = request.profile.photo_url;
+  staff.company_id = policy_.company_id;
+  staff.role = *request.role;
+  staff.created_at = now;
+  staff.updated_at = now;
+  Result<Staff> inserted = store_.InsertIfEmailFree(staff);
+  if (!inserted && inserted.error().code == ErrorCode::kConflict) {
+    return MakeError(ErrorCode::kConflict, "A staff member with this email already exists");
+  }
+  return inserted;
+}
+
+}  // namespace gofast::company

@@ -1,0 +1,283 @@
+#include "company_service/storage/sqlite_staff_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include "shared/db/sqlite.h"
+
+namespace gofast::company {
+namespace {
+
+const std::vector<std::string>& Migrations() {
+  static const std::vector<std::string> migrations = {
+      R"sql(
+      CREATE TABLE gofast_company (
+        id          TEXT PRIMARY KEY,
+        companyName TEXT NOT NULL DEFAULT 'GoFast Inc',
+        address     TEXT,
+        city        TEXT,
+        state       TEXT,
+        website     TEXT,
+        description TEXT,
+        createdAt   TEXT NOT NULL,
+        updatedAt   TEXT NOT NULL
+      );
+      CREATE TABLE company_staff (
+        id         TEXT PRIMARY KEY,
+        firebaseId TEXT NOT NULL UNIQUE,
+        email      TEXT NOT NULL,
+        firstName  TEXT,
+        lastName   TEXT,
+        photoURL   TEXT,
+        companyId  TEXT REFERENCES gofast_company(id),
+        role       TEXT NOT NULL CHECK (role IN ('Founder', 'CFO', 'Sales', 'Marketing', 'Community Manager')),
+        startDate  TEXT,
+        createdAt  TEXT NOT NULL,
+        updatedAt  TEXT NOT NULL
+      );
+      CREATE INDEX company_staff_email ON company_staff (email);
+      CREATE INDEX company_staff_updated ON company_staff (updatedAt, id);
+      )sql",
+  };
+  return migrations;
+}
+
+constexpr char kStaffColumns[] =
+    "id, firebaseId, email, firstName, lastName, photoURL, companyId, role, startDate, createdAt, updatedAt";
+
+std::optional<std::string> OptionalColumn(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+Staff ReadStaff(SQLite::Statement& query) {
+  Staff staff;
+  staff.id = query.getColumn(0).getString();
+  staff.firebase_id = query.getColumn(1).getString();
+  staff.email = query.getColumn(2).getString();
+  staff.first_name = OptionalColumn(query.getColumn(3));
+  staff.last_name = OptionalColumn(query.getColumn(4));
+  staff.photo_url = OptionalColumn(query.getColumn(5));
+  staff.company_id = OptionalColumn(query.getColumn(6));
+  staff.role = query.getColumn(7).getString();
+  staff.start_date = OptionalColumn(query.getColumn(8));
+  staff.created_at = query.getColumn(9).getString();
+  staff.updated_at = query.getColumn(10).getString();
+  return staff;
+}
+
+void BindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
+void InsertStaffRow(SQLite::Database& db, const Staff& staff) {
+  SQLite::Statement insert(db, std::string("INSERT INTO company_staff (") + kStaffColumns +
+                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, staff.id);
+  insert.bind(2, staff.firebase_id);
+  insert.bind(3, staff.email);
+  BindOptional(insert, 4, staff.first_name);
+  BindOptional(insert, 5, staff.last_name);
+  BindOptional(insert, 6, staff.photo_url);
+  BindOptional(insert, 7, staff.company_id);
+  insert.bind(8, staff.role);
+  BindOptional(insert, 9, staff.start_date);
+  insert.bind(10, staff.created_at);
+  insert.bind(11, staff.updated_at);
+  insert.exec();
+}
+
+void InsertCompanyRow(SQLite::Database& db, const Company& company) {
+  SQLite::Statement insert(db,
+                           "INSERT INTO gofast_company (id, companyName, address, city, state, website, "
+                           "description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, company.id);
+  insert.bind(2, company.company_name);
+  BindOptional(insert, 3, company.address);
+  BindOptional(insert, 4, company.city);
+  BindOptional(insert, 5, company.state);
+  BindOptional(insert, 6, company.website);
+  BindOptional(insert, 7, company.description);
+  insert.bind(8, company.created_at);
+  insert.bind(9, company.updated_at);
+  insert.exec();
+}
+
+Error DatabaseError(const SQLite::Exception& e) {
+  if (e.getErrorCode() == SQLITE_CONSTRAINT) return MakeError(ErrorCode::kConflict, e.what());
+  return MakeError(ErrorCode::kInternal, std::string("database error: ") + e.what());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStaffStore>> SqliteStaffStore::Open(const std::string& path) {
+  try {
+    std::unique_ptr<SQLite::Database> db = db::OpenDatabase(path);
+    Status migrated = db::Migrate(*db, Migrations());
+    if (!migrated) return MakeError(ErrorCode::kInternal, path + ": " + migrated.error().message);
+    return std::unique_ptr<SqliteStaffStore>(new SqliteStaffStore(std::move(db), path));
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal, "cannot open database " + path + ": " + e.what());
+  }
+}
+
+SqliteStaffStore::SqliteStaffStore(std::unique_ptr<SQLite::Database> writer, const std::string& path)
+    : writer_(std::move(writer)), readers_(path) {}
+
+Result<std::optional<Staff>> SqliteStaffStore::FindOne(const char* where_sql, const std::string& value) {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    SQLite::Statement query(reader.db(), std::string("SELECT ") + kStaffColumns +
+                                             " FROM company_staff WHERE " + where_sql);
+    query.bind(1, value);
+    if (!query.executeStep()) return std::optional<Staff>();
+    return std::optional<Staff>(ReadStaff(query));
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Result<std::optional<Staff>> SqliteStaffStore::FindById(const std::string& id) {
+  return FindOne("id = ?", id);
+}
+
+Result<std::optional<Staff>> SqliteStaffStore::FindByFirebaseId(const std::string& firebase_id) {
+  return FindOne("firebaseId = ?", firebase_id);
+}
+
+Result<std::optional<Staff>> SqliteStaffStore::FindInvitedByEmail(const std::string& email) {
+  return FindOne("email = ? AND firebaseId LIKE 'temp-%' ORDER BY createdAt, id LIMIT 1", email);
+}
+
+Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& staff_id,
+                                                           const std::string& firebase_id,
+                                                           const std::string& now) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Statement update(writer.db(),
+                             std::string("UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
+                                         "WHERE id = ? AND firebaseId LIKE 'temp-%' RETURNING ") +
+                                 kStaffColumns);
+    update.bind(1, firebase_id);
+    update.bind(2, now);
+    update.bind(3, staff_id);
+    if (!update.executeStep()) return std::optional<Staff>();
+    Staff linked = ReadStaff(update);
+    update.reset();  // finish the statement so the change is committed
+    return std::optional<Staff>(std::move(linked));
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Result<Staff> SqliteStaffStore::Insert(const Staff& staff) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    InsertStaffRow(writer.db(), staff);
+    return staff;
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
+    SQLite::Statement taken(writer.db(), "SELECT 1 FROM company_staff WHERE email = ? LIMIT 1");
+    taken.bind(1, staff.email);
+    if (taken.executeStep()) return MakeError(ErrorCode::kConflict, "email taken");
+    InsertStaffRow(writer.db(), staff);
+    transaction.commit();
+    return staff;
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Result<StaffPage> SqliteStaffStore::List(size_t limit, const std::optional<StaffCursor>& after) {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    SQLite::Statement query(reader.db(),
+                            std::string("SELECT ") + kStaffColumns + " FROM company_staff" +
+                                (after ? " WHERE (updatedAt, id) > (?, ?)" : "") +
+                                " ORDER BY updatedAt, id LIMIT ?");
+    int index = 1;
+    if (after) {
+      query.bind(index++, after->updated_at);
+      query.bind(index++, after->id);
+    }
+    query.bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
+    StaffPage page;
+    while (query.executeStep()) page.staff.push_back(ReadStaff(query));
+    if (page.staff.size() > limit) {
+      page.staff.pop_back();
+      page.has_more = true;
+    }
+    return page;
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Result<std::optional<Company>> SqliteStaffStore::FindCompany() {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    SQLite::Statement query(reader.db(),
+                            "SELECT id, companyName, address, city, state, website, description, "
+                            "createdAt, updatedAt FROM gofast_company ORDER BY createdAt LIMIT 1");
+    if (!query.executeStep()) return std::optional<Company>();
+    Company company;
+    company.id = query.getColumn(0).getString();
+    company.company_name = query.getColumn(1).getString();
+    company.address = OptionalColumn(query.getColumn(2));
+    company.city = OptionalColumn(query.getColumn(3));
+    company.state = OptionalColumn(query.getColumn(4));
+    company.website = OptionalColumn(query.getColumn(5));
+    company.description = OptionalColumn(query.getColumn(6));
+    company.created_at = query.getColumn(7).getString();
+    company.updated_at = query.getColumn(8).getString();
+    return std::optional<Company>(std::move(company));
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Status SqliteStaffStore::InsertCompany(const Company& company) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    InsertCompanyRow(writer.db(), company);
+    return Ok{};
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Result<bool> SqliteStaffStore::HasStaff() {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    return reader.db().execAndGet("SELECT EXISTS (SELECT 1 FROM company_staff)").getInt() != 0;
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError(e);
+  }
+}
+
+Status SqliteStaffStore::Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
+    if (company) InsertCompanyRow(writer.db(), *company);
+    for (const Staff& member : staff) InsertStaffRow(writer.db(), member);
+    transaction.commit();
+    return Ok{};
+  } catch (const SQLite::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("seed rejected by the database: ") + e.what());
+  }
+}
+
+}  // namespace gofast::company

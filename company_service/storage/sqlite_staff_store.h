@@ -1,0 +1,42 @@
+#ifndef GOFAST_COMPANY_SERVICE_STORAGE_SQLITE_STAFF_STORE_H_
+#define GOFAST_COMPANY_SERVICE_STORAGE_SQLITE_STAFF_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "company_service/domain/staff.h"
+#include "shared/db/connection_pool.h"
+
+namespace gofast::company {
+
+// company.db on SQLite: gofast_company and company_staff.
+class SqliteStaffStore : public StaffStore {
+ public:
+  // Opens the file (created with its folder) and brings the schema up to
+  // date; fails for an unreadable file or one written by a newer binary.
+  static Result<std::unique_ptr<SqliteStaffStore>> Open(const std::string& path);
+
+  Result<std::optional<Staff>> FindById(const std::string& id) override;
+  Result<std::optional<Staff>> FindByFirebaseId(const std::string& firebase_id) override;
+  Result<std::optional<Staff>> FindInvitedByEmail(const std::string& email) override;
+  Result<std::optional<Staff>> LinkInvited(const std::string& staff_id, const std::string& firebase_id,
+                                           const std::string& now) override;
+  Result<Staff> Insert(const Staff& staff) override;
+  Result<Staff> InsertIfEmailFree(const Staff& staff) override;
+  Result<StaffPage> List(size_t limit, const std::optional<StaffCursor>& after) override;
+  Result<std::optional<Company>> FindCompany() override;
+  Status InsertCompany(const Company& company) override;
+  Result<bool> HasStaff() override;
+  Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) override;
+
+ private:
+  SqliteStaffStore(std::unique_ptr<SQLite::Database> writer, const std::string& path);
+  Result<std::optional<Staff>> FindOne(const char* where_sql, const std::string& value);
+
+  db::Writer writer_;
+  db::ReaderPool readers_;
+};
+
+}  // namespace gofast::company
+
+#endif  // GOFAST_COMPANY_SERVICE_STORAGE_SQLITE_STAFF_STORE_H_

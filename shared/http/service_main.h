@@ -1,0 +1,45 @@
+#ifndef GOFAST_SHARED_HTTP_SERVICE_MAIN_H_
+#define GOFAST_SHARED_HTTP_SERVICE_MAIN_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "shared/config/common_config.h"
+#include "shared/core/result.h"
+#include "shared/http/server.h"
+#include "shared/http/stop_signals.h"
+
+namespace gofast::http {
+
+// Binds, prints the one "listening on" line, serves until SIGTERM/SIGINT.
+// Exit 1 when the port cannot be bound, 0 after a clean stop.
+int Serve(const char* name, Server& server, const std::string& host, int port);
+
+// The whole life of a service process, the same for both services:
+// options (exit 2 on a bad one), composition (exit 2 when the app cannot be
+// built: database, keys, seed), then Serve. `Config` has a `common` member;
+// `App` has `server()`.
+template <typename Config, typename App>
+int ServiceMain(int argc, char** argv, const char* name,
+                config::ParseOutcome (*parse)(const std::vector<std::string>&, Config&),
+                Result<std::unique_ptr<App>> (*create)(const Config&)) {
+  BlockStopSignals();
+  Config config;
+  const config::ParseOutcome outcome = parse(std::vector<std::string>(argv + 1, argv + argc), config);
+  if (!outcome.run) {
+    std::fprintf(outcome.exit_code == 0 ? stdout : stderr, "%s\n", outcome.message.c_str());
+    return outcome.exit_code;
+  }
+  Result<std::unique_ptr<App>> app = create(config);
+  if (!app) {
+    std::fprintf(stderr, "%s: %s\n", name, app.error().message.c_str());
+    return 2;
+  }
+  return Serve(name, app.value()->server(), config.common.host, config.common.port);
+}
+
+}  // namespace gofast::http
+
+#endif  // GOFAST_SHARED_HTTP_SERVICE_MAIN_H_

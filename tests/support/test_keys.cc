@@ -1,0 +1,34 @@
+#include "tests/support/test_keys.h"
+
+#include <chrono>
+#include <fstream>
+
+namespace gofast::testing {
+
+int64_t NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+const TestKeys& TestKeys::Shared() {
+  static const TestKeys keys;
+  return keys;
+}
+
+TestKeys::TestKeys() {
+  const auth::GeneratedKeyPair pair = auth::GenerateKeyPair(kKid);
+  key_ = pair.signing_key;
+  certs_path_ = dir_.File("certs.json");
+  std::ofstream(certs_path_) << pair.certificates_json;
+}
+
+std::string TestKeys::Mint(const auth::MintOptions& options) const {
+  return auth::MintToken(options, key_, NowSeconds());
+}
+
+std::string TestKeys::MintUnsigned(const auth::MintOptions& options) {
+  return auth::MintToken(options, std::nullopt, NowSeconds());
+}
+
+}  // namespace gofast::testing

@@ -1,0 +1,37 @@
+#ifndef GOFAST_TESTS_SUPPORT_TEST_KEYS_H_
+#define GOFAST_TESTS_SUPPORT_TEST_KEYS_H_
+
+#include <string>
+
+#include "shared/auth/token_minting.h"
+#include "tests/support/process.h"
+
+namespace gofast::testing {
+
+// TEST-ONLY signing key: a fresh RSA key pair generated once per test binary,
+// with its certs.json written to a temporary folder for --firebase-certs.
+class TestKeys {
+ public:
+  static const TestKeys& Shared();
+
+  const std::string& certs_path() const { return certs_path_; }
+  const auth::SigningKey& key() const { return key_; }
+  static constexpr char kKid[] = "test-only-kid";
+
+  // RS256 token signed by this key, issued now.
+  std::string Mint(const auth::MintOptions& options) const;
+  // Unsigned emulator-form token, issued now.
+  static std::string MintUnsigned(const auth::MintOptions& options);
+
+ private:
+  TestKeys();
+  TempDir dir_;
+  auth::SigningKey key_;
+  std::string certs_path_;
+};
+
+int64_t NowSeconds();
+
+}  // namespace gofast::testing
+
+#endif  // GOFAST_TESTS_SUPPORT_TEST_KEYS_H_
