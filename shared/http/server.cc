@@ -1,5 +1,7 @@
 #include "shared/http/server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -37,10 +39,18 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
-bool HasBody(const httplib::Request& raw) {
-  if (raw.has_header("Transfer-Encoding")) return true;
+// The Content-Length a request declares; 0 when absent, saturated when huge or garbled.
+uint64_t DeclaredLength(const httplib::Request& raw) {
   const std::string length = raw.get_header_value("Content-Length");
-  return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+  if (length.empty()) return 0;
+  if (length.size() > 18 || length.find_first_not_of("0123456789") != std::string::npos) {
+    return std::numeric_limits<uint64_t>::max();
+  }
+  return std::stoull(length);
+}
+
+bool HasBody(const httplib::Request& raw) {
+  return raw.has_header("Transfer-Encoding") || DeclaredLength(raw) > 0;
 }
 
 // Status of an answer httplib wrote itself (no handler ran), as an error.
@@ -74,6 +84,13 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
   const size_t threads = options_.worker_threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_tcp_nodelay(true);
+  // The library's default adds SO_REUSEPORT, which lets a second service bind
+  // a port already in use instead of failing: keep only SO_REUSEADDR.
+  server_.set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = sock;
+  });
   server_.set_keep_alive_max_count(kKeepAliveMaxRequests);
   server_.set_payload_max_length(options_.max_body_bytes);
 
@@ -172,66 +189,65 @@ httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw, h
   const std::string client_id = raw.get_header_value(kRequestIdHeader);
   res.set_header(kRequestIdHeader, IsValidRequestId(client_id) ? client_id : NewUuidV4());
 
+  // A body is read before anything is answered: 413 wins over routing, and
+  // an answer that left the body unread would garble the next request on a
+  // keep-alive connection (the library does not close it).
+  if (HasBody(raw)) return httplib::Server::HandlerResponse::Unhandled;
+  // Without a body the library would refuse a POST lacking Content-Length
+  // (400): answer here, before it reads anything.
+  const Match match = FindRoute(raw.method, raw.path);
+  if (!AnswerWithoutRoute(raw, match, res)) Dispatch(match, raw, std::string_view(), res);
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+bool Server::AnswerWithoutRoute(const httplib::Request& raw, const Match& match, httplib::Response& res) const {
   if (!options_.cors_origin.empty() && raw.method == "OPTIONS" && raw.path.rfind("/api/", 0) == 0) {
     res.status = 204;
     res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     res.set_header("Access-Control-Allow-Headers",
                    "Content-Type, Authorization, Idempotency-Key, X-Request-Id");
     res.set_header("Access-Control-Max-Age", "86400");
-    return httplib::Server::HandlerResponse::Handled;
+    return true;
   }
-
-  const Match match = FindRoute(raw.method, raw.path);
-  if (!match.route) {
-    if (match.allowed_methods.empty()) {
-      WriteError(res, MakeError(ErrorCode::kNotFound, "Not found"));
-    } else {
-      res.set_header("Allow", match.allowed_methods);
-      WriteError(res, MakeError(ErrorCode::kMethodNotAllowed,
-                                "Method " + raw.method + " is not allowed here; allowed: " +
-                                    match.allowed_methods));
-    }
-    return httplib::Server::HandlerResponse::Handled;
+  if (match.route) return false;
+  if (match.allowed_methods.empty()) {
+    WriteError(res, MakeError(ErrorCode::kNotFound, "Not found"));
+  } else {
+    res.set_header("Allow", match.allowed_methods);
+    WriteError(res, MakeError(ErrorCode::kMethodNotAllowed,
+                              "Method " + raw.method + " is not allowed here; allowed: " +
+                                  match.allowed_methods));
   }
-  // Without a body the library would refuse a POST lacking Content-Length
-  // (400): answer here, before it reads anything.
-  if (!HasBody(raw)) {
-    Dispatch(match, raw, std::string_view(), res);
-    return httplib::Server::HandlerResponse::Handled;
-  }
-  return httplib::Server::HandlerResponse::Unhandled;
+  return true;
 }
 
 void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
                             const httplib::ContentReader* reader) {
-  const Match match = FindRoute(raw.method, raw.path);
-  if (!match.route) {  // PreRoute answered these already; kept for safety
-    WriteError(res, MakeError(ErrorCode::kNotFound, "Not found"));
-    return;
-  }
-  if (reader == nullptr) {
-    Dispatch(match, raw, raw.body, res);
-    return;
-  }
-  // The library does not apply its payload limit to chunked bodies: count here.
   std::string body;
-  bool too_large = false;
-  const size_t limit = options_.max_body_bytes;
-  (*reader)([&](const char* data, size_t length) {
-    if (body.size() + length > limit) {
-      too_large = true;
-      return false;
+  if (reader != nullptr) {
+    // The library does not apply its payload limit to chunked bodies: count
+    // here, and drain the rest rather than stop, since the library would
+    // otherwise read the leftover chunks as the next request.
+    bool too_large = false;
+    const size_t limit = options_.max_body_bytes;
+    const bool complete = (*reader)([&](const char* data, size_t length) {
+      too_large = too_large || body.size() + length > limit;
+      if (!too_large) body.append(data, length);
+      return true;
+    });
+    // The library refuses a Content-Length above its payload limit by failing
+    // the read without calling us: that is a 413 too.
+    if (too_large || (!complete && DeclaredLength(raw) > limit)) {
+      return WriteError(res, MakeError(ErrorCode::kPayloadTooLarge,
+                                       "The request body is larger than " + std::to_string(limit) + " bytes"));
     }
-    body.append(data, length);
-    return true;
-  });
-  if (too_large) {
-    res.set_header("Connection", "close");
-    WriteError(res, MakeError(ErrorCode::kPayloadTooLarge,
-                              "The request body is larger than " + std::to_string(limit) + " bytes"));
-    return;
+    if (!complete) {  // cut short or malformed chunks: never hand a partial body to a handler
+      return WriteError(res, MakeError(ErrorCode::kBadJson, "The request body could not be read"));
+    }
   }
-  Dispatch(match, raw, body, res);
+  const Match match = FindRoute(raw.method, raw.path);
+  if (AnswerWithoutRoute(raw, match, res)) return;
+  Dispatch(match, raw, reader != nullptr ? std::string_view(body) : std::string_view(raw.body), res);
 }
 
 void Server::Dispatch(const Match& match, const httplib::Request& raw, std::string_view body,
@@ -268,6 +284,10 @@ Result<int> Server::Bind(const std::string& host, int port) {
   if (bound < 0) {
     return MakeError(ErrorCode::kUnavailable, "cannot bind " + host + ":" + std::to_string(port));
   }
+  // The library listens with a backlog of 5, so a burst of new connections
+  // (a test suite starting 50 clients at once) overflows the accept queue and
+  // some are reset. Listening again on Linux only raises the backlog.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   return bound;
 }
 

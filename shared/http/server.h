@@ -64,12 +64,15 @@ class Server {
   void Dispatch(const Match& match, const httplib::Request& raw, std::string_view body,
                 httplib::Response& res) const;
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& raw, httplib::Response& res);
+  // CORS preflight, 404 and 405; false when `match` has a handler to run.
+  bool AnswerWithoutRoute(const httplib::Request& raw, const Match& match, httplib::Response& res) const;
   void HandleWithBody(const httplib::Request& raw, httplib::Response& res,
                       const httplib::ContentReader* reader);
   void AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const;
   void LogAccess(const httplib::Request& raw, const httplib::Response& res) const;
 
   ServerOptions options_;
+  int listen_socket_ = -1;
   std::vector<RouteEntry> routes_;
   httplib::Server server_;
 };

@@ -1,0 +1,70 @@
+#ifndef GOFAST_TESTS_COMPANY_COMPANY_FIXTURE_H_
+#define GOFAST_TESTS_COMPANY_COMPANY_FIXTURE_H_
+
+#include <string>
+#include <vector>
+
+#include "tests/support/db_inspect.h"
+#include "tests/support/http_client.h"
+#include "tests/support/process.h"
+#include "tests/support/test_keys.h"
+
+namespace gofast::testing {
+
+inline constexpr char kProjectId[] = "test-project";
+inline constexpr char kTenantId[] = "cmhpqe7kl0000nw1uvcfhf2hs";
+
+// RS256 token of the test project, signed by the test-only key. An empty
+// email or name leaves that claim out.
+inline std::string SignedToken(const std::string& uid, const std::string& email = "",
+                               bool email_verified = true, const std::string& name = "") {
+  auth::MintOptions options;
+  options.project_id = kProjectId;
+  options.uid = uid;
+  if (!email.empty()) options.email = email;
+  options.email_verified = email_verified;
+  if (!name.empty()) options.name = name;
+  return TestKeys::Shared().Mint(options);
+}
+
+// The real company_service binary on port 0 with a fresh database.
+class CompanyService {
+ public:
+  explicit CompanyService(const std::vector<std::string>& extra_args = {})
+      : db_path_(dir_.File("company.db")),
+        process_(GOFAST_COMPANY_SERVICE_BIN, Args(extra_args)),
+        client_(process_.port()) {}
+
+  std::vector<std::string> Args(const std::vector<std::string>& extra_args) const {
+    std::vector<std::string> args = {"--port", "0", "--db", db_path_, "--project-id", kProjectId,
+                                     "--firebase-certs", TestKeys::Shared().certs_path()};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    return args;
+  }
+
+  TestClient& client() { return client_; }
+  ServiceProcess& process() { return process_; }
+  const std::string& db_path() const { return db_path_; }
+  const TempDir& dir() const { return dir_; }
+
+  int64_t StaffCount() const { return CountRows(db_path_, "company_staff"); }
+  std::string StaffSnapshot() const { return TableSnapshot(db_path_, "company_staff"); }
+
+  Reply FindOrCreate(const std::string& token, const std::string& body = "") {
+    return body.empty() ? client_.Post("/api/staff/find-or-create", token, "", "")
+                        : client_.Post("/api/staff/find-or-create", token, body);
+  }
+  Reply Invite(const std::string& token, const nlohmann::json& body) {
+    return client_.PostJson("/api/staff/invite", token, body);
+  }
+
+ private:
+  TempDir dir_;
+  std::string db_path_;
+  ServiceProcess process_;
+  TestClient client_;
+};
+
+}  // namespace gofast::testing
+
+#endif  // GOFAST_TESTS_COMPANY_COMPANY_FIXTURE_H_

@@ -1,0 +1,150 @@
+// How company_service starts and stops: options, exit codes, seed, tenant.
+#include <fstream>
+
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
+
+#include "tests/company/company_fixture.h"
+
+using gofast::testing::CompanyService;
+using gofast::testing::RunCommand;
+using gofast::testing::ServiceProcess;
+using gofast::testing::TempDir;
+
+namespace {
+
+std::vector<std::string> BaseArgs(const std::string& db_path) {
+  return {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kProjectId,
+          "--firebase-certs", gofast::testing::TestKeys::Shared().certs_path()};
+}
+
+std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("the company service creates its tables and the tenant row at first start", "[integration]") {
+  CompanyService service;
+  CHECK(service.client().Get("/healthz").json == nlohmann::json{{"success", true}, {"status", "ok"}});
+  SQLite::Database db(service.db_path(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT id FROM gofast_company").getString() == gofast::testing::kTenantId);
+  CHECK(db.execAndGet("SELECT companyName FROM gofast_company").getString() == "GoFast Inc");
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('company_staff') WHERE \"table\" = 'gofast_company'")
+            .getInt() == 1);
+}
+
+TEST_CASE("the company service stops cleanly on SIGTERM", "[integration]") {
+  CompanyService service;
+  CHECK(service.process().Stop() == 0);
+}
+
+TEST_CASE("the company service exits 2 without a project id", "[integration]") {
+  TempDir dir;
+  const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", dir.File("c.db")});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("project id") != std::string::npos);
+  CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+}
+
+TEST_CASE("the company service reads its options from the environment, and the option wins", "[integration]") {
+  TempDir dir;
+  ServiceProcess process(GOFAST_COMPANY_SERVICE_BIN, {"--port", "0"},
+                         {{"COMPANY_DB", dir.File("env.db")}, {"GOOGLE_CLOUD_PROJECT", "from-env"},
+                          {"AUTH_MODE", "emulator"}, {"COMPANY_PORT", "1"}});
+  gofast::auth::MintOptions options;
+  options.project_id = "from-env";
+  options.uid = "env-uid";
+  options.email = "env@gofast.test";
+  gofast::testing::TestClient client(process.port());
+  CHECK(client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::MintUnsigned(options), "{}").status == 201);
+  CHECK(std::filesystem::exists(dir.File("env.db")));
+}
+
+TEST_CASE("the company service exits 2 on bad option values", "[integration]") {
+  TempDir dir;
+  const std::vector<std::vector<std::string>> bad = {
+      {"--port", "70000"}, {"--auth-mode", "sometimes"}, {"--signup", "closed"},
+      {"--default-role", "CEO"}, {"--clock-skew", "abc"}, {"--no-such-option"},
+      {"--firebase-certs", dir.File("missing.json")}};
+  for (const auto& extra : bad) {
+    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(dir.File("c.db")), extra));
+    INFO(extra[0]);
+    CHECK(result.exit_code == 2);
+    CHECK_FALSE(result.err.empty());
+  }
+}
+
+TEST_CASE("the company service exits 1 when its port is taken", "[integration]") {
+  CompanyService running;
+  TempDir dir;
+  auto args = BaseArgs(dir.File("c.db"));
+  args[1] = std::to_string(running.process().port());
+  const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, args);
+  CHECK(result.exit_code == 1);
+}
+
+TEST_CASE("the company service refuses a database of another tenant or a newer schema", "[integration]") {
+  TempDir dir;
+  const std::string db_path = dir.File("c.db");
+  { ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, BaseArgs(db_path)); }
+  const auto other_tenant = RunCommand(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--company-id", "other"}));
+  CHECK(other_tenant.exit_code == 2);
+  {
+    SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  const auto newer = RunCommand(GOFAST_COMPANY_SERVICE_BIN, BaseArgs(db_path));
+  CHECK(newer.exit_code == 2);
+  CHECK(newer.err.find("newer") != std::string::npos);
+}
+
+TEST_CASE("a seed loads the company and staff once, into empty tables only", "[integration]") {
+  TempDir dir;
+  const std::string seed_path = dir.File("seed.json");
+  std::ofstream(seed_path) << R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs", "companyName": "GoFast Test Co",
+     "city": "Arlington"},
+     "staff": [{"id": "11111111-1111-4111-8111-111111111111", "firebaseId": "seed-founder",
+                "email": "Seed@GoFast.test", "firstName": "Sid", "lastName": "Seed", "role": "Founder"},
+               {"email": "invitee@gofast.test", "role": "Sales"}]})";
+  const std::string db_path = dir.File("c.db");
+  std::string first_snapshot;
+  {
+    ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path}));
+    gofast::testing::TestClient client(service.port());
+    const auto reply = client.Get("/api/staff/11111111-1111-4111-8111-111111111111",
+                                  gofast::testing::SignedToken("seed-founder", "seed@gofast.test"));
+    REQUIRE(reply.status == 200);
+    CHECK(reply.json["staff"]["email"] == "seed@gofast.test");
+    CHECK(reply.json["staff"]["name"] == "Sid Seed");
+    first_snapshot = gofast::testing::TableSnapshot(db_path, "company_staff");
+  }
+  CHECK(gofast::testing::CountRows(db_path, "company_staff") == 2);
+  CHECK(gofast::testing::TableSnapshot(db_path, "gofast_company").find("GoFast Test Co") != std::string::npos);
+  { ServiceProcess again(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path})); }
+  CHECK(gofast::testing::TableSnapshot(db_path, "company_staff") == first_snapshot);
+}
+
+TEST_CASE("a seed that does not fit stops the company service with exit 2", "[integration]") {
+  TempDir dir;
+  const std::vector<std::string> bad_seeds = {
+      R"({"company": {"id": "another-company"}, "staff": []})",
+      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "a@b.co", "role": "CEO"}]})",
+      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "not-an-email", "role": "CFO"}]})",
+      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "a@b.co", "role": "CFO", "firebaseId": "x"},
+                                                                    {"email": "c@b.co", "role": "CFO", "firebaseId": "x"}]})",
+      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": {}})",
+      R"(not json)"};
+  for (size_t i = 0; i < bad_seeds.size(); ++i) {
+    const std::string seed_path = dir.File("seed" + std::to_string(i) + ".json");
+    std::ofstream(seed_path) << bad_seeds[i];
+    const std::string db_path = dir.File("c" + std::to_string(i) + ".db");
+    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path}));
+    INFO(bad_seeds[i]);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("seed") != std::string::npos);
+  }
+}

@@ -1,0 +1,56 @@
+#include "tests/support/http_client.h"
+
+namespace gofast::testing {
+namespace {
+
+Reply ToReply(const httplib::Result& result) {
+  Reply reply;
+  if (!result) {
+    reply.error = httplib::to_string(result.error());
+    return reply;
+  }
+  reply.status = result->status;
+  reply.body = result->body;
+  reply.headers = result->headers;
+  reply.json = nlohmann::json::parse(result->body, nullptr, false);
+  if (reply.json.is_discarded()) reply.json = nullptr;
+  return reply;
+}
+
+httplib::Headers WithToken(const std::string& token, httplib::Headers headers) {
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return headers;
+}
+
+}  // namespace
+
+std::string Reply::Header(const std::string& name) const {
+  const auto it = headers.find(name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+TestClient::TestClient(int port) : client_("127.0.0.1", port) {
+  client_.set_keep_alive(true);
+  client_.set_read_timeout(30);
+}
+
+Reply TestClient::Post(const std::string& path, const std::string& token, const std::string& body,
+                       const std::string& content_type, const httplib::Headers& extra) {
+  return ToReply(client_.Post(path.c_str(), WithToken(token, extra), body, content_type.c_str()));
+}
+
+Reply TestClient::Get(const std::string& path, const std::string& token, const httplib::Headers& extra) {
+  return ToReply(client_.Get(path.c_str(), WithToken(token, extra)));
+}
+
+Reply TestClient::Send(const std::string& method, const std::string& path, const httplib::Headers& headers,
+                       const std::string& body) {
+  httplib::Request request;
+  request.method = method;
+  request.path = path;
+  request.headers = headers;
+  request.body = body;
+  return ToReply(client_.send(request));
+}
+
+}  // namespace gofast::testing
