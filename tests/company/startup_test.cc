@@ -148,3 +148,15 @@ TEST_CASE("a seed that does not fit stops the company service with exit 2", "[in
     CHECK(result.err.find("seed") != std::string::npos);
   }
 }
+
+TEST_CASE("the sample seed in the repository loads", "[integration]") {
+  TempDir dir;
+  const std::string db_path = dir.File("c.db");
+  ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN,
+                         With(BaseArgs(db_path), {"--seed", std::string(GOFAST_SOURCE_DIR) + "/company_service/sample_seed.json"}));
+  CHECK(gofast::testing::CountRows(db_path, "company_staff") == 3);
+  gofast::testing::TestClient client(service.port());
+  const auto founder = client.Get("/api/staff", gofast::testing::SignedToken("seed-founder-uid", "founder@gofast.test"));
+  REQUIRE(founder.status == 200);
+  CHECK(founder.json["staff"].size() == 3);
+}
