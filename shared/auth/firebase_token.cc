@@ -2,7 +2,7 @@
 
 #include <chrono>
 #include <fstream>
-#include <regex>
+#include <cctype>
 #include <sstream>
 
 #include <httplib.h>
@@ -30,11 +30,35 @@ class StaticKeySource : public KeySource {
 };
 
 // Seconds of `max-age` in a Cache-Control value, or 0.
-int64_t MaxAgeSeconds(const std::string& cache_control) {
-  static const std::regex kMaxAge(R"((?:^|[\s,])max-age\s*=\s*(\d{1,9}))", std::regex::icase);
-  std::smatch match;
-  if (!std::regex_search(cache_control, match, kMaxAge)) return 0;
-  return std::stoll(match[1].str());
+int64_t MaxAgeSeconds(std::string cache_control) {
+  for (char& c : cache_control) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t at = cache_control.find("max-age"); at != std::string::npos;
+       at = cache_control.find("max-age", at + 1)) {
+    if (at > 0 && cache_control[at - 1] != ' ' && cache_control[at - 1] != ',') continue;
+    size_t pos = cache_control.find_first_not_of(' ', at + 7);
+    if (pos == std::string::npos || cache_control[pos] != '=') continue;
+    pos = cache_control.find_first_not_of(' ', pos + 1);
+    int64_t seconds = 0;
+    size_t digits = 0;
+    for (; pos < cache_control.size() && std::isdigit(static_cast<unsigned char>(cache_control[pos])) &&
+           digits < 9;
+         ++pos, ++digits) {
+      seconds = seconds * 10 + (cache_control[pos] - '0');
+    }
+    if (digits > 0) return seconds;
+  }
+  return 0;
+}
+
+// "https://host:port/path" -> {"https://host:port", "/path"}; nullopt for anything but http(s).
+std::optional<std::pair<std::string, std::string>> SplitUrl(const std::string& source) {
+  std::string lower = source.substr(0, 8);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t scheme_length = lower.rfind("https://", 0) == 0 ? 8 : lower.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme_length == 0 || source.size() == scheme_length) return std::nullopt;
+  const size_t path_start = source.find('/', scheme_length);
+  if (path_start == std::string::npos) return std::make_pair(source, std::string("/"));
+  return std::make_pair(source.substr(0, path_start), source.substr(path_start));
 }
 
 class HttpKeySource : public KeySource {
@@ -117,11 +141,8 @@ Result<KeySet> ParseCertificateSet(std::string_view json_text) {
 }
 
 Result<std::shared_ptr<KeySource>> MakeKeySource(const std::string& source) {
-  static const std::regex kUrl(R"(^(https?://[^/]+)(/.*)?$)", std::regex::icase);
-  std::smatch match;
-  if (std::regex_match(source, match, kUrl)) {
-    const std::string path = match[2].matched ? match[2].str() : "/";
-    return std::shared_ptr<KeySource>(std::make_shared<HttpKeySource>(match[1].str(), path));
+  if (const auto url = SplitUrl(source)) {
+    return std::shared_ptr<KeySource>(std::make_shared<HttpKeySource>(url->first, url->second));
   }
   std::ifstream file(source, std::ios::binary);
   if (!file) return MakeError(ErrorCode::kInternal, "cannot read key file " + source);

@@ -94,7 +94,7 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
   CHECK(garbage.body.find("not.a.token") == std::string::npos);
 
   gofast::auth::MintOptions expired;
-  expired.project_id = gofast::testing::kProjectId;
+  expired.project_id = gofast::testing::kTestProjectId;
   expired.uid = "uid-expired";
   expired.email = "expired@gofast.test";
   expired.lifetime_seconds = -3600;

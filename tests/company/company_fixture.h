@@ -11,21 +11,7 @@
 
 namespace gofast::testing {
 
-inline constexpr char kProjectId[] = "test-project";
 inline constexpr char kTenantId[] = "cmhpqe7kl0000nw1uvcfhf2hs";
-
-// RS256 token of the test project, signed by the test-only key. An empty
-// email or name leaves that claim out.
-inline std::string SignedToken(const std::string& uid, const std::string& email = "",
-                               bool email_verified = true, const std::string& name = "") {
-  auth::MintOptions options;
-  options.project_id = kProjectId;
-  options.uid = uid;
-  if (!email.empty()) options.email = email;
-  options.email_verified = email_verified;
-  if (!name.empty()) options.name = name;
-  return TestKeys::Shared().Mint(options);
-}
 
 // The real company_service binary on port 0 with a fresh database.
 class CompanyService {
@@ -36,7 +22,7 @@ class CompanyService {
         client_(process_.port()) {}
 
   std::vector<std::string> Args(const std::vector<std::string>& extra_args) const {
-    std::vector<std::string> args = {"--port", "0", "--db", db_path_, "--project-id", kProjectId,
+    std::vector<std::string> args = {"--port", "0", "--db", db_path_, "--project-id", kTestProjectId,
                                      "--firebase-certs", TestKeys::Shared().certs_path()};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     return args;

@@ -195,11 +195,11 @@ TEST_CASE("emulator mode links an invitation without email_verified", "[integrat
   const std::string db_path = dir.File("company.db");
   gofast::testing::ServiceProcess process(
       GOFAST_COMPANY_SERVICE_BIN,
-      {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kProjectId, "--auth-mode", "emulator"});
+      {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId, "--auth-mode", "emulator"});
   TestClient client(process.port());
   auto unsigned_token = [](const std::string& uid, const std::string& email, bool verified) {
     gofast::auth::MintOptions options;
-    options.project_id = gofast::testing::kProjectId;
+    options.project_id = gofast::testing::kTestProjectId;
     options.uid = uid;
     options.email = email;
     options.email_verified = verified;

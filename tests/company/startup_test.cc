@@ -14,7 +14,7 @@ using gofast::testing::TempDir;
 namespace {
 
 std::vector<std::string> BaseArgs(const std::string& db_path) {
-  return {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kProjectId,
+  return {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId,
           "--firebase-certs", gofast::testing::TestKeys::Shared().certs_path()};
 }
 

@@ -1,94 +1,10 @@
 #include "tests/support/process.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <stdlib.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <regex>
-#include <sstream>
 #include <stdexcept>
-#include <thread>
 
 namespace gofast::testing {
-namespace {
-
-constexpr auto kStartTimeout = std::chrono::seconds(20);
-constexpr auto kStopTimeout = std::chrono::seconds(10);
-
-std::vector<std::string> ChildEnvironment(const Environment& extra) {
-  Environment merged;
-  for (const char* name : {"PATH", "HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* value = std::getenv(name)) merged[name] = value;
-  }
-  for (const auto& [name, value] : extra) merged[name] = value;
-  std::vector<std::string> entries;
-  for (const auto& [name, value] : merged) entries.push_back(name + "=" + value);
-  return entries;
-}
-
-// fork + exec with stdout/stderr sent to the given descriptors.
-pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, const Environment& env,
-            int stdout_fd, int stderr_fd) {
-  std::vector<std::string> argv_storage{binary};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : argv_storage) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage = ChildEnvironment(env);
-  std::vector<char*> envp;
-  for (std::string& entry : env_storage) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    const int null_fd = open("/dev/null", O_RDONLY);
-    dup2(null_fd, STDIN_FILENO);
-    dup2(stdout_fd, STDOUT_FILENO);
-    dup2(stderr_fd, STDERR_FILENO);
-    // The test runner may block signals; the child must see SIGTERM.
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    execve(binary.c_str(), argv.data(), envp.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
-
-int DecodeStatus(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
-
-// waitpid with a deadline; -1 when the child is still running.
-int WaitFor(pid_t pid, std::chrono::steady_clock::duration timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    int status = 0;
-    const pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) return DecodeStatus(status);
-    if (done < 0) return -1;
-    if (std::chrono::steady_clock::now() > deadline) return -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-}
-
-}  // namespace
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "gofast-test-XXXXXX").string();
@@ -99,77 +15,6 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
-}
-
-ServiceProcess::ServiceProcess(const std::string& binary, const std::vector<std::string>& args,
-                               const Environment& env) {
-  int pipe_fds[2];
-  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  const std::string log_path = log_dir_.File("stderr.log");
-  const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  pid_ = Spawn(binary, args, env, pipe_fds[1], log_fd);
-  close(pipe_fds[1]);
-  close(log_fd);
-  stdout_fd_ = pipe_fds[0];
-
-  static const std::regex kListening(R"(listening on http://[^:]+:(\d+))");
-  std::string seen;
-  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd poll_fd{stdout_fd_, POLLIN, 0};
-    if (poll(&poll_fd, 1, 50) > 0) {
-      char buffer[512];
-      const ssize_t count = read(stdout_fd_, buffer, sizeof buffer);
-      if (count <= 0) break;  // the child closed stdout: it died
-      seen.append(buffer, static_cast<size_t>(count));
-      std::smatch match;
-      if (seen.find('\n') != std::string::npos && std::regex_search(seen, match, kListening)) {
-        port_ = std::stoi(match[1].str());
-        return;
-      }
-    }
-  }
-  const int status = Stop();
-  throw std::runtime_error(binary + " did not start (exit " + std::to_string(status) + "): " + seen +
-                           Log());
-}
-
-ServiceProcess::~ServiceProcess() { Stop(); }
-
-int ServiceProcess::Stop() {
-  if (pid_ > 0 && exit_status_ < 0) {
-    kill(pid_, SIGTERM);
-    exit_status_ = WaitFor(pid_, kStopTimeout);
-    if (exit_status_ < 0) {
-      kill(pid_, SIGKILL);
-      exit_status_ = WaitFor(pid_, kStopTimeout);
-    }
-  }
-  if (stdout_fd_ >= 0) {
-    close(stdout_fd_);
-    stdout_fd_ = -1;
-  }
-  return exit_status_;
-}
-
-std::string ServiceProcess::Log() const { return ReadFile(log_dir_.File("stderr.log")); }
-
-CommandResult RunCommand(const std::string& binary, const std::vector<std::string>& args,
-                         const Environment& env) {
-  TempDir dir;
-  const std::string out_path = dir.File("out");
-  const std::string err_path = dir.File("err");
-  const int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  const int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  const pid_t pid = Spawn(binary, args, env, out_fd, err_fd);
-  close(out_fd);
-  close(err_fd);
-  int status = WaitFor(pid, std::chrono::seconds(30));
-  if (status < 0) {
-    kill(pid, SIGKILL);
-    status = WaitFor(pid, kStopTimeout);
-  }
-  return CommandResult{status, ReadFile(out_path), ReadFile(err_path)};
 }
 
 }  // namespace gofast::testing

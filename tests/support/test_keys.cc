@@ -27,6 +27,17 @@ std::string TestKeys::Mint(const auth::MintOptions& options) const {
   return auth::MintToken(options, key_, NowSeconds());
 }
 
+std::string SignedToken(const std::string& uid, const std::string& email, bool email_verified,
+                        const std::string& name) {
+  auth::MintOptions options;
+  options.project_id = kTestProjectId;
+  options.uid = uid;
+  if (!email.empty()) options.email = email;
+  options.email_verified = email_verified;
+  if (!name.empty()) options.name = name;
+  return TestKeys::Shared().Mint(options);
+}
+
 std::string TestKeys::MintUnsigned(const auth::MintOptions& options) {
   return auth::MintToken(options, std::nullopt, NowSeconds());
 }

@@ -32,6 +32,14 @@ class TestKeys {
 
 int64_t NowSeconds();
 
+// The Firebase project every test service trusts.
+inline constexpr char kTestProjectId[] = "test-project";
+
+// RS256 token of the test project, signed by the test-only key. An empty
+// email or name leaves that claim out.
+std::string SignedToken(const std::string& uid, const std::string& email = "", bool email_verified = true,
+                        const std::string& name = "");
+
 }  // namespace gofast::testing
 
 #endif  // GOFAST_TESTS_SUPPORT_TEST_KEYS_H_

@@ -1,0 +1,37 @@
+#ifndef GOFAST_APP_SERVICE_APP_H_
+#define GOFAST_APP_SERVICE_APP_H_
+
+#include <memory>
+
+#include "app_service/config.h"
+#include "app_service/domain/services.h"
+#include "app_service/storage/sqlite_store.h"
+#include "shared/auth/firebase_token.h"
+#include "shared/core/result.h"
+#include "shared/http/server.h"
+
+namespace gofast::app {
+
+// The composition root: database -> store -> run and athlete logic ->
+// routes on an HTTP server. main, and through it every test, starts here.
+class AppServiceApp {
+ public:
+  // Fails (exit 2 in main) when the database cannot be opened or is newer
+  // than this binary, or the key file cannot be read.
+  static Result<std::unique_ptr<AppServiceApp>> Create(const AppConfig& config);
+
+  http::Server& server() { return *server_; }
+
+ private:
+  AppServiceApp() = default;
+
+  std::shared_ptr<auth::TokenVerifier> verifier_;
+  std::unique_ptr<SqliteAppStore> store_;
+  std::unique_ptr<RunService> runs_;
+  std::unique_ptr<AthleteService> athletes_;
+  std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first
+};
+
+}  // namespace gofast::app
+
+#endif  // GOFAST_APP_SERVICE_APP_H_

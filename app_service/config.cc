@@ -1,0 +1,52 @@
+#include "app_service/config.h"
+
+namespace gofast::app {
+namespace {
+
+bool StartsWith(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+}  // namespace
+
+config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppConfig& config) {
+  CLI::App app{
+      "gofastapp-mvp service: city runs, run clubs and athletes in their own SQLite database",
+      "app_service"};
+  config::CommonOptions common(app, config.common, {"APP_", 4200, "data/app.db"});
+  app.add_option("--company-url", config.company_url,
+                 "Base URL of the company service, used by the audit (e.g. http://127.0.0.1:4100)")
+      ->envname("COMPANY_SERVICE_URL");
+  app.add_option("--company-timeout-ms", config.company_timeout_ms,
+                 "Timeout of a call to the company service, in milliseconds")
+      ->envname("COMPANY_TIMEOUT_MS")
+      ->check(CLI::Range(int64_t{1}, int64_t{600000}))
+      ->capture_default_str();
+  app.add_option("--cors-origin", config.cors_origin,
+                 "The one browser origin allowed to call the API (e.g. http://localhost:3000)")
+      ->envname("COMPANY_APP_ORIGIN");
+  return config::ParseCommandLine(app, args, [&] {
+    common.Finish();
+    if (!config.company_url.empty()) {
+      if (!StartsWith(config.company_url, "http://") &&
+          !StartsWith(config.company_url, "https://")) {
+        throw CLI::ValidationError("--company-url", "must start with http:// or https://");
+      }
+      // Paths are appended to it: one form only.
+      while (!config.company_url.empty() && config.company_url.back() == '/') {
+        config.company_url.pop_back();
+      }
+    }
+    // Browsers send Origin without a trailing slash: drop one given here.
+    while (!config.cors_origin.empty() && config.cors_origin.back() == '/') {
+      config.cors_origin.pop_back();
+    }
+    if (!config.cors_origin.empty() && !StartsWith(config.cors_origin, "http://") &&
+        !StartsWith(config.cors_origin, "https://")) {
+      throw CLI::ValidationError("--cors-origin",
+                                 "must be an origin such as http://localhost:3000");
+    }
+  });
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,24 @@
+#ifndef GOFAST_APP_SERVICE_CONFIG_H_
+#define GOFAST_APP_SERVICE_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shared/config/common_config.h"
+
+namespace gofast::app {
+
+struct AppConfig {
+  config::CommonConfig common;
+  std::string company_url;  // empty: no company service (the audit answers unavailable)
+  int64_t company_timeout_ms = 2000;
+  std::string cors_origin;  // empty: no CORS headers at all
+};
+
+// Options, then environment variables, then defaults (spec/conventions.md).
+config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppConfig& config);
+
+}  // namespace gofast::app
+
+#endif  // GOFAST_APP_SERVICE_CONFIG_H_

@@ -1,0 +1,446 @@
+#include "app_service/domain/run_input.h"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <type_traits>
+
+#include "app_service/domain/overloaded.h"
+#include "app_service/domain/text.h"
+#include "shared/core/time.h"
+
+namespace gofast::app {
+namespace {
+
+using nlohmann::json;
+
+enum class InputKind { kText, kNumber, kBoolean, kObject };
+
+struct InputField {
+  std::string_view name;
+  InputKind kind;
+  size_t max_characters;
+};
+
+constexpr size_t kDefaultMaxCharacters = 2000;
+
+// Every field POST /api/runs/create reads: the run's writable columns plus
+// cityName and state (slug inputs only) and the runClub object.
+constexpr std::array<InputField, 37> kInputFields = {{
+    {"citySlug", InputKind::kText, kDefaultMaxCharacters},
+    {"cityName", InputKind::kText, kDefaultMaxCharacters},
+    {"state", InputKind::kText, kDefaultMaxCharacters},
+    {"runClub", InputKind::kObject, kDefaultMaxCharacters},
+    {"runClubSlug", InputKind::kText, kDefaultMaxCharacters},
+    {"staffGeneratedId", InputKind::kText, kDefaultMaxCharacters},
+    {"athleteGeneratedId", InputKind::kText, kDefaultMaxCharacters},
+    {"title", InputKind::kText, 300},
+    {"isRecurring", InputKind::kBoolean, kDefaultMaxCharacters},
+    {"dayOfWeek", InputKind::kText, kDefaultMaxCharacters},
+    {"startDate", InputKind::kText, kDefaultMaxCharacters},
+    {"endDate", InputKind::kText, kDefaultMaxCharacters},
+    {"date", InputKind::kText, kDefaultMaxCharacters},
+    {"startTimeHour", InputKind::kNumber, kDefaultMaxCharacters},
+    {"startTimeMinute", InputKind::kNumber, kDefaultMaxCharacters},
+    {"startTimePeriod", InputKind::kText, kDefaultMaxCharacters},
+    {"timezone", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpPoint", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpAddress", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpStreetAddress", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpCity", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpState", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpZip", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpPlaceId", InputKind::kText, kDefaultMaxCharacters},
+    {"meetUpLat", InputKind::kNumber, kDefaultMaxCharacters},
+    {"meetUpLng", InputKind::kNumber, kDefaultMaxCharacters},
+    {"endPoint", InputKind::kText, kDefaultMaxCharacters},
+    {"endStreetAddress", InputKind::kText, kDefaultMaxCharacters},
+    {"endCity", InputKind::kText, kDefaultMaxCharacters},
+    {"endState", InputKind::kText, kDefaultMaxCharacters},
+    {"recurrenceRule", InputKind::kText, kDefaultMaxCharacters},
+    {"recurrenceEndsOn", InputKind::kText, kDefaultMaxCharacters},
+    {"recurrenceNote", InputKind::kText, kDefaultMaxCharacters},
+    {"totalMiles", InputKind::kNumber, kDefaultMaxCharacters},
+    {"pace", InputKind::kText, kDefaultMaxCharacters},
+    {"stravaMapUrl", InputKind::kText, kDefaultMaxCharacters},
+    {"description", InputKind::kText, 20000},
+}};
+
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kValidationFailed, std::move(message));
+}
+
+// A string field after trimming; nullopt when empty.
+Result<std::optional<std::string>> ReadText(const std::string& name, const json& value,
+                                            size_t max_characters) {
+  if (!value.is_string()) return Invalid(name + " must be a string");
+  const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
+  if (trimmed.empty()) return std::optional<std::string>();
+  if (trimmed.find('\0') != std::string_view::npos) return Invalid(name + " must not contain NUL");
+  if (CountCharacters(trimmed) > max_characters) {
+    return Invalid(name + " must be at most " + std::to_string(max_characters) + " characters");
+  }
+  return std::optional<std::string>(std::string(trimmed));
+}
+
+// A decimal number written the way JSON or JavaScript's Number() would
+// read it: optional sign, digits with an optional fraction, optional exponent.
+std::optional<double> ParseNumberText(std::string_view text) {
+  size_t i = 0;
+  const auto digits = [&] {
+    const size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    return i - start;
+  };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  size_t mantissa_digits = digits();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    mantissa_digits += digits();
+  }
+  if (mantissa_digits == 0) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  const std::string copy(text);
+  const double value = std::strtod(copy.c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+Result<std::optional<double>> ReadNumber(const std::string& name, const json& value) {
+  if (value.is_number()) return std::optional<double>(value.get<double>());
+  if (value.is_string()) {
+    const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
+    if (trimmed.empty()) return std::optional<double>();
+    if (const std::optional<double> number = ParseNumberText(trimmed)) return number;
+  }
+  return Invalid(name + " must be a number");
+}
+
+Result<std::optional<bool>> ReadBoolean(const std::string& name, const json& value) {
+  if (value.is_boolean()) return std::optional<bool>(value.get<bool>());
+  if (value.is_string()) {
+    const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
+    if (trimmed.empty()) return std::optional<bool>();
+    if (trimmed == "true") return std::optional<bool>(true);
+    if (trimmed == "false") return std::optional<bool>(false);
+  }
+  return Invalid(name + " must be a boolean");
+}
+
+Result<RunClubInput> ReadRunClub(const std::string& name, const json& value) {
+  if (!value.is_object()) return Invalid(name + " must be an object");
+  RunClubInput club;
+  const std::pair<const char*, std::optional<std::string>*> fields[] = {{"slug", &club.slug},
+                                                                        {"name", &club.name},
+                                                                        {"logoUrl", &club.logo_url},
+                                                                        {"logo", &club.logo},
+                                                                        {"city", &club.city}};
+  for (const auto& [field, target] : fields) {
+    const auto it = value.find(field);
+    if (it == value.end() || it->is_null()) continue;
+    Result<std::optional<std::string>> text =
+        ReadText(name + "." + field, *it, kDefaultMaxCharacters);
+    if (!text) return text.error();
+    *target = std::move(text).value();
+  }
+  return club;
+}
+
+// ISO UTC with milliseconds; a date alone is anchored at 12:00 UTC so the
+// weekday is the same in every US time zone.
+struct NormalizedDate {
+  std::string iso;
+  TimePoint time;
+  bool date_only;
+};
+
+Result<NormalizedDate> NormalizeDate(std::string_view field, const std::string& text) {
+  const std::optional<ParsedDate> parsed = ParseIso8601(text);
+  if (!parsed) {
+    Error error = Invalid("Invalid date");
+    error.details = {{"field", field}};
+    return error;
+  }
+  const TimePoint time = parsed->date_only ? parsed->time + std::chrono::hours(12) : parsed->time;
+  return NormalizedDate{FormatIso8601(time), time, parsed->date_only};
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool InRange(double value, double low, double high) { return value >= low && value <= high; }
+
+bool IsWholeInRange(double value, double low, double high) {
+  return InRange(value, low, high) && std::floor(value) == value;
+}
+
+}  // namespace
+
+const std::string* RunInput::Text(std::string_view field) const {
+  const auto it = text.find(field);
+  return it == text.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string_view> RunInputFieldNames() {
+  std::vector<std::string_view> names;
+  for (const InputField& field : kInputFields) names.push_back(field.name);
+  return names;
+}
+
+Result<RunInput> ParseRunInput(const json& body) {
+  if (!body.is_object()) {
+    return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
+  }
+  RunInput input;
+  for (const InputField& field : kInputFields) {
+    const std::string name(field.name);
+    const auto it = body.find(name);
+    if (it == body.end() || it->is_null()) continue;
+    // A blank string is null whatever the field's type: step 0 trims first.
+    if (it->is_string() && TrimWhitespace(it->get_ref<const std::string&>()).empty()) continue;
+    switch (field.kind) {
+      case InputKind::kText: {
+        Result<std::optional<std::string>> text = ReadText(name, *it, field.max_characters);
+        if (!text) return text.error();
+        if (text.value()) input.text.emplace(name, std::move(*text.value()));
+        break;
+      }
+      case InputKind::kNumber: {
+        const Result<std::optional<double>> number = ReadNumber(name, *it);
+        if (!number) return number.error();
+        if (number.value()) input.numbers.emplace(name, *number.value());
+        break;
+      }
+      case InputKind::kBoolean: {
+        const Result<std::optional<bool>> flag = ReadBoolean(name, *it);
+        if (!flag) return flag.error();
+        input.is_recurring = flag.value();
+        break;
+      }
+      case InputKind::kObject: {
+        Result<RunClubInput> club = ReadRunClub(name, *it);
+        if (!club) return club.error();
+        input.run_club = std::move(club).value();
+        break;
+      }
+    }
+  }
+  return input;
+}
+
+Status CheckRequiredFields(const RunInput& input) {
+  if (!input.Has("citySlug") && !input.Has("cityName") && !input.Has("meetUpCity") &&
+      !input.Has("meetUpAddress")) {
+    return Invalid(
+        "citySlug, cityName, meetUpCity, or meetUpAddress is required to determine city");
+  }
+  if (!input.Has("title")) return Invalid("title is required");
+  if (!input.Has("startDate") && !input.Has("date")) {
+    return Invalid("startDate or date is required");
+  }
+  if (input.is_recurring.value_or(false) && !input.Has("dayOfWeek")) {
+    return Invalid("dayOfWeek is required for recurring runs");
+  }
+  if (!input.Has("meetUpPoint")) return Invalid("meetUpPoint is required");
+  if (!input.Has("staffGeneratedId") && !input.Has("athleteGeneratedId")) {
+    return Invalid("Either staffGeneratedId or athleteGeneratedId is required");
+  }
+  return Ok{};
+}
+
+Result<std::string> ResolveCitySlug(const RunInput& input) {
+  if (const std::string* city_slug = input.Text("citySlug")) {
+    std::string slug = Slugify(*city_slug);
+    if (slug.empty()) return Invalid("Invalid city slug");
+    return slug;
+  }
+  std::string name;
+  if (const std::string* city_name = input.Text("cityName")) {
+    name = *city_name;
+  } else if (const std::string* meet_up_city = input.Text("meetUpCity")) {
+    name = *meet_up_city;
+  } else if (const std::string* address = input.Text("meetUpAddress")) {
+    name = CityNameFromAddress(*address);
+  }
+  std::string slug = Slugify(name);
+  if (slug.empty()) return Invalid("Could not determine city from provided data");
+  return slug;
+}
+
+std::optional<std::string> NormalizeDayOfWeek(std::string_view text) {
+  for (const std::string_view day : kWeekdays) {
+    if (EqualsIgnoreCase(text, day)) return std::string(day);
+  }
+  return std::nullopt;
+}
+
+bool IsTimeZoneName(std::string_view text) {
+  if (text == "UTC") return true;
+  size_t segments = 0;
+  while (true) {
+    const size_t slash = text.find('/');
+    const std::string_view segment = text.substr(0, slash);
+    if (segment.empty()) return false;
+    for (const char c : segment) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '+' && c != '-') {
+        return false;
+      }
+    }
+    ++segments;
+    if (slash == std::string_view::npos) break;
+    text.remove_prefix(slash + 1);
+  }
+  return segments >= 2;
+}
+
+namespace {
+
+// The four date fields, normalized; startDate falls back to date.
+struct RunDates {
+  NormalizedDate start;
+  NormalizedDate date;
+  std::optional<NormalizedDate> end;
+  std::optional<NormalizedDate> recurrence_ends_on;
+};
+
+std::optional<double> Number(const RunInput& input, std::string_view field) {
+  const auto it = input.numbers.find(field);
+  return it == input.numbers.end() ? std::nullopt : std::optional<double>(it->second);
+}
+
+// Step 9 for the dates: each parses, and the end is not before the start.
+Result<RunDates> NormalizeDates(const RunInput& input) {
+  std::map<std::string_view, NormalizedDate> dates;
+  for (const std::string_view field : {"startDate", "date", "endDate", "recurrenceEndsOn"}) {
+    if (const std::string* text = input.Text(field)) {
+      Result<NormalizedDate> date = NormalizeDate(field, *text);
+      if (!date) return date.error();
+      dates.emplace(field, std::move(date).value());
+    }
+  }
+  const auto find = [&](std::string_view field) -> std::optional<NormalizedDate> {
+    const auto it = dates.find(field);
+    return it == dates.end() ? std::nullopt : std::optional<NormalizedDate>(it->second);
+  };
+  // Step 3 guarantees one of startDate and date.
+  const NormalizedDate start =
+      dates.count("startDate") != 0 ? dates.at("startDate") : dates.at("date");
+  RunDates result{start, find("date").value_or(start), find("endDate"), find("recurrenceEndsOn")};
+  if (result.end) {
+    // A date alone names a day: compare days then, instants otherwise.
+    const bool by_day = start.date_only || result.end->date_only;
+    const bool before = by_day ? result.end->iso.substr(0, 10) < start.iso.substr(0, 10)
+                               : result.end->time < start.time;
+    if (before) return Invalid("endDate must not be before startDate");
+  }
+  return result;
+}
+
+// Step 9 for the other values, in the order of the spec's table.
+Status CheckValueRules(const RunInput& input) {
+  if (const auto hour = Number(input, "startTimeHour"); hour && !IsWholeInRange(*hour, 1, 12)) {
+    return Invalid("startTimeHour must be between 1 and 12");
+  }
+  if (const auto minute = Number(input, "startTimeMinute");
+      minute && !IsWholeInRange(*minute, 0, 59)) {
+    return Invalid("startTimeMinute must be between 0 and 59");
+  }
+  if (const std::string* period = input.Text("startTimePeriod");
+      period != nullptr && !EqualsIgnoreCase(*period, "AM") && !EqualsIgnoreCase(*period, "PM")) {
+    return Invalid("startTimePeriod must be AM or PM");
+  }
+  if (const std::string* day = input.Text("dayOfWeek");
+      day != nullptr && !NormalizeDayOfWeek(*day)) {
+    return Invalid("dayOfWeek must be a day of the week");
+  }
+  if (const auto lat = Number(input, "meetUpLat"); lat && !InRange(*lat, -90, 90)) {
+    return Invalid("meetUpLat must be between -90 and 90");
+  }
+  if (const auto lng = Number(input, "meetUpLng"); lng && !InRange(*lng, -180, 180)) {
+    return Invalid("meetUpLng must be between -180 and 180");
+  }
+  if (const auto miles = Number(input, "totalMiles");
+      miles && !(std::isfinite(*miles) && *miles >= 0)) {
+    return Invalid("totalMiles must not be negative");
+  }
+  if (const std::string* timezone = input.Text("timezone");
+      timezone != nullptr && !IsTimeZoneName(*timezone)) {
+    return Invalid("timezone must be an IANA time zone name");
+  }
+  return Ok{};
+}
+
+// Every column the client may write, copied by name from a valid input.
+Run CopyInputColumns(const RunInput& input) {
+  Run run;
+  for (const RunColumn& column : RunColumns()) {
+    const std::string* text = input.Text(column.name);
+    const std::optional<double> value = Number(input, column.name);
+    std::visit(Overloaded{
+                   [&](std::string Run::*field) {
+                     if (text != nullptr) run.*field = *text;
+                   },
+                   [&](std::optional<std::string> Run::*field) {
+                     if (text != nullptr) run.*field = *text;
+                   },
+                   [&](std::optional<int64_t> Run::*field) {
+                     if (value) run.*field = static_cast<int64_t>(*value);
+                   },
+                   [&](std::optional<double> Run::*field) { run.*field = value; },
+                   [&](bool Run::*field) { run.*field = input.is_recurring.value_or(false); },
+               },
+               column.field);
+  }
+  return run;
+}
+
+}  // namespace
+
+Result<RunDraft> BuildRunDraft(const RunInput& input) {
+  Result<std::string> city_slug = ResolveCitySlug(input);  // step 8
+  if (!city_slug) return city_slug.error();
+  const Result<RunDates> dates = NormalizeDates(input);  // step 9
+  if (!dates) return dates.error();
+  if (const Status values = CheckValueRules(input); !values) return values.error();
+
+  RunDraft draft{CopyInputColumns(input), std::nullopt};
+  Run& run = draft.run;
+  run.city_slug = std::move(city_slug).value();
+  run.start_date = dates->start.iso;
+  run.date = dates->date.iso;
+  if (dates->end) run.end_date = dates->end->iso;
+  if (dates->recurrence_ends_on) run.recurrence_ends_on = dates->recurrence_ends_on->iso;
+  if (const std::string* period = input.Text("startTimePeriod")) {
+    run.start_time_period = EqualsIgnoreCase(*period, "AM") ? "AM" : "PM";
+  }
+  if (const std::string* day = input.Text("dayOfWeek")) run.day_of_week = NormalizeDayOfWeek(*day);
+
+  if (input.run_club && input.run_club->slug) {
+    const RunClubInput& club = *input.run_club;
+    run.run_club_slug = club.slug;
+    if (club.name) {
+      draft.club = RunClubUpdate{*club.slug, *club.name, club.logo_url ? club.logo_url : club.logo,
+                                 club.city};
+    }
+  }
+  return draft;
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,90 @@
+#include "app_service/domain/text.h"
+
+#include <array>
+
+namespace gofast::app {
+namespace {
+
+// UTF-8 forms of the non-ASCII characters JavaScript's trim removes.
+constexpr std::array<std::string_view, 19> kUnicodeSpaces = {
+    "\xC2\xA0",      // U+00A0 no-break space
+    "\xE1\x9A\x80",  // U+1680 ogham space mark
+    "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84",
+    "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89",
+    "\xE2\x80\x8A",  // U+2000..U+200A
+    "\xE2\x80\xA8",  // U+2028 line separator
+    "\xE2\x80\xA9",  // U+2029 paragraph separator
+    "\xE2\x80\xAF",  // U+202F narrow no-break space
+    "\xE2\x81\x9F",  // U+205F medium mathematical space
+    "\xE3\x80\x80",  // U+3000 ideographic space
+    "\xEF\xBB\xBF",  // U+FEFF byte order mark
+};
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Bytes of the white space character at the start of text, or 0.
+size_t LeadingSpace(std::string_view text) {
+  if (text.empty()) return 0;
+  if (IsAsciiSpace(text.front())) return 1;
+  for (const std::string_view space : kUnicodeSpaces) {
+    if (text.substr(0, space.size()) == space) return space.size();
+  }
+  return 0;
+}
+
+// Bytes of the white space character at the end of text, or 0.
+size_t TrailingSpace(std::string_view text) {
+  if (text.empty()) return 0;
+  if (IsAsciiSpace(text.back())) return 1;
+  for (const std::string_view space : kUnicodeSpaces) {
+    if (text.size() >= space.size() && text.substr(text.size() - space.size()) == space) {
+      return space.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string_view TrimWhitespace(std::string_view text) {
+  while (const size_t bytes = LeadingSpace(text)) text.remove_prefix(bytes);
+  while (const size_t bytes = TrailingSpace(text)) text.remove_suffix(bytes);
+  return text;
+}
+
+size_t CountCharacters(std::string_view utf8) {
+  size_t count = 0;
+  for (const char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;  // not a continuation byte
+  }
+  return count;
+}
+
+std::string Slugify(std::string_view text) {
+  std::string slug;
+  bool pending_dash = false;
+  for (const char raw : text) {
+    char c = raw;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (pending_dash && !slug.empty()) slug.push_back('-');
+      pending_dash = false;
+      slug.push_back(c);
+    } else {
+      pending_dash = true;
+    }
+  }
+  return slug;
+}
+
+std::string CityNameFromAddress(std::string_view address) {
+  const size_t first_comma = address.find(',');
+  if (first_comma == std::string_view::npos) return std::string(TrimWhitespace(address));
+  std::string_view rest = address.substr(first_comma + 1);
+  rest = rest.substr(0, rest.find(','));
+  return std::string(TrimWhitespace(rest));
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,111 @@
+#include "app_service/http/routes.h"
+
+#include <string>
+
+#include "app_service/domain/text.h"
+#include "app_service/http/json_views.h"
+#include "shared/http/pagination.h"
+
+namespace gofast::app {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kDefaultRunsPerPage = 50;
+
+Caller CallerOf(const auth::VerifiedToken& token) {
+  return Caller{token.uid, token.email, token.name};
+}
+
+// A list filter from the query string: trimmed, and empty means absent.
+std::optional<std::string> FilterParam(const httplib::Request& raw, const char* name) {
+  if (!raw.has_param(name)) return std::nullopt;
+  const std::string raw_value = raw.get_param_value(name);
+  const std::string_view value = TrimWhitespace(raw_value);
+  if (value.empty()) return std::nullopt;
+  return std::string(value);
+}
+
+void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
+               httplib::Response& res) {
+  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
+  if (!token) return http::WriteError(res, token.error());
+  const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/false);
+  if (!body) return http::WriteError(res, body.error());
+  const Result<Run> run = runs.Create(body.value(), CallerOf(token.value()));
+  if (!run) return http::WriteError(res, run.error());
+  // 200, not 201: the company dialog was written against the real route's 200.
+  http::WriteJson(res, 200, {{"success", true}, {"run", RunToJson(run.value())}});
+}
+
+void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
+              httplib::Response& res) {
+  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
+  if (!token) return http::WriteError(res, token.error());
+  const Result<http::PageRequest> page = http::ParsePageRequest(request.raw, kDefaultRunsPerPage);
+  if (!page) return http::WriteError(res, page.error());
+  RunFilter filter;
+  filter.staff_generated_id = FilterParam(request.raw, "staffGeneratedId");
+  filter.city_slug = FilterParam(request.raw, "citySlug");
+  filter.run_club_slug = FilterParam(request.raw, "runClubSlug");
+  filter.athlete_generated_id = FilterParam(request.raw, "athleteGeneratedId");
+  std::optional<RunCursor> after;
+  if (page->after) after = RunCursor{page->after->sort_key, page->after->id};
+
+  const Result<RunPage> listed = runs.List(filter, page->limit, after);
+  if (!listed) return http::WriteError(res, listed.error());
+  json items = json::array();
+  for (const Run& run : listed->runs) items.push_back(RunToJson(run));
+  json next_cursor = nullptr;
+  if (listed->has_more) {
+    const Run& last = listed->runs.back();
+    next_cursor = http::EncodeCursor({last.created_at, last.id});
+  }
+  http::WriteJson(res, 200, {{"success", true}, {"runs", items}, {"nextCursor", next_cursor}});
+}
+
+void GetRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
+            httplib::Response& res) {
+  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
+  if (!token) return http::WriteError(res, token.error());
+  const Result<Run> run = runs.Get(request.params.at(0));
+  if (!run) return http::WriteError(res, run.error());
+  http::WriteJson(res, 200, {{"success", true}, {"run", RunToJson(run.value())}});
+}
+
+void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& athletes,
+                         const http::Request& request, httplib::Response& res) {
+  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
+  if (!token) return http::WriteError(res, token.error());
+  // Identity comes from the token alone; a body, if any, must still be JSON.
+  const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/true);
+  if (!body) return http::WriteError(res, body.error());
+  const Result<AthleteService::Outcome> outcome = athletes.FindOrCreate(CallerOf(token.value()));
+  if (!outcome) return http::WriteError(res, outcome.error());
+  http::WriteJson(res, outcome->created ? 201 : 200,
+                  {{"success", true},
+                   {"created", outcome->created},
+                   {"athlete", AthleteToJson(outcome->athlete)}});
+}
+
+}  // namespace
+
+void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
+               AthleteService& athletes) {
+  server.Route("POST", "/api/runs/create",
+               [&](const http::Request& request, httplib::Response& res) {
+                 CreateRun(verifier, runs, request, res);
+               });
+  server.Route("GET", "/api/runs", [&](const http::Request& request, httplib::Response& res) {
+    ListRuns(verifier, runs, request, res);
+  });
+  server.Route("GET", "/api/runs/:id", [&](const http::Request& request, httplib::Response& res) {
+    GetRun(verifier, runs, request, res);
+  });
+  server.Route("POST", "/api/athlete/create",
+               [&](const http::Request& request, httplib::Response& res) {
+                 FindOrCreateAthlete(verifier, athletes, request, res);
+               });
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,86 @@
+#include "app_service/storage/migrations.h"
+
+namespace gofast::app {
+
+const std::vector<std::string>& AppMigrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: athletes, run clubs and city runs. staffGeneratedId is an opaque
+      // string from the company's database: no staff table, no foreign key.
+      // Each list filter has an index that leads with it and then serves the
+      // list order (createdAt, id).
+      R"sql(
+CREATE TABLE athletes (
+  id TEXT PRIMARY KEY NOT NULL,
+  firebaseId TEXT NOT NULL UNIQUE,
+  email TEXT,
+  firstName TEXT,
+  lastName TEXT,
+  createdAt TEXT NOT NULL,
+  updatedAt TEXT NOT NULL
+);
+
+CREATE TABLE run_clubs (
+  slug TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  logoUrl TEXT,
+  city TEXT,
+  syncedAt TEXT,
+  createdAt TEXT NOT NULL,
+  updatedAt TEXT NOT NULL
+);
+
+CREATE TABLE city_runs (
+  id TEXT PRIMARY KEY NOT NULL,
+  citySlug TEXT NOT NULL,
+  runClubSlug TEXT,
+  staffGeneratedId TEXT,
+  athleteGeneratedId TEXT REFERENCES athletes (id),
+  createdByFirebaseId TEXT NOT NULL,
+  title TEXT NOT NULL,
+  isRecurring INTEGER NOT NULL DEFAULT 0 CHECK (isRecurring IN (0, 1)),
+  dayOfWeek TEXT,
+  startDate TEXT NOT NULL,
+  endDate TEXT,
+  date TEXT NOT NULL,
+  startTimeHour INTEGER,
+  startTimeMinute INTEGER,
+  startTimePeriod TEXT,
+  timezone TEXT,
+  meetUpPoint TEXT NOT NULL,
+  meetUpAddress TEXT,
+  meetUpStreetAddress TEXT,
+  meetUpCity TEXT,
+  meetUpState TEXT,
+  meetUpZip TEXT,
+  meetUpPlaceId TEXT,
+  meetUpLat REAL,
+  meetUpLng REAL,
+  endPoint TEXT,
+  endStreetAddress TEXT,
+  endCity TEXT,
+  endState TEXT,
+  recurrenceRule TEXT,
+  recurrenceEndsOn TEXT,
+  recurrenceNote TEXT,
+  totalMiles REAL,
+  pace TEXT,
+  stravaMapUrl TEXT,
+  description TEXT,
+  createdAt TEXT NOT NULL,
+  updatedAt TEXT NOT NULL
+);
+
+CREATE INDEX city_runs_created ON city_runs (createdAt, id);
+CREATE INDEX city_runs_city ON city_runs (citySlug, createdAt, id);
+CREATE INDEX city_runs_run_club ON city_runs (runClubSlug, createdAt, id);
+CREATE INDEX city_runs_staff ON city_runs (staffGeneratedId, createdAt, id);
+CREATE INDEX city_runs_athlete ON city_runs (athleteGeneratedId, createdAt, id);
+CREATE INDEX city_runs_start_date ON city_runs (startDate);
+CREATE INDEX city_runs_day_of_week ON city_runs (dayOfWeek);
+CREATE INDEX city_runs_recurring ON city_runs (isRecurring);
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,14 @@
+#ifndef GOFAST_APP_SERVICE_STORAGE_MIGRATIONS_H_
+#define GOFAST_APP_SERVICE_STORAGE_MIGRATIONS_H_
+
+#include <string>
+#include <vector>
+
+namespace gofast::app {
+
+// The schema of app.db, one migration per entry (PRAGMA user_version counts them).
+const std::vector<std::string>& AppMigrations();
+
+}  // namespace gofast::app
+
+#endif  // GOFAST_APP_SERVICE_STORAGE_MIGRATIONS_H_

@@ -1,0 +1,61 @@
+#ifndef GOFAST_APP_SERVICE_STORAGE_SQLITE_STORE_H_
+#define GOFAST_APP_SERVICE_STORAGE_SQLITE_STORE_H_
+
+#include <SQLiteCpp/Database.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "app_service/domain/stores.h"
+
+namespace gofast::app {
+
+// app.db in SQLite. One write connection behind a mutex and a few
+// read-only connections, each lent to one thread at a time: a SQLiteCpp
+// connection must never be used by two threads at once, and WAL lets the
+// readers run beside the writer.
+class SqliteAppStore final : public RunStore, public AthleteStore {
+ public:
+  // Opens (creating) and migrates the database; kInternal when it cannot be
+  // opened or was written by a newer binary.
+  static Result<std::unique_ptr<SqliteAppStore>> Open(const std::string& path,
+                                                      size_t reader_count = 4);
+
+  Result<Run> InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) override;
+  Result<std::optional<Run>> FindRun(const std::string& id) override;
+  Result<RunPage> ListRuns(const RunFilter& filter, size_t limit,
+                           const std::optional<RunCursor>& after) override;
+  Result<bool> AthleteExists(const std::string& athlete_id) override;
+
+  Result<std::optional<Athlete>> FindAthleteByFirebaseId(const std::string& firebase_id) override;
+  Result<InsertOutcome> InsertAthleteIfAbsent(const Athlete& athlete) override;
+
+  Result<std::optional<RunClub>> FindRunClub(const std::string& slug);
+
+  // The detail lines of EXPLAIN QUERY PLAN for the query ListRuns runs with
+  // this filter, so tests can prove an index serves it.
+  Result<std::vector<std::string>> ListQueryPlan(const RunFilter& filter, bool with_cursor);
+
+ private:
+  class ReaderLease;
+
+  SqliteAppStore(std::unique_ptr<SQLite::Database> writer,
+                 std::vector<std::unique_ptr<SQLite::Database>> readers);
+
+  ReaderLease BorrowReader();
+
+  std::mutex write_mutex_;
+  std::unique_ptr<SQLite::Database> writer_;
+
+  std::mutex readers_mutex_;
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+};
+
+}  // namespace gofast::app
+
+#endif  // GOFAST_APP_SERVICE_STORAGE_SQLITE_STORE_H_

@@ -1,0 +1,61 @@
+#ifndef GOFAST_SHARED_CLIENT_JSON_CLIENT_H_
+#define GOFAST_SHARED_CLIENT_JSON_CLIENT_H_
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+namespace gofast::client {
+
+// One exchange with a service, as the caller needs to judge it.
+struct CallResult {
+  int status = 0;               // 0: no answer (refused, timed out, reset)
+  nlohmann::json body;          // the parsed answer, null when it was not JSON
+  std::string transport_error;  // why there was no answer
+
+  bool answered() const { return status != 0; }
+  bool succeeded() const { return status >= 200 && status < 300; }
+  // "201 created", "403 NOT_COMPANY_STAFF: This account is not company staff", "no answer: Connection"
+  std::string Summary() const;
+};
+
+// Seen before each request is sent: contract tests check requests against
+// the schema here.
+using RequestObserver =
+    std::function<void(const std::string& method, const std::string& path, const nlohmann::json& body)>;
+
+// JSON over HTTP to one base URL, with keep-alive connections that are
+// reused across calls and threads (a connection serves one call at a time).
+class JsonClient {
+ public:
+  JsonClient(std::string base_url, std::chrono::milliseconds timeout);
+
+  CallResult Get(const std::string& path, const std::string& token, const std::string& request_id = "");
+  CallResult Post(const std::string& path, const std::string& token, const nlohmann::json& body,
+                  const std::string& request_id = "");
+
+  void set_request_observer(RequestObserver observer) { observer_ = std::move(observer); }
+  const std::string& base_url() const { return base_url_; }
+
+ private:
+  std::unique_ptr<httplib::Client> Acquire();
+  void Release(std::unique_ptr<httplib::Client> client);
+  CallResult Send(const std::string& method, const std::string& path, const std::string& token,
+                  const nlohmann::json* body, const std::string& request_id);
+
+  const std::string base_url_;
+  const std::chrono::milliseconds timeout_;
+  RequestObserver observer_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<httplib::Client>> idle_;
+};
+
+}  // namespace gofast::client
+
+#endif  // GOFAST_SHARED_CLIENT_JSON_CLIENT_H_

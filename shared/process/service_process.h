@@ -1,0 +1,63 @@
+#ifndef GOFAST_SHARED_PROCESS_SERVICE_PROCESS_H_
+#define GOFAST_SHARED_PROCESS_SERVICE_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gofast::process {
+
+using Environment = std::map<std::string, std::string>;
+
+// A service binary started as a child process and owned by this object: it
+// waits for the "listening on http://HOST:PORT" line, sends standard error to
+// `log_path` (a private temporary file when empty), and ends its own pid
+// (SIGTERM, then SIGKILL) when destroyed, unless detached. The child sees
+// only PATH, HOME, TMPDIR, the sanitizer options and `env`, so the caller's
+// shell variables never change what it does. Throws std::runtime_error with
+// the child's output when it does not start.
+class ServiceProcess {
+ public:
+  ServiceProcess(const std::string& binary, const std::vector<std::string>& args,
+                 const Environment& env = {}, const std::string& log_path = "");
+  ~ServiceProcess();
+  ServiceProcess(const ServiceProcess&) = delete;
+  ServiceProcess& operator=(const ServiceProcess&) = delete;
+
+  int port() const { return port_; }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  pid_t pid() const { return pid_; }
+  const std::string& log_path() const { return log_path_; }
+
+  // SIGTERM and wait: the exit status (or 128 + signal).
+  int Stop();
+  // Leaves the child running after this object is gone.
+  void Detach();
+  // Everything the service wrote to standard error so far.
+  std::string Log() const;
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  int stdout_fd_ = -1;
+  int exit_status_ = -1;
+  bool detached_ = false;
+  bool owns_log_ = false;
+  std::string log_path_;
+};
+
+struct CommandResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs a binary to its end (at most 30 s) with the same clean environment.
+CommandResult RunCommand(const std::string& binary, const std::vector<std::string>& args,
+                         const Environment& env = {});
+
+}  // namespace gofast::process
+
+#endif  // GOFAST_SHARED_PROCESS_SERVICE_PROCESS_H_

@@ -1,0 +1,265 @@
+// gofast-demo: the cross-database flow end to end, told step by step.
+// Starts both services on free ports with fresh SQLite databases, signs an
+// admin in, plays the company admin's "Create run" dialog, and asks who
+// created the run. Everything stays on 127.0.0.1.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "shared/auth/token_minting.h"
+#include "shared/client/create_run_dialog.h"
+#include "shared/process/service_process.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using gofast::client::CallResult;
+using nlohmann::json;
+
+constexpr char kProjectId[] = "demo-gofast";
+constexpr char kAdminUid[] = "ada-admin-uid";
+constexpr char kAdminEmail[] = "ada@gofast.test";
+constexpr char kAdminName[] = "Ada Admin";
+
+// A step that did not go as the flow needs: the demo stops and names it.
+struct StepFailed {
+  std::string step;
+  std::string detail;
+};
+
+void Heading(int number, const std::string& title) {
+  std::cout << "\n" << number << ". " << title << "\n";
+}
+
+void Line(const std::string& text) { std::cout << "   " << text << "\n"; }
+
+std::string Text(const json& value) {
+  if (value.is_null()) return "null";
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+void Expect(bool condition, const std::string& step, const std::string& detail) {
+  if (!condition) throw StepFailed{step, detail};
+}
+
+// Prints what came back, and fails the step unless it is `expected_status`.
+void Answered(const CallResult& result, int expected_status, const std::string& step) {
+  Line("<- " + result.Summary());
+  Expect(result.status == expected_status, step,
+         "expected HTTP " + std::to_string(expected_status) + ", got " + result.Summary());
+}
+
+fs::path SelfDirectory() {
+  return fs::read_symlink("/proc/self/exe").parent_path();
+}
+
+// One row of a SQLite file, read by the demo itself, as "column=value" pairs.
+void ShowRow(const fs::path& db_path, const std::string& sql, const std::string& key) {
+  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, sql);
+  query.bind(1, key);
+  Expect(query.executeStep(), "read back", "no row in " + db_path.filename().string() + " for " + key);
+  std::string row;
+  for (int column = 0; column < query.getColumnCount(); ++column) {
+    if (!row.empty()) row += "  ";
+    row += std::string(query.getColumnName(column)) + "=" +
+           (query.getColumn(column).isNull() ? "NULL" : query.getColumn(column).getString());
+  }
+  Line("   " + row);
+}
+
+std::string Tables(const fs::path& db_path) {
+  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  std::string names;
+  while (query.executeStep()) names += (names.empty() ? "" : ", ") + query.getColumn(0).getString();
+  return names;
+}
+
+bool HasStaffTable(const fs::path& db_path) {
+  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%staff%'")
+             .getInt() > 0;
+}
+
+std::string ForeignKeys(const fs::path& db_path, const std::string& table) {
+  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)");
+  query.bind(1, table);
+  std::string keys;
+  while (query.executeStep()) {
+    keys += (keys.empty() ? "" : ", ") + query.getColumn(0).getString() + " -> " + query.getColumn(1).getString();
+  }
+  return keys.empty() ? "none" : keys;
+}
+
+int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running) {
+  std::error_code ignored;
+  fs::remove_all(data_dir, ignored);
+  fs::create_directories(data_dir);
+  const fs::path company_db = data_dir / "company.db";
+  const fs::path app_db = data_dir / "app.db";
+
+  std::cout << "GoFast: one Firebase project, two services, two databases\n";
+  Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
+  gofast::process::ServiceProcess company(
+      (bin_dir / "company_service").string(),
+      {"--port", "0", "--db", company_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator"}, {},
+      (data_dir / "company_service.log").string());
+  Line("company_service (GoFastCompany)  " + company.base_url() + "  database " + company_db.string());
+  gofast::process::ServiceProcess app(
+      (bin_dir / "app_service").string(),
+      {"--port", "0", "--db", app_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator",
+       "--company-url", company.base_url()},
+      {}, (data_dir / "app_service.log").string());
+  Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " + app_db.string());
+  Line("logs: " + (data_dir / "company_service.log").string() + ", " + (data_dir / "app_service.log").string());
+
+  Heading(2, "The admin signs in with Firebase (project " + std::string(kProjectId) + ")");
+  gofast::auth::MintOptions admin;
+  admin.project_id = kProjectId;
+  admin.uid = kAdminUid;
+  admin.email = kAdminEmail;
+  admin.email_verified = true;
+  admin.name = kAdminName;
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const std::string token = gofast::auth::MintToken(admin, std::nullopt, now);
+  Line(std::string(kAdminName) + " <" + kAdminEmail + ">, uid " + kAdminUid);
+  Line("ID token (emulator form, valid 1 hour): " + token.substr(0, 32) + "...");
+  Line("the same token is valid in both services: they trust one Firebase project");
+
+  gofast::client::JsonClient company_client(company.base_url(), std::chrono::seconds(5));
+  gofast::client::JsonClient app_client(app.base_url(), std::chrono::seconds(5));
+  gofast::client::CreateRunDialog dialog(company_client, app_client);
+  const json run_fields = {
+      {"title", "Saturday Easy 10K"},
+      {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}, {"city", "Arlington"}}},
+      {"meetUpCity", "Arlington"},
+      {"meetUpState", "VA"},
+      {"meetUpPoint", "Clarendon Metro, north exit"},
+      {"meetUpStreetAddress", "3100 Wilson Blvd"},
+      {"startDate", "2026-12-05"},
+      {"startTimeHour", 7},
+      {"startTimeMinute", 30},
+      {"startTimePeriod", "AM"},
+      {"timezone", "America/New_York"},
+      {"totalMiles", 6.2},
+      {"pace", "9:30/mi"}};
+
+  Heading(3, "The \"Create run\" dialog, step 1: find or create the admin's staff row");
+  Line("-> POST " + company.base_url() + gofast::client::kFindOrCreateStaffPath + "  body {}");
+  const gofast::client::DialogResult result = dialog.Submit(token, run_fields, "demo-create-run");
+  Answered(result.staff_call, 201, gofast::client::kStaffStep);
+  Expect(result.failed_step != gofast::client::kStaffStep, gofast::client::kStaffStep, "the answer has no staff.id");
+  const json& staff = result.staff_call.body["staff"];
+  Line("   staff.id = " + result.staff_id + "  (a UUID from the company database)");
+  Line("   " + Text(staff["name"]) + " <" + Text(staff["email"]) + ">, role " + Text(staff["role"]));
+  Line("company.db > company_staff (read from the SQLite file):");
+  ShowRow(company_db, "SELECT id, firebaseId, email, role, companyId FROM company_staff WHERE id = ?", result.staff_id);
+
+  Heading(4, "Step 2: create the run on the app service, carrying staffGeneratedId");
+  Line("-> POST " + app.base_url() + gofast::client::kCreateRunPath);
+  Line("   body {staffGeneratedId: \"" + result.staff_id + "\", title: \"" + Text(run_fields["title"]) +
+       "\", meetUpCity: \"Arlington\", startDate: \"2026-12-05\", runClub: {slug: \"arlington-runners\", ...}, ...}");
+  Answered(result.run_call, 200, gofast::client::kRunStep);
+  const std::string run_id = Text(result.run["id"]);
+  Line("   run.id = " + run_id + "  citySlug " + Text(result.run["citySlug"]) + ", startDate " +
+       Text(result.run["startDate"]));
+  Line("app.db > city_runs (read from the SQLite file):");
+  ShowRow(app_db,
+          "SELECT id, staffGeneratedId, typeof(staffGeneratedId) AS storedAs, createdByFirebaseId, runClubSlug "
+          "FROM city_runs WHERE id = ?",
+          run_id);
+  Line("app.db > run_clubs (the dialog's run club, saved beside the run):");
+  ShowRow(app_db, "SELECT slug, name, city FROM run_clubs WHERE slug = ?", "arlington-runners");
+  Line("app.db tables: " + Tables(app_db));
+  Expect(!HasStaffTable(app_db), "read back", "app.db has a staff table");
+  Line("   no staff table: staffGeneratedId is the company's UUID kept as plain text");
+  Line("   city_runs foreign keys: " + ForeignKeys(app_db, "city_runs") + "  (none on staffGeneratedId)");
+
+  Heading(5, "List the runs created by this staff member (served by the staffGeneratedId index)");
+  const std::string list_path = "/api/runs?staffGeneratedId=" + result.staff_id;
+  Line("-> GET " + app.base_url() + list_path);
+  const CallResult listed = app_client.Get(list_path, token, "demo-list-runs");
+  Answered(listed, 200, "list runs by staff");
+  Expect(listed.body["runs"].size() == 1 && listed.body["runs"][0]["id"] == run_id, "list runs by staff",
+         "expected exactly the new run");
+  Line("   1 run: " + run_id + " \"" + Text(listed.body["runs"][0]["title"]) + "\"");
+
+  Heading(6, "Audit: who created this run? The app asks the company service");
+  const std::string audit_path = "/api/runs/" + run_id + "/creator";
+  Line("-> GET " + app.base_url() + audit_path);
+  Line("   (the app reads the run's staffGeneratedId and calls GET " + company.base_url() + "/api/staff/" +
+       result.staff_id + " with the caller's token)");
+  const CallResult audit = app_client.Get(audit_path, token, "demo-audit");
+  Answered(audit, 200, "audit");
+  const json& creator = audit.body["staff"];
+  Expect(audit.body["resolution"] == "found", "audit", "resolution " + Text(audit.body["resolution"]));
+  Line("   resolution: found (company answered " + Text(audit.body["companyStatus"]) + ")");
+  Line("   created by " + Text(creator["name"]) + " <" + Text(creator["email"]) + ">, " + Text(creator["role"]) +
+       ", staff " + Text(creator["id"]));
+
+  if (keep_running) {
+    company.Detach();
+    app.Detach();
+    std::cout << "\nBoth services keep running:\n"
+              << "   company_service " << company.base_url() << " (pid " << company.pid() << ")\n"
+              << "   app_service     " << app.base_url() << " (pid " << app.pid() << ")\n"
+              << "Call them with the demo admin's token:\n"
+              << "   TOKEN=" << token << "\n"
+              << "   curl -s " << app.base_url() << "/api/runs -H \"Authorization: Bearer $TOKEN\"\n"
+              << "   curl -s " << company.base_url() << "/api/staff/" << result.staff_id
+              << " -H \"Authorization: Bearer $TOKEN\"\n"
+              << "Stop them with: kill " << company.pid() << " " << app.pid() << "\n";
+    return 0;
+  }
+  Heading(7, "Stop both services");
+  Expect(app.Stop() == 0, "stop", "app_service did not stop cleanly");
+  Expect(company.Stop() == 0, "stop", "company_service did not stop cleanly");
+  Line("both stopped cleanly; databases and logs stay in " + data_dir.string() + "/");
+  std::cout << "\nDemo complete: the run in app.db names its creator only by the company's staff UUID,\n"
+               "and the company service answered who that is.\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Plays the GoFast cross-database flow end to end on 127.0.0.1."};
+  std::string data_dir = "demo-data";
+  std::string bin_dir;
+  bool keep_running = false;
+  cli.add_option("--data", data_dir, "Folder for the databases and logs (replaced on each run)")->capture_default_str();
+  cli.add_option("--bin-dir", bin_dir, "Folder with company_service and app_service (default: beside this tool)");
+  cli.add_flag("--keep-running", keep_running, "Leave both services running and print how to call them");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "gofast-demo: " << e.what() << "\n";
+    return 2;
+  }
+  try {
+    return RunDemo(fs::absolute(data_dir), bin_dir.empty() ? SelfDirectory() : fs::path(bin_dir), keep_running);
+  } catch (const StepFailed& failure) {
+    std::cout << std::flush;
+    std::cerr << "\ndemo FAILED at step \"" << failure.step << "\": " << failure.detail << "\n"
+              << "see the service logs in " << data_dir << "/\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cout << std::flush;
+    std::cerr << "\ndemo FAILED: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,152 @@
+// How app_service starts and stops: options, environment, exit codes, and
+// the database surviving a restart.
+#include <SQLiteCpp/Database.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "tests/app/app_fixture.h"
+
+namespace gofast::testing {
+namespace {
+
+std::vector<std::string> BaseArgs(const TempDir& dir) {
+  return {"--port",
+          "0",
+          "--db",
+          dir.File("app.db"),
+          "--project-id",
+          kTestProjectId,
+          "--firebase-certs",
+          TestKeys::Shared().certs_path()};
+}
+
+std::vector<std::string> Plus(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+size_t Lines(const std::string& text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+TEST_CASE("--help lists the app options with their variables and exits 0", "[integration]") {
+  const CommandResult help = RunCommand(GOFAST_APP_SERVICE_BIN, {"--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* text :
+       {"--company-url", "COMPANY_SERVICE_URL", "--company-timeout-ms", "COMPANY_TIMEOUT_MS",
+        "--cors-origin", "COMPANY_APP_ORIGIN", "--db", "APP_DB", "--port", "APP_PORT",
+        "--project-id", "--auth-mode", "--firebase-certs", "--max-body-bytes"}) {
+    INFO(text);
+    CHECK(help.out.find(text) != std::string::npos);
+  }
+}
+
+TEST_CASE("bad options exit 2 with one line on standard error", "[integration]") {
+  TempDir dir;
+  const std::vector<std::vector<std::string>> bad = {
+      {"--port", "0", "--db", dir.File("app.db"), "--firebase-certs",
+       TestKeys::Shared().certs_path()},
+      Plus(BaseArgs(dir), {"--company-timeout-ms", "0"}),
+      Plus(BaseArgs(dir), {"--company-timeout-ms", "soon"}),
+      Plus(BaseArgs(dir), {"--company-url", "ftp://company.test"}),
+      Plus(BaseArgs(dir), {"--cors-origin", "admin.gofast.test"}),
+      Plus(BaseArgs(dir), {"--no-such-option"}),
+      Plus(BaseArgs(dir), {"--firebase-certs", dir.File("missing-certs.json")}),
+  };
+  for (const std::vector<std::string>& args : bad) {
+    INFO(args.back());
+    const CommandResult result = RunCommand(GOFAST_APP_SERVICE_BIN, args);
+    CHECK(result.exit_code == 2);
+    CHECK(Lines(result.err) == 1);
+    CHECK(result.out.empty());
+  }
+}
+
+TEST_CASE("a database written by a newer binary stops the start with exit 2", "[integration]") {
+  TempDir dir;
+  {
+    SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  const CommandResult result = RunCommand(GOFAST_APP_SERVICE_BIN, BaseArgs(dir));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("newer") != std::string::npos);
+  CHECK(Lines(result.err) == 1);
+}
+
+TEST_CASE("a file that is not a database stops the start with exit 2", "[integration]") {
+  TempDir dir;
+  std::ofstream(dir.File("app.db"))
+      << "this is not a SQLite database, just text long enough to look like one";
+  const CommandResult result = RunCommand(GOFAST_APP_SERVICE_BIN, BaseArgs(dir));
+  CHECK(result.exit_code == 2);
+  CHECK(Lines(result.err) == 1);
+}
+
+TEST_CASE("a port already taken exits 1", "[integration]") {
+  AppService first;
+  TempDir dir;
+  std::vector<std::string> args = BaseArgs(dir);
+  args[1] = std::to_string(first.process().port());
+  const CommandResult result = RunCommand(GOFAST_APP_SERVICE_BIN, args);
+  CHECK(result.exit_code == 1);
+}
+
+TEST_CASE("the environment configures the service when options are absent", "[integration]") {
+  TempDir dir;
+  ServiceProcess process(GOFAST_APP_SERVICE_BIN, {},
+                         {{"APP_PORT", "0"},
+                          {"APP_DB", dir.File("from-env/app.db")},
+                          {"FIREBASE_PROJECT_ID", kTestProjectId},
+                          {"FIREBASE_CERTS", TestKeys::Shared().certs_path()},
+                          {"COMPANY_APP_ORIGIN", kAllowedOrigin},
+                          {"COMPANY_SERVICE_URL", "http://127.0.0.1:1"},
+                          {"COMPANY_TIMEOUT_MS", "500"}});
+  TestClient client(process.port());
+  const Reply created = client.PostJson("/api/runs/create", SignedToken("uid-ada"), MinimalRun());
+  CHECK(created.status == 200);
+  const Reply cors = client.Get("/api/runs", SignedToken("uid-ada"), {{"Origin", kAllowedOrigin}});
+  CHECK(cors.Header("Access-Control-Allow-Origin") == kAllowedOrigin);
+  CHECK(CountRows(dir.File("from-env/app.db"), "city_runs") == 1);
+}
+
+TEST_CASE("SIGTERM stops the service with exit 0 and its runs survive a restart", "[integration]") {
+  TempDir dir;
+  std::string id;
+  {
+    ServiceProcess process(GOFAST_APP_SERVICE_BIN, BaseArgs(dir));
+    TestClient client(process.port());
+    const Reply created = client.PostJson("/api/runs/create", SignedToken("uid-ada"), MinimalRun());
+    REQUIRE(created.status == 200);
+    id = created.json["run"]["id"];
+    CHECK(process.Stop() == 0);
+  }
+  ServiceProcess again(GOFAST_APP_SERVICE_BIN, BaseArgs(dir));
+  TestClient client(again.port());
+  const Reply read = client.Get("/api/runs/" + id, SignedToken("uid-ada"));
+  CHECK(read.status == 200);
+  CHECK(read.json["run"]["id"] == id);
+}
+
+TEST_CASE("the access log has one line per request and never the token or body", "[integration]") {
+  AppService app;
+  const std::string token = SignedToken("uid-ada");
+  nlohmann::json body = MinimalRun();
+  body["title"] = "secret-title-text";
+  REQUIRE(app.CreateRun(token, body).status == 200);
+  // The line is written just after the answer is sent: wait for it.
+  std::string log;
+  for (int i = 0; i < 200 && log.find("POST /api/runs/create 200") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    log = app.process().Log();
+  }
+  CHECK(log.find("POST /api/runs/create 200") != std::string::npos);
+  CHECK(log.find(token) == std::string::npos);
+  CHECK(log.find("secret-title-text") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace gofast::testing

@@ -1,0 +1,270 @@
+// SqliteAppStore on a temporary database file: schema, indexes and their
+// use by the list query, the run club upsert, and athletes.
+#include "app_service/storage/sqlite_store.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <set>
+#include <thread>
+
+#include "app_service/storage/migrations.h"
+#include "shared/core/ids.h"
+#include "tests/support/process.h"
+
+namespace gofast::app {
+namespace {
+
+using testing::TempDir;
+
+std::unique_ptr<SqliteAppStore> OpenStore(const TempDir& dir) {
+  Result<std::unique_ptr<SqliteAppStore>> store = SqliteAppStore::Open(dir.File("app.db"));
+  REQUIRE(store);
+  return std::move(store).value();
+}
+
+Run MakeRun(const std::string& created_at, const std::string& city = "arlington") {
+  Run run;
+  run.id = NewCuid();
+  run.city_slug = city;
+  run.staff_generated_id = "staff-1";
+  run.created_by_firebase_id = "uid-ada";
+  run.title = "Morning run";
+  run.start_date = "2026-01-28T12:00:00.000Z";
+  run.date = run.start_date;
+  run.meet_up_point = "Gateway Park";
+  run.created_at = created_at;
+  run.updated_at = created_at;
+  return run;
+}
+
+std::string JoinPlan(const std::vector<std::string>& plan) {
+  std::string text;
+  for (const std::string& line : plan) text += line + "\n";
+  return text;
+}
+
+TEST_CASE("the schema has the three tables and no staff table", "[unit]") {
+  TempDir dir;
+  OpenStore(dir);
+  SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
+  SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  std::vector<std::string> names;
+  while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
+  CHECK(names == std::vector<std::string>{"athletes", "city_runs", "run_clubs"});
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(AppMigrations().size()));
+}
+
+TEST_CASE("the only foreign key of city_runs is athleteGeneratedId", "[unit]") {
+  TempDir dir;
+  OpenStore(dir);
+  SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
+  SQLite::Statement keys(db,
+                         "SELECT \"from\", \"table\" FROM pragma_foreign_key_list('city_runs')");
+  std::vector<std::pair<std::string, std::string>> found;
+  while (keys.executeStep())
+    found.emplace_back(keys.getColumn(0).getString(), keys.getColumn(1).getString());
+  CHECK(found ==
+        std::vector<std::pair<std::string, std::string>>{{"athleteGeneratedId", "athletes"}});
+}
+
+TEST_CASE("an index leads with each column the spec names", "[unit]") {
+  TempDir dir;
+  OpenStore(dir);
+  SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
+  SQLite::Statement leading(db,
+                            "SELECT ii.name FROM pragma_index_list('city_runs') AS il, "
+                            "pragma_index_info(il.name) AS ii WHERE ii.seqno = 0");
+  std::set<std::string> columns;
+  while (leading.executeStep()) columns.insert(leading.getColumn(0).getString());
+  for (const char* column : {"citySlug", "runClubSlug", "staffGeneratedId", "athleteGeneratedId",
+                             "startDate", "dayOfWeek", "isRecurring"}) {
+    INFO(column);
+    CHECK(columns.count(column) == 1);
+  }
+}
+
+TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  struct Case {
+    RunFilter filter;
+    const char* index;
+  };
+  std::vector<Case> cases(5);
+  cases[0] = {RunFilter{}, "city_runs_created"};
+  cases[1].filter.staff_generated_id = "s";
+  cases[1].index = "city_runs_staff";
+  cases[2].filter.city_slug = "c";
+  cases[2].index = "city_runs_city";
+  cases[3].filter.run_club_slug = "r";
+  cases[3].index = "city_runs_run_club";
+  cases[4].filter.athlete_generated_id = "a";
+  cases[4].index = "city_runs_athlete";
+  for (const Case& c : cases) {
+    for (const bool with_cursor : {false, true}) {
+      const Result<std::vector<std::string>> plan = store->ListQueryPlan(c.filter, with_cursor);
+      REQUIRE(plan);
+      const std::string text = JoinPlan(plan.value());
+      INFO(text);
+      const std::string uses = std::string("USING INDEX ") + c.index;
+      CHECK((text.find(uses + " ") != std::string::npos ||
+             text.find(uses + "\n") != std::string::npos));
+      CHECK(text.find("TEMP B-TREE") == std::string::npos);  // the index gives the order too
+      if (c.index != std::string("city_runs_created"))
+        CHECK(text.find("SEARCH") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    const Run run = MakeRun("2026-01-24T12:00:0" + std::to_string(i) + ".000Z");
+    REQUIRE(store->InsertRun(run, std::nullopt));
+    ids.insert(ids.begin(), run.id);
+  }
+  Result<RunPage> first = store->ListRuns(RunFilter{}, 2, std::nullopt);
+  REQUIRE(first);
+  REQUIRE(first->runs.size() == 2);
+  CHECK(first->has_more);
+  CHECK(first->runs[0].id == ids[0]);
+  CHECK(first->runs[1].id == ids[1]);
+  Result<RunPage> rest =
+      store->ListRuns(RunFilter{}, 10, RunCursor{first->runs[1].created_at, first->runs[1].id});
+  REQUIRE(rest);
+  REQUIRE(rest->runs.size() == 3);
+  CHECK_FALSE(rest->has_more);
+  CHECK(rest->runs[2].id == ids[4]);
+}
+
+TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  REQUIRE(store->InsertRun(MakeRun("2026-01-24T12:00:00.000Z"),
+                           RunClubUpdate{"dc-run", "DC Run", "a.png", "Washington"}));
+  Result<std::optional<RunClub>> club = store->FindRunClub("dc-run");
+  REQUIRE(club);
+  REQUIRE(club.value());
+  CHECK(club.value()->synced_at == "2026-01-24T12:00:00.000Z");
+
+  // Same values, logo and city absent: nothing changes, not even syncedAt.
+  REQUIRE(store->InsertRun(MakeRun("2026-01-25T12:00:00.000Z"),
+                           RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+  club = store->FindRunClub("dc-run");
+  CHECK(club.value()->logo_url == "a.png");
+  CHECK(club.value()->city == "Washington");
+  CHECK(club.value()->synced_at == "2026-01-24T12:00:00.000Z");
+  CHECK(club.value()->updated_at == "2026-01-24T12:00:00.000Z");
+
+  // A new logo: that field and syncedAt change, the rest stays.
+  REQUIRE(store->InsertRun(MakeRun("2026-01-26T12:00:00.000Z"),
+                           RunClubUpdate{"dc-run", "DC Run", "b.png", std::nullopt}));
+  club = store->FindRunClub("dc-run");
+  CHECK(club.value()->logo_url == "b.png");
+  CHECK(club.value()->city == "Washington");
+  CHECK(club.value()->synced_at == "2026-01-26T12:00:00.000Z");
+  CHECK(club.value()->created_at == "2026-01-24T12:00:00.000Z");
+}
+
+TEST_CASE("a run club the database refuses is skipped and the run is still saved", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  {
+    SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE);
+    db.exec(
+        "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
+        "END");
+  }
+  const Run run = MakeRun("2026-01-24T12:00:00.000Z");
+  REQUIRE(store->InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+  CHECK(store->FindRun(run.id).value().has_value());
+  CHECK_FALSE(store->FindRunClub("dc-run").value().has_value());
+}
+
+TEST_CASE("a run naming no athlete row is refused by the foreign key", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  Run run = MakeRun("2026-01-24T12:00:00.000Z");
+  run.athlete_generated_id = "missing";
+  const Result<Run> inserted =
+      store->InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt});
+  REQUIRE_FALSE(inserted);
+  CHECK(inserted.error().code == ErrorCode::kNotFound);
+  CHECK_FALSE(store->FindRunClub("dc-run").value().has_value());  // the club went with it
+}
+
+TEST_CASE("every column survives a round trip through the store", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  Run run = MakeRun("2026-01-24T12:00:00.000Z");
+  run.run_club_slug = "dc-run";
+  run.is_recurring = true;
+  run.day_of_week = "Wednesday";
+  run.end_date = "2026-03-01T12:00:00.000Z";
+  run.start_time_hour = 6;
+  run.start_time_minute = 30;
+  run.start_time_period = "AM";
+  run.timezone = "America/New_York";
+  run.meet_up_lat = 38.8951;
+  run.meet_up_lng = -77.0364;
+  run.total_miles = 3.1;
+  run.description = std::string("line one\nline two \x01 'quoted'; DROP TABLE city_runs; --");
+  REQUIRE(store->InsertRun(run, std::nullopt));
+  const Result<std::optional<Run>> found = store->FindRun(run.id);
+  REQUIRE(found);
+  REQUIRE(found.value());
+  const Run& back = *found.value();
+  CHECK(back.is_recurring);
+  CHECK(back.day_of_week == run.day_of_week);
+  CHECK(back.start_time_hour == 6);
+  CHECK(back.meet_up_lat == 38.8951);
+  CHECK(back.total_miles == 3.1);
+  CHECK(back.description == run.description);
+  CHECK_FALSE(back.end_city.has_value());
+}
+
+TEST_CASE("simultaneous athlete inserts for one uid keep one row", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  std::vector<std::thread> threads;
+  std::vector<std::string> ids(8);
+  std::atomic<int> created{0};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    threads.emplace_back([&, i] {
+      Athlete athlete{NewCuid(),
+                      "uid-same",
+                      std::nullopt,
+                      std::nullopt,
+                      std::nullopt,
+                      "2026-01-24T12:00:00.000Z",
+                      "2026-01-24T12:00:00.000Z"};
+      const Result<AthleteStore::InsertOutcome> outcome = store->InsertAthleteIfAbsent(athlete);
+      if (outcome) {
+        ids[i] = outcome->athlete.id;
+        if (outcome->created) ++created;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(created == 1);
+  for (const std::string& id : ids) CHECK(id == ids[0]);
+}
+
+TEST_CASE("a database written by a newer binary is refused", "[unit]") {
+  TempDir dir;
+  {
+    SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  const Result<std::unique_ptr<SqliteAppStore>> store = SqliteAppStore::Open(dir.File("app.db"));
+  REQUIRE_FALSE(store);
+  CHECK(store.error().message.find("newer") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace gofast::app
