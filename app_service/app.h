@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app_service/config.h"
+#include "app_service/domain/audit.h"
 #include "app_service/domain/services.h"
 #include "app_service/storage/sqlite_store.h"
 #include "shared/auth/firebase_token.h"
@@ -29,6 +30,8 @@ class AppServiceApp {
   std::unique_ptr<SqliteAppStore> store_;
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;
+  std::unique_ptr<StaffDirectory> company_staff_;  // null without --company-url
+  std::unique_ptr<AuditService> audits_;
   std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first
 };
 

@@ -88,10 +88,26 @@ void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& at
                    {"athlete", AthleteToJson(outcome->athlete)}});
 }
 
+void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits, const http::Request& request,
+                  httplib::Response& res) {
+  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
+  if (!token) return http::WriteError(res, token.error());
+  // The company decides for itself whether this caller may see its staff.
+  const ForwardedCredentials credentials{std::string(http::BearerToken(request)), request.request_id};
+  const Result<CreatorAudit> audit = audits.WhoCreated(request.params.at(0), credentials);
+  if (!audit) return http::WriteError(res, audit.error());
+  http::WriteJson(res, 200,
+                  {{"success", true},
+                   {"run", RunToJson(audit->run)},
+                   {"resolution", audit->resolution},
+                   {"staff", audit->staff},
+                   {"companyStatus", audit->company_status ? json(*audit->company_status) : json(nullptr)}});
+}
+
 }  // namespace
 
 void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
-               AthleteService& athletes) {
+               AthleteService& athletes, AuditService& audits) {
   server.Route("POST", "/api/runs/create",
                [&](const http::Request& request, httplib::Response& res) {
                  CreateRun(verifier, runs, request, res);
@@ -101,6 +117,9 @@ void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunSer
   });
   server.Route("GET", "/api/runs/:id", [&](const http::Request& request, httplib::Response& res) {
     GetRun(verifier, runs, request, res);
+  });
+  server.Route("GET", "/api/runs/:id/creator", [&](const http::Request& request, httplib::Response& res) {
+    AuditCreator(verifier, audits, request, res);
   });
   server.Route("POST", "/api/athlete/create",
                [&](const http::Request& request, httplib::Response& res) {

@@ -16,6 +16,7 @@ namespace {
 
 constexpr char kJsonContentType[] = "application/json; charset=utf-8";
 constexpr size_t kKeepAliveMaxRequests = 1000000;  // the library's default of 5 forces reconnects
+constexpr time_t kKeepAliveIdleSeconds = 1;
 constexpr char kRequestIdHeader[] = "X-Request-Id";
 
 // Set when a request enters routing, read by the access log on the same worker thread.
@@ -92,6 +93,9 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     listen_socket_ = sock;
   });
   server_.set_keep_alive_max_count(kKeepAliveMaxRequests);
+  // A worker notices a stop only between requests: an idle keep-alive
+  // connection would hold a clean stop back for the whole timeout (5 s by default).
+  server_.set_keep_alive_timeout(kKeepAliveIdleSeconds);
   server_.set_payload_max_length(options_.max_body_bytes);
 
   server_.set_pre_routing_handler(
@@ -335,19 +339,27 @@ void WriteError(httplib::Response& res, const Error& error) {
   WriteJson(res, HttpStatus(error.code), body);
 }
 
-Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request) {
-  const std::string header = request.raw.get_header_value("Authorization");
+std::string_view BearerToken(const Request& request) {
+  const auto header = request.raw.headers.find("Authorization");
+  if (header == request.raw.headers.end()) return {};
+  const std::string_view value = header->second;
   constexpr std::string_view kScheme = "Bearer";
-  if (header.size() < kScheme.size() || !EqualsIgnoreCase(std::string_view(header).substr(0, kScheme.size()), kScheme) ||
-      (header.size() > kScheme.size() && header[kScheme.size()] != ' ')) {
-    return MakeError(ErrorCode::kNoToken, "Sign in first: an Authorization: Bearer <Firebase ID token> header is required");
+  if (value.size() <= kScheme.size() || !EqualsIgnoreCase(value.substr(0, kScheme.size()), kScheme) ||
+      value[kScheme.size()] != ' ') {
+    return {};
   }
-  const size_t start = header.find_first_not_of(' ', kScheme.size());
-  if (start == std::string::npos) {
-    return MakeError(ErrorCode::kNoToken, "The Authorization header has an empty Bearer token");
+  const size_t start = value.find_first_not_of(' ', kScheme.size());
+  if (start == std::string_view::npos) return {};
+  return value.substr(start, value.find_last_not_of(' ') - start + 1);
+}
+
+Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request) {
+  const std::string_view token = BearerToken(request);
+  if (token.empty()) {
+    return MakeError(ErrorCode::kNoToken,
+                     "Sign in first: an Authorization: Bearer <Firebase ID token> header is required");
   }
-  const size_t end = header.find_last_not_of(' ');
-  return verifier.Verify(std::string_view(header).substr(start, end - start + 1));
+  return verifier.Verify(token);
 }
 
 Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty) {

@@ -85,6 +85,9 @@ void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
 // The contract's error envelope: {success:false, error, code[, details][, shouldRefresh]}.
 void WriteError(httplib::Response& res, const Error& error);
 
+// The token of an "Authorization: Bearer <token>" header; empty when there is none.
+std::string_view BearerToken(const Request& request);
+
 // The token of an "Authorization: Bearer <token>" header, verified.
 // NO_TOKEN without a header, with another scheme, or with an empty token.
 Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request);

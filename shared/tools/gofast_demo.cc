@@ -57,6 +57,15 @@ void Answered(const CallResult& result, int expected_status, const std::string& 
          "expected HTTP " + std::to_string(expected_status) + ", got " + result.Summary());
 }
 
+gofast::process::ServiceProcess StartService(const std::string& step, const std::string& binary,
+                                            const std::vector<std::string>& args, const std::string& log_path) {
+  try {
+    return gofast::process::ServiceProcess(binary, args, {}, log_path);
+  } catch (const std::exception& e) {
+    throw StepFailed{step, e.what()};
+  }
+}
+
 fs::path SelfDirectory() {
   return fs::read_symlink("/proc/self/exe").parent_path();
 }
@@ -110,16 +119,16 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
 
   std::cout << "GoFast: one Firebase project, two services, two databases\n";
   Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
-  gofast::process::ServiceProcess company(
-      (bin_dir / "company_service").string(),
-      {"--port", "0", "--db", company_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator"}, {},
+  gofast::process::ServiceProcess company = StartService(
+      "start company_service", (bin_dir / "company_service").string(),
+      {"--port", "0", "--db", company_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator"},
       (data_dir / "company_service.log").string());
   Line("company_service (GoFastCompany)  " + company.base_url() + "  database " + company_db.string());
-  gofast::process::ServiceProcess app(
-      (bin_dir / "app_service").string(),
+  gofast::process::ServiceProcess app = StartService(
+      "start app_service", (bin_dir / "app_service").string(),
       {"--port", "0", "--db", app_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator",
        "--company-url", company.base_url()},
-      {}, (data_dir / "app_service.log").string());
+      (data_dir / "app_service.log").string());
   Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " + app_db.string());
   Line("logs: " + (data_dir / "company_service.log").string() + ", " + (data_dir / "app_service.log").string());
 

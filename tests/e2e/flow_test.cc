@@ -1,0 +1,275 @@
+// The cross-database flow against both real binaries: the dialog's client,
+// filtering by staff id, and every resolution of the audit.
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
+
+#include "shared/client/create_run_dialog.h"
+#include "tests/support/db_inspect.h"
+#include "tests/support/http_client.h"
+#include "tests/support/process.h"
+#include "tests/support/test_keys.h"
+
+namespace {
+
+using gofast::client::CallResult;
+using gofast::client::CreateRunDialog;
+using gofast::client::DialogResult;
+using gofast::client::JsonClient;
+using gofast::testing::ServiceProcess;
+using gofast::testing::SignedToken;
+using gofast::testing::TempDir;
+using gofast::testing::TestKeys;
+using nlohmann::json;
+
+std::vector<std::string> CommonArgs(const std::string& db_path) {
+  return {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId,
+          "--firebase-certs", TestKeys::Shared().certs_path()};
+}
+
+std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+// Both real services, each with its own temporary database; the app knows
+// the company's URL unless told otherwise.
+class BothServices {
+ public:
+  explicit BothServices(bool app_knows_company = true)
+      : company_db_(dir_.File("company.db")),
+        app_db_(dir_.File("app.db")),
+        company_(std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN, CommonArgs(company_db_))),
+        app_(GOFAST_APP_SERVICE_BIN,
+             With(CommonArgs(app_db_), app_knows_company
+                                           ? std::vector<std::string>{"--company-url", company_->base_url(),
+                                                                      "--company-timeout-ms", "1000"}
+                                           : std::vector<std::string>{})),
+        company_client_(company_->base_url(), std::chrono::seconds(10)),
+        app_client_(app_.base_url(), std::chrono::seconds(10)),
+        dialog_(company_client_, app_client_) {}
+
+  DialogResult Submit(const std::string& token, const std::string& title) { return dialog_.Submit(token, RunFields(title)); }
+
+  static json RunFields(const std::string& title) {
+    return {{"title", title},
+            {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}}},
+            {"citySlug", "arlington"},
+            {"startDate", "2026-02-07"},
+            {"meetUpPoint", "Clarendon Metro"}};
+  }
+
+  CallResult CreateRun(const std::string& token, json body) { return app_client_.Post("/api/runs/create", token, body); }
+  CallResult Audit(const std::string& token, const std::string& run_id, const std::string& request_id = "") {
+    return app_client_.Get("/api/runs/" + run_id + "/creator", token, request_id);
+  }
+  CallResult ListByStaff(const std::string& token, const std::string& staff_id) {
+    return app_client_.Get("/api/runs?staffGeneratedId=" + staff_id, token);
+  }
+  void StopCompany() { company_.reset(); }
+  const std::string& company_db() const { return company_db_; }
+  const std::string& app_db() const { return app_db_; }
+  ServiceProcess& company() { return *company_; }
+  ServiceProcess& app() { return app_; }
+
+ private:
+  TempDir dir_;
+  std::string company_db_;
+  std::string app_db_;
+  std::unique_ptr<ServiceProcess> company_;
+  ServiceProcess app_;
+  JsonClient company_client_;
+  JsonClient app_client_;
+  CreateRunDialog dialog_;
+};
+
+std::string Titles(const CallResult& listed) {
+  std::string titles;
+  for (const auto& run : listed.body["runs"]) titles += run["title"].get<std::string>() + ";";
+  return titles;
+}
+
+}  // namespace
+
+TEST_CASE("two admins create runs, each filter finds only its admin's runs, and the audit names each",
+          "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const std::string bob = SignedToken("bob-uid", "bob@gofast.test", true, "Bob Builder");
+
+  const DialogResult ada_first = services.Submit(ada, "Ada one");
+  REQUIRE(ada_first.ok());
+  const DialogResult ada_second = services.Submit(ada, "Ada two");
+  REQUIRE(ada_second.ok());
+  const DialogResult bob_run = services.Submit(bob, "Bob one");
+  REQUIRE(bob_run.ok());
+  CHECK(ada_first.staff_id == ada_second.staff_id);
+  CHECK(ada_first.staff_id != bob_run.staff_id);
+  CHECK(ada_first.run["staffGeneratedId"] == ada_first.staff_id);
+
+  const CallResult ada_runs = services.ListByStaff(bob, ada_first.staff_id);
+  REQUIRE(ada_runs.status == 200);
+  CHECK(Titles(ada_runs) == "Ada two;Ada one;");  // newest first
+  const CallResult bob_runs = services.ListByStaff(ada, bob_run.staff_id);
+  CHECK(Titles(bob_runs) == "Bob one;");
+
+  const CallResult ada_audit = services.Audit(bob, ada_first.run["id"].get<std::string>());
+  REQUIRE(ada_audit.status == 200);
+  CHECK(ada_audit.body["resolution"] == "found");
+  CHECK(ada_audit.body["staff"]["name"] == "Ada Admin");
+  CHECK(ada_audit.body["companyStatus"] == 200);
+  const CallResult bob_audit = services.Audit(ada, bob_run.run["id"].get<std::string>());
+  CHECK(bob_audit.body["resolution"] == "found");
+  CHECK(bob_audit.body["staff"]["name"] == "Bob Builder");
+  CHECK(bob_audit.body["run"]["id"] == bob_run.run["id"]);
+
+  // Nothing stopped the company from deleting Bob: his runs now hold a dangling reference.
+  {
+    SQLite::Database company_db(services.company_db(), SQLite::OPEN_READWRITE);
+    SQLite::Statement remove(company_db, "DELETE FROM company_staff WHERE id = ?");
+    remove.bind(1, bob_run.staff_id);
+    REQUIRE(remove.exec() == 1);
+  }
+  const CallResult dangling = services.Audit(ada, bob_run.run["id"].get<std::string>());
+  REQUIRE(dangling.status == 200);
+  CHECK(dangling.body["resolution"] == "not_found");
+  CHECK(dangling.body["companyStatus"] == 404);
+  CHECK(dangling.body["staff"].is_null());
+  CHECK(services.ListByStaff(ada, bob_run.staff_id).body["runs"].size() == 1);  // the run itself stays
+}
+
+TEST_CASE("the audit flags a run whose staff id belongs to another account", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const std::string bob = SignedToken("bob-uid", "bob@gofast.test", true, "Bob Builder");
+  const DialogResult ada_run = services.Submit(ada, "Ada's run");
+  REQUIRE(ada_run.ok());
+  REQUIRE(services.Submit(bob, "Bob's run").ok());
+  // Bob sends Ada's staff id by hand: the app stores it, as designed, but records who sent it.
+  json forged = BothServices::RunFields("Forged");
+  forged["staffGeneratedId"] = ada_run.staff_id;
+  const CallResult created = services.CreateRun(bob, forged);
+  REQUIRE(created.status == 200);
+  const CallResult audit = services.Audit(ada, created.body["run"]["id"].get<std::string>());
+  CHECK(audit.body["resolution"] == "mismatch");
+  CHECK(audit.body["staff"]["firebaseId"] == "ada-uid");
+  CHECK(audit.body["run"]["createdByFirebaseId"] == "bob-uid");
+}
+
+TEST_CASE("the audit of a staff id that exists nowhere answers not_found", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  REQUIRE(services.Submit(ada, "Real").ok());
+  json unknown = BothServices::RunFields("Unknown staff");
+  unknown["staffGeneratedId"] = "00000000-0000-4000-8000-00000000dead";
+  const CallResult created = services.CreateRun(ada, unknown);
+  REQUIRE(created.status == 200);
+  const CallResult audit = services.Audit(ada, created.body["run"]["id"].get<std::string>());
+  CHECK(audit.body["resolution"] == "not_found");
+  CHECK(audit.body["companyStatus"] == 404);
+}
+
+TEST_CASE("the audit answers company_denied when the caller is not company staff", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const DialogResult ada_run = services.Submit(ada, "Ada's run");
+  REQUIRE(ada_run.ok());
+  const std::string athlete = SignedToken("athlete-uid", "runner@gofast.test", true, "Rita Runner");
+  const CallResult audit = services.Audit(athlete, ada_run.run["id"].get<std::string>());
+  REQUIRE(audit.status == 200);
+  CHECK(audit.body["resolution"] == "company_denied");
+  CHECK(audit.body["companyStatus"] == 403);
+  CHECK(audit.body["staff"].is_null());
+}
+
+TEST_CASE("the audit answers company_unavailable when the company service is down", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const DialogResult ada_run = services.Submit(ada, "Ada's run");
+  REQUIRE(ada_run.ok());
+  services.StopCompany();
+  const CallResult audit = services.Audit(ada, ada_run.run["id"].get<std::string>());
+  REQUIRE(audit.status == 200);
+  CHECK(audit.body["resolution"] == "company_unavailable");
+  CHECK(audit.body["companyStatus"].is_null());
+  CHECK(audit.body["run"]["id"] == ada_run.run["id"]);
+}
+
+TEST_CASE("the audit answers company_unavailable when the app has no company URL", "[e2e]") {
+  BothServices services(/*app_knows_company=*/false);
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const DialogResult ada_run = services.Submit(ada, "Ada's run");
+  REQUIRE(ada_run.ok());
+  const CallResult audit = services.Audit(ada, ada_run.run["id"].get<std::string>());
+  CHECK(audit.body["resolution"] == "company_unavailable");
+}
+
+TEST_CASE("the audit of an athlete's run answers athlete without calling the company", "[e2e]") {
+  BothServices services;
+  const std::string rita = SignedToken("rita-uid", "rita@gofast.test", true, "Rita Runner");
+  JsonClient app(services.app().base_url(), std::chrono::seconds(5));
+  const CallResult athlete = app.Post("/api/athlete/create", rita, json::object());
+  REQUIRE(athlete.status == 201);
+  json run = BothServices::RunFields("Rita's run");
+  run["athleteGeneratedId"] = athlete.body["athlete"]["id"];
+  const CallResult created = app.Post("/api/runs/create", rita, run);
+  REQUIRE(created.status == 200);
+  services.StopCompany();  // proves no call is needed
+  const CallResult audit = services.Audit(rita, created.body["run"]["id"].get<std::string>());
+  CHECK(audit.body["resolution"] == "athlete");
+  CHECK(audit.body["staff"].is_null());
+  CHECK(audit.body["companyStatus"].is_null());
+}
+
+TEST_CASE("the audit forwards the caller's request id to the company service", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const DialogResult ada_run = services.Submit(ada, "Ada's run");
+  REQUIRE(ada_run.ok());
+  const CallResult audit = services.Audit(ada, ada_run.run["id"].get<std::string>(), "audit-trace-42");
+  REQUIRE(audit.body["resolution"] == "found");
+  services.company().Stop();
+  CHECK(services.company().Log().find(" audit-trace-42 GET /api/staff/" + ada_run.staff_id + " 200 ") !=
+        std::string::npos);
+}
+
+TEST_CASE("the audit of an unknown run is 404 Run not found", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const CallResult audit = services.Audit(ada, "cnotarealrun0000000000000");
+  CHECK(audit.status == 404);
+  CHECK(audit.body["error"] == "Run not found");
+  CHECK(services.Audit("", "cnotarealrun0000000000000").status == 401);
+}
+
+TEST_CASE("the dialog names the app step when the run is refused after the staff step succeeded", "[e2e]") {
+  BothServices services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  JsonClient company(services.company().base_url(), std::chrono::seconds(5));
+  JsonClient app(services.app().base_url(), std::chrono::seconds(5));
+  CreateRunDialog dialog(company, app);
+  json no_title = BothServices::RunFields("x");
+  no_title.erase("title");
+  const DialogResult result = dialog.Submit(ada, no_title);
+  CHECK_FALSE(result.ok());
+  CHECK(result.failed_step == gofast::client::kRunStep);
+  CHECK(result.staff_call.status == 201);
+  CHECK_FALSE(result.staff_id.empty());
+  CHECK(result.run_call.status == 400);
+  CHECK(result.run_call.body["error"] == "title is required");
+}
+
+TEST_CASE("the dialog names the staff step when the company service refuses or is down", "[e2e]") {
+  BothServices services;
+  JsonClient company(services.company().base_url(), std::chrono::seconds(5));
+  JsonClient app(services.app().base_url(), std::chrono::seconds(5));
+  CreateRunDialog dialog(company, app);
+  const DialogResult no_email = dialog.Submit(SignedToken("no-email-uid"), BothServices::RunFields("x"));
+  CHECK(no_email.failed_step == gofast::client::kStaffStep);
+  CHECK(no_email.staff_call.status == 403);
+  CHECK(no_email.run_call.status == 0);  // never sent
+  services.StopCompany();
+  const DialogResult down = dialog.Submit(SignedToken("ada-uid", "ada@gofast.test"), BothServices::RunFields("x"));
+  CHECK(down.failed_step == gofast::client::kStaffStep);
+  CHECK_FALSE(down.staff_call.answered());
+  CHECK(gofast::testing::CountRows(services.app_db(), "city_runs") == 0);
+}
