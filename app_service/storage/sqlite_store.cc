@@ -15,14 +15,6 @@
 namespace gofast::app {
 namespace {
 
-// Logs what SQLite said (never sent to the client) and answers a bare 500.
-Error DatabaseError(const char* operation, const std::exception& e) {
-  const std::string line =
-      NowIso8601() + " error: database failure in " + operation + ": " + e.what() + "\n";
-  std::fwrite(line.data(), 1, line.size(), stderr);
-  return MakeError(ErrorCode::kInternal, "Internal error");
-}
-
 const std::string& RunColumnList() {
   static const std::string kList = [] {
     std::string list;
@@ -33,15 +25,6 @@ const std::string& RunColumnList() {
     return list;
   }();
   return kList;
-}
-
-void BindOptional(SQLite::Statement& statement, int index,
-                  const std::optional<std::string>& value) {
-  if (value) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
-  }
 }
 
 Run ReadRun(const SQLite::Statement& statement) {
@@ -73,7 +56,7 @@ void BindRun(SQLite::Statement& statement, const Run& run) {
     std::visit(Overloaded{
                    [&](std::string Run::*field) { statement.bind(index, run.*field); },
                    [&](std::optional<std::string> Run::*field) {
-                     BindOptional(statement, index, run.*field);
+                     db::BindOptional(statement, index, run.*field);
                    },
                    [&](std::optional<int64_t> Run::*field) {
                      if (run.*field) {
@@ -125,11 +108,7 @@ ListQuery BuildListQuery(const RunFilter& filter, const std::optional<RunCursor>
 }
 
 Athlete ReadAthlete(const SQLite::Statement& statement) {
-  const auto optional = [&](int index) -> std::optional<std::string> {
-    const SQLite::Column value = statement.getColumn(index);
-    if (value.isNull()) return std::nullopt;
-    return value.getString();
-  };
+  const auto optional = [&](int index) { return db::OptionalText(statement.getColumn(index)); };
   return Athlete{statement.getColumn(0).getString(),
                  statement.getColumn(1).getString(),
                  optional(2),
@@ -145,55 +124,20 @@ constexpr char kAthleteColumns[] =
 }  // namespace
 
 // A read-only connection lent to one thread; returned when this goes away.
-class SqliteAppStore::ReaderLease {
- public:
-  ReaderLease(SqliteAppStore& store, std::unique_ptr<SQLite::Database> db)
-      : store_(&store), db_(std::move(db)) {}
-  ReaderLease(ReaderLease&& other) noexcept = default;
-  ReaderLease& operator=(ReaderLease&&) = delete;
-  ReaderLease(const ReaderLease&) = delete;
-  ReaderLease& operator=(const ReaderLease&) = delete;
-  ~ReaderLease() {
-    if (!db_) return;
-    {
-      const std::lock_guard<std::mutex> lock(store_->readers_mutex_);
-      store_->idle_readers_.push_back(std::move(db_));
-    }
-    store_->reader_returned_.notify_one();
-  }
-  SQLite::Database& db() { return *db_; }
-
- private:
-  SqliteAppStore* store_;
-  std::unique_ptr<SQLite::Database> db_;
-};
-
-Result<std::unique_ptr<SqliteAppStore>> SqliteAppStore::Open(const std::string& path,
-                                                             size_t reader_count) {
+Result<std::unique_ptr<SqliteAppStore>> SqliteAppStore::Open(const std::string& path) {
   std::unique_ptr<SQLite::Database> writer;
-  std::vector<std::unique_ptr<SQLite::Database>> readers;
   try {
     writer = db::OpenDatabase(path);
     const Status migrated = db::Migrate(*writer, AppMigrations());
     if (!migrated) return MakeError(ErrorCode::kInternal, path + ": " + migrated.error().message);
-    for (size_t i = 0; i < reader_count; ++i) readers.push_back(db::OpenReader(path));
   } catch (const std::exception& e) {
     return MakeError(ErrorCode::kInternal, "cannot open database " + path + ": " + e.what());
   }
-  return std::unique_ptr<SqliteAppStore>(new SqliteAppStore(std::move(writer), std::move(readers)));
+  return std::unique_ptr<SqliteAppStore>(new SqliteAppStore(std::move(writer), path));
 }
 
-SqliteAppStore::SqliteAppStore(std::unique_ptr<SQLite::Database> writer,
-                               std::vector<std::unique_ptr<SQLite::Database>> readers)
-    : writer_(std::move(writer)), idle_readers_(std::move(readers)) {}
-
-SqliteAppStore::ReaderLease SqliteAppStore::BorrowReader() {
-  std::unique_lock<std::mutex> lock(readers_mutex_);
-  reader_returned_.wait(lock, [this] { return !idle_readers_.empty(); });
-  std::unique_ptr<SQLite::Database> db = std::move(idle_readers_.back());
-  idle_readers_.pop_back();
-  return ReaderLease(*this, std::move(db));
-}
+SqliteAppStore::SqliteAppStore(std::unique_ptr<SQLite::Database> writer, const std::string& path)
+    : writer_(std::move(writer)), readers_(path) {}
 
 Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) {
   static const std::string kInsert = [] {
@@ -214,16 +158,16 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
       "OR (excluded.logoUrl IS NOT NULL AND run_clubs.logoUrl IS NOT excluded.logoUrl) "
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
   try {
-    const std::lock_guard<std::mutex> lock(write_mutex_);
-    SQLite::Transaction transaction(*writer_, SQLite::TransactionBehavior::IMMEDIATE);
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
     if (club) {
       try {
-        SQLite::Savepoint savepoint(*writer_, "run_club");
-        SQLite::Statement upsert(*writer_, kUpsertClub);
+        SQLite::Savepoint savepoint(writer.db(), "run_club");
+        SQLite::Statement upsert(writer.db(), kUpsertClub);
         upsert.bind(1, club->slug);
         upsert.bind(2, club->name);
-        BindOptional(upsert, 3, club->logo_url);
-        BindOptional(upsert, 4, club->city);
+        db::BindOptional(upsert, 3, club->logo_url);
+        db::BindOptional(upsert, 4, club->city);
         upsert.bind(5, run.created_at);
         upsert.exec();
         savepoint.release();
@@ -235,7 +179,7 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
         std::fwrite(line.data(), 1, line.size(), stderr);
       }
     }
-    SQLite::Statement insert(*writer_, kInsert);
+    SQLite::Statement insert(writer.db(), kInsert);
     BindRun(insert, run);
     try {
       insert.exec();
@@ -247,21 +191,21 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
     }
     transaction.commit();
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("InsertRun", e);
+    return db::DatabaseFailure("InsertRun", e);
   }
   return run;
 }
 
 Result<std::optional<Run>> SqliteAppStore::FindRun(const std::string& id) {
   try {
-    ReaderLease reader = BorrowReader();
+    db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement select(reader.db(),
                              "SELECT " + RunColumnList() + " FROM city_runs WHERE id = ?");
     select.bind(1, id);
     if (!select.executeStep()) return std::optional<Run>();
     return std::optional<Run>(ReadRun(select));
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("FindRun", e);
+    return db::DatabaseFailure("FindRun", e);
   }
 }
 
@@ -269,7 +213,7 @@ Result<RunPage> SqliteAppStore::ListRuns(const RunFilter& filter, size_t limit,
                                          const std::optional<RunCursor>& after) {
   const ListQuery query = BuildListQuery(filter, after);
   try {
-    ReaderLease reader = BorrowReader();
+    db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement select(reader.db(), query.sql);
     int index = 1;
     for (const std::string& value : query.values) select.bind(index++, value);
@@ -284,7 +228,7 @@ Result<RunPage> SqliteAppStore::ListRuns(const RunFilter& filter, size_t limit,
     }
     return page;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("ListRuns", e);
+    return db::DatabaseFailure("ListRuns", e);
   }
 }
 
@@ -294,84 +238,80 @@ Result<std::vector<std::string>> SqliteAppStore::ListQueryPlan(const RunFilter& 
       with_cursor ? std::optional<RunCursor>(RunCursor{"", ""}) : std::nullopt;
   const ListQuery query = BuildListQuery(filter, after);
   try {
-    ReaderLease reader = BorrowReader();
+    db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement explain(reader.db(), "EXPLAIN QUERY PLAN " + query.sql);
     std::vector<std::string> details;
     while (explain.executeStep()) details.push_back(explain.getColumn(3).getString());
     return details;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("ListQueryPlan", e);
+    return db::DatabaseFailure("ListQueryPlan", e);
   }
 }
 
 Result<bool> SqliteAppStore::AthleteExists(const std::string& athlete_id) {
   try {
-    ReaderLease reader = BorrowReader();
+    db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement select(reader.db(), "SELECT 1 FROM athletes WHERE id = ?");
     select.bind(1, athlete_id);
     return select.executeStep();
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("AthleteExists", e);
+    return db::DatabaseFailure("AthleteExists", e);
   }
 }
 
 Result<std::optional<Athlete>> SqliteAppStore::FindAthleteByFirebaseId(
     const std::string& firebase_id) {
   try {
-    ReaderLease reader = BorrowReader();
+    db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement select(reader.db(), std::string("SELECT ") + kAthleteColumns +
                                               " FROM athletes WHERE firebaseId = ?");
     select.bind(1, firebase_id);
     if (!select.executeStep()) return std::optional<Athlete>();
     return std::optional<Athlete>(ReadAthlete(select));
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("FindAthleteByFirebaseId", e);
+    return db::DatabaseFailure("FindAthleteByFirebaseId", e);
   }
 }
 
 Result<AthleteStore::InsertOutcome> SqliteAppStore::InsertAthleteIfAbsent(const Athlete& athlete) {
   try {
-    const std::lock_guard<std::mutex> lock(write_mutex_);
-    SQLite::Statement insert(*writer_, std::string("INSERT INTO athletes (") + kAthleteColumns +
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Statement insert(writer.db(), std::string("INSERT INTO athletes (") + kAthleteColumns +
                                            ") VALUES (?, ?, ?, ?, ?, ?, ?) "
                                            "ON CONFLICT (firebaseId) DO NOTHING");
     insert.bind(1, athlete.id);
     insert.bind(2, athlete.firebase_id);
-    BindOptional(insert, 3, athlete.email);
-    BindOptional(insert, 4, athlete.first_name);
-    BindOptional(insert, 5, athlete.last_name);
+    db::BindOptional(insert, 3, athlete.email);
+    db::BindOptional(insert, 4, athlete.first_name);
+    db::BindOptional(insert, 5, athlete.last_name);
     insert.bind(6, athlete.created_at);
     insert.bind(7, athlete.updated_at);
     const bool created = insert.exec() == 1;
     // Read on the writer: under its lock the row cannot change in between.
     SQLite::Statement select(
-        *writer_, std::string("SELECT ") + kAthleteColumns + " FROM athletes WHERE firebaseId = ?");
+        writer.db(), std::string("SELECT ") + kAthleteColumns + " FROM athletes WHERE firebaseId = ?");
     select.bind(1, athlete.firebase_id);
     if (!select.executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
     return InsertOutcome{ReadAthlete(select), created};
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("InsertAthleteIfAbsent", e);
+    return db::DatabaseFailure("InsertAthleteIfAbsent", e);
   }
 }
 
 Result<std::optional<RunClub>> SqliteAppStore::FindRunClub(const std::string& slug) {
   try {
-    ReaderLease reader = BorrowReader();
+    db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement select(reader.db(),
                              "SELECT slug, name, logoUrl, city, syncedAt, createdAt, updatedAt "
                              "FROM run_clubs WHERE slug = ?");
     select.bind(1, slug);
     if (!select.executeStep()) return std::optional<RunClub>();
-    const auto optional = [&](int index) -> std::optional<std::string> {
-      const SQLite::Column value = select.getColumn(index);
-      if (value.isNull()) return std::nullopt;
-      return value.getString();
-    };
+    const auto optional = [&](int index) { return db::OptionalText(select.getColumn(index)); };
     return std::optional<RunClub>(RunClub{
         select.getColumn(0).getString(), select.getColumn(1).getString(), optional(2), optional(3),
         optional(4), select.getColumn(5).getString(), select.getColumn(6).getString()});
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("FindRunClub", e);
+    return db::DatabaseFailure("FindRunClub", e);
   }
 }
 

@@ -3,27 +3,23 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include <condition_variable>
-#include <cstddef>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "app_service/domain/stores.h"
+#include "shared/db/connection_pool.h"
 
 namespace gofast::app {
 
-// app.db in SQLite. One write connection behind a mutex and a few
-// read-only connections, each lent to one thread at a time: a SQLiteCpp
-// connection must never be used by two threads at once, and WAL lets the
-// readers run beside the writer.
+// app.db in SQLite. One write connection behind a mutex and read-only
+// connections lent to one thread at a time: a SQLiteCpp connection must never
+// be used by two threads at once, and WAL lets the readers run beside the writer.
 class SqliteAppStore final : public RunStore, public AthleteStore {
  public:
   // Opens (creating) and migrates the database; kInternal when it cannot be
   // opened or was written by a newer binary.
-  static Result<std::unique_ptr<SqliteAppStore>> Open(const std::string& path,
-                                                      size_t reader_count = 4);
+  static Result<std::unique_ptr<SqliteAppStore>> Open(const std::string& path);
 
   Result<Run> InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) override;
   Result<std::optional<Run>> FindRun(const std::string& id) override;
@@ -41,19 +37,10 @@ class SqliteAppStore final : public RunStore, public AthleteStore {
   Result<std::vector<std::string>> ListQueryPlan(const RunFilter& filter, bool with_cursor);
 
  private:
-  class ReaderLease;
+  SqliteAppStore(std::unique_ptr<SQLite::Database> writer, const std::string& path);
 
-  SqliteAppStore(std::unique_ptr<SQLite::Database> writer,
-                 std::vector<std::unique_ptr<SQLite::Database>> readers);
-
-  ReaderLease BorrowReader();
-
-  std::mutex write_mutex_;
-  std::unique_ptr<SQLite::Database> writer_;
-
-  std::mutex readers_mutex_;
-  std::condition_variable reader_returned_;
-  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+  db::Writer writer_;
+  db::ReaderPool readers_;
 };
 
 }  // namespace gofast::app

@@ -46,33 +46,20 @@ const std::vector<std::string>& Migrations() {
 constexpr char kStaffColumns[] =
     "id, firebaseId, email, firstName, lastName, photoURL, companyId, role, startDate, createdAt, updatedAt";
 
-std::optional<std::string> OptionalColumn(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
 Staff ReadStaff(SQLite::Statement& query) {
   Staff staff;
   staff.id = query.getColumn(0).getString();
   staff.firebase_id = query.getColumn(1).getString();
   staff.email = query.getColumn(2).getString();
-  staff.first_name = OptionalColumn(query.getColumn(3));
-  staff.last_name = OptionalColumn(query.getColumn(4));
-  staff.photo_url = OptionalColumn(query.getColumn(5));
-  staff.company_id = OptionalColumn(query.getColumn(6));
+  staff.first_name = db::OptionalText(query.getColumn(3));
+  staff.last_name = db::OptionalText(query.getColumn(4));
+  staff.photo_url = db::OptionalText(query.getColumn(5));
+  staff.company_id = db::OptionalText(query.getColumn(6));
   staff.role = query.getColumn(7).getString();
-  staff.start_date = OptionalColumn(query.getColumn(8));
+  staff.start_date = db::OptionalText(query.getColumn(8));
   staff.created_at = query.getColumn(9).getString();
   staff.updated_at = query.getColumn(10).getString();
   return staff;
-}
-
-void BindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
-  if (value) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
-  }
 }
 
 void InsertStaffRow(SQLite::Database& db, const Staff& staff) {
@@ -81,12 +68,12 @@ void InsertStaffRow(SQLite::Database& db, const Staff& staff) {
   insert.bind(1, staff.id);
   insert.bind(2, staff.firebase_id);
   insert.bind(3, staff.email);
-  BindOptional(insert, 4, staff.first_name);
-  BindOptional(insert, 5, staff.last_name);
-  BindOptional(insert, 6, staff.photo_url);
-  BindOptional(insert, 7, staff.company_id);
+  db::BindOptional(insert, 4, staff.first_name);
+  db::BindOptional(insert, 5, staff.last_name);
+  db::BindOptional(insert, 6, staff.photo_url);
+  db::BindOptional(insert, 7, staff.company_id);
   insert.bind(8, staff.role);
-  BindOptional(insert, 9, staff.start_date);
+  db::BindOptional(insert, 9, staff.start_date);
   insert.bind(10, staff.created_at);
   insert.bind(11, staff.updated_at);
   insert.exec();
@@ -98,19 +85,20 @@ void InsertCompanyRow(SQLite::Database& db, const Company& company) {
                            "description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, company.id);
   insert.bind(2, company.company_name);
-  BindOptional(insert, 3, company.address);
-  BindOptional(insert, 4, company.city);
-  BindOptional(insert, 5, company.state);
-  BindOptional(insert, 6, company.website);
-  BindOptional(insert, 7, company.description);
+  db::BindOptional(insert, 3, company.address);
+  db::BindOptional(insert, 4, company.city);
+  db::BindOptional(insert, 5, company.state);
+  db::BindOptional(insert, 6, company.website);
+  db::BindOptional(insert, 7, company.description);
   insert.bind(8, company.created_at);
   insert.bind(9, company.updated_at);
   insert.exec();
 }
 
-Error DatabaseError(const SQLite::Exception& e) {
-  if (e.getErrorCode() == SQLITE_CONSTRAINT) return MakeError(ErrorCode::kConflict, e.what());
-  return MakeError(ErrorCode::kInternal, std::string("database error: ") + e.what());
+// A broken UNIQUE rule is the caller's conflict; anything else is logged as a failure.
+Error DatabaseError(const char* operation, const SQLite::Exception& e) {
+  if (e.getErrorCode() == SQLITE_CONSTRAINT) return MakeError(ErrorCode::kConflict, "constraint violated");
+  return db::DatabaseFailure(operation, e);
 }
 
 }  // namespace
@@ -138,7 +126,7 @@ Result<std::optional<Staff>> SqliteStaffStore::FindOne(const char* where_sql, co
     if (!query.executeStep()) return std::optional<Staff>();
     return std::optional<Staff>(ReadStaff(query));
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("FindOne", e);
   }
 }
 
@@ -171,7 +159,7 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
     update.reset();  // finish the statement so the change is committed
     return std::optional<Staff>(std::move(linked));
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("LinkInvited", e);
   }
 }
 
@@ -181,7 +169,7 @@ Result<Staff> SqliteStaffStore::Insert(const Staff& staff) {
     InsertStaffRow(writer.db(), staff);
     return staff;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("Insert", e);
   }
 }
 
@@ -196,7 +184,7 @@ Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
     transaction.commit();
     return staff;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("InsertIfEmailFree", e);
   }
 }
 
@@ -221,7 +209,7 @@ Result<StaffPage> SqliteStaffStore::List(size_t limit, const std::optional<Staff
     }
     return page;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("List", e);
   }
 }
 
@@ -235,16 +223,16 @@ Result<std::optional<Company>> SqliteStaffStore::FindCompany() {
     Company company;
     company.id = query.getColumn(0).getString();
     company.company_name = query.getColumn(1).getString();
-    company.address = OptionalColumn(query.getColumn(2));
-    company.city = OptionalColumn(query.getColumn(3));
-    company.state = OptionalColumn(query.getColumn(4));
-    company.website = OptionalColumn(query.getColumn(5));
-    company.description = OptionalColumn(query.getColumn(6));
+    company.address = db::OptionalText(query.getColumn(2));
+    company.city = db::OptionalText(query.getColumn(3));
+    company.state = db::OptionalText(query.getColumn(4));
+    company.website = db::OptionalText(query.getColumn(5));
+    company.description = db::OptionalText(query.getColumn(6));
     company.created_at = query.getColumn(7).getString();
     company.updated_at = query.getColumn(8).getString();
     return std::optional<Company>(std::move(company));
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("FindCompany", e);
   }
 }
 
@@ -254,7 +242,7 @@ Status SqliteStaffStore::InsertCompany(const Company& company) {
     InsertCompanyRow(writer.db(), company);
     return Ok{};
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("InsertCompany", e);
   }
 }
 
@@ -263,7 +251,7 @@ Result<bool> SqliteStaffStore::HasStaff() {
     db::ReaderPool::Lease reader = readers_.Acquire();
     return reader.db().execAndGet("SELECT EXISTS (SELECT 1 FROM company_staff)").getInt() != 0;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError(e);
+    return DatabaseError("HasStaff", e);
   }
 }
 

@@ -1,8 +1,11 @@
 #include "shared/db/sqlite.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include <SQLiteCpp/Transaction.h>
+
+#include "shared/core/time.h"
 
 namespace gofast::db {
 namespace {
@@ -53,6 +56,25 @@ Status Migrate(SQLite::Database& db, const std::vector<std::string>& migrations)
     return MakeError(ErrorCode::kInternal, std::string("migration failed: ") + e.what());
   }
   return Ok{};
+}
+
+void BindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
+std::optional<std::string> OptionalText(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+Error DatabaseFailure(const char* operation, const std::exception& e) {
+  const std::string line = NowIso8601() + " error: database failure in " + operation + ": " + e.what() + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  return MakeError(ErrorCode::kInternal, "Internal error");
 }
 
 }  // namespace gofast::db

@@ -1,11 +1,15 @@
 #ifndef GOFAST_SHARED_DB_SQLITE_H_
 #define GOFAST_SHARED_DB_SQLITE_H_
 
+#include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "shared/core/result.h"
 
@@ -25,6 +29,16 @@ std::unique_ptr<SQLite::Database> OpenReader(const std::string& path);
 // user_version is above migrations.size() was written by a newer binary and is
 // refused.
 Status Migrate(SQLite::Database& db, const std::vector<std::string>& migrations);
+
+// Binds text, or NULL for nullopt.
+void BindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value);
+
+// The column's text, or nullopt for NULL.
+std::optional<std::string> OptionalText(const SQLite::Column& column);
+
+// Logs what the database said on standard error, where operators read it,
+// and answers a bare kInternal: SQL text never reaches a client.
+Error DatabaseFailure(const char* operation, const std::exception& e);
 
 }  // namespace gofast::db
 

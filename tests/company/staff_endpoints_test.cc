@@ -1,4 +1,7 @@
 // GET /api/staff/{id}, GET /api/staff and POST /api/staff/invite against the real binary.
+#include <chrono>
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include "tests/company/company_fixture.h"
@@ -92,6 +95,8 @@ TEST_CASE("staff list moves a linked invitation to the end", "[integration]") {
   const Signed founder = SignUp(service, "founder");
   REQUIRE(service.Invite(founder.token, {{"email", "late@gofast.test"}, {"role", "Sales"}}).status == 201);
   SignUp(service, "middle");
+  // Timestamps have millisecond precision: link in a later millisecond than "middle".
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));
   REQUIRE(service.FindOrCreate(SignedToken("late-uid", "late@gofast.test")).status == 200);
   const Reply list = service.client().Get("/api/staff", founder.token);
   REQUIRE(list.json["staff"].size() == 3);
