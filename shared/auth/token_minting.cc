@@ -48,11 +48,11 @@ std::string MintToken(const MintOptions& options, const std::optional<SigningKey
 
 Result<SigningKey> LoadSigningKey(const std::string& key_path, const std::string& kid) {
   std::ifstream file(key_path, std::ios::binary);
-  if (!file) return MakeError(ErrorCode::kInvalidToken, "cannot read key file " + key_path);
+  if (!file) return MakeError(ErrorCode::kInternal, "cannot read key file " + key_path);
   std::stringstream pem;
   pem << file.rdbuf();
   PKey key = PrivateKeyFromPem(pem.str());
-  if (!key) return MakeError(ErrorCode::kInvalidToken, key_path + " is not a PEM private key");
+  if (!key) return MakeError(ErrorCode::kInternal, key_path + " is not a PEM private key");
   return SigningKey{kid, std::move(key)};
 }
 

@@ -2,6 +2,8 @@
 // the exact status, code and message, and no write at all.
 #include <catch2/catch.hpp>
 
+#include "tests/app/json_edits.h"
+
 #include "tests/app/app_fixture.h"
 
 namespace gofast::testing {
@@ -16,16 +18,6 @@ struct Case {
   const char* code;
   const char* error;
 };
-
-json With(json body, const std::string& field, const json& value) {
-  body[field] = value;
-  return body;
-}
-
-json Without(json body, const std::string& field) {
-  body.erase(field);
-  return body;
-}
 
 // A database holding one run, one club and one athlete, so that a stray
 // write of any kind shows in the snapshot.

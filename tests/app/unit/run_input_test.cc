@@ -3,12 +3,16 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "tests/app/json_edits.h"
 #include <set>
 
 namespace gofast::app {
 namespace {
 
 using nlohmann::json;
+using gofast::testing::With;
+using gofast::testing::Without;
 
 json ValidBody() {
   return {{"staffGeneratedId", "staff-1"},
@@ -27,16 +31,6 @@ std::string Validate(const json& body) {
   }
   const Result<RunDraft> draft = BuildRunDraft(input.value());
   return draft ? "" : draft.error().message;
-}
-
-json With(json body, const std::string& field, const json& value) {
-  body[field] = value;
-  return body;
-}
-
-json Without(json body, const std::string& field) {
-  body.erase(field);
-  return body;
 }
 
 Run Draft(const json& body) {
