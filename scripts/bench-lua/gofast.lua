@@ -1,0 +1,59 @@
+-- wrk script for scripts/bench. Configured by the environment (wrk passes no
+-- arguments to request()), read once per wrk thread:
+--   BENCH_MODE   create | find-or-create | list
+--   BENCH_TOKEN  the Firebase ID token sent as "Authorization: Bearer ..."
+--   BENCH_BODY   the JSON body (create, find-or-create)
+--   BENCH_STAFF_IDS   list: how many staff ids to cycle through (ids are
+--                     00000000-0000-4000-8000-%012d, 0 .. N-1, as the pre-fill writes them)
+--   BENCH_LIST_LIMIT  list: the limit parameter, empty for the service's default
+-- done() prints one line that scripts/bench parses:
+--   BENCH requests=N duration_us=T rps=R p50_us=A p99_us=B max_us=C http_errors=S socket_errors=E
+--   (http_errors: answers with status >= 400, as wrk counts them)
+
+local mode = os.getenv("BENCH_MODE") or "create"
+local token = os.getenv("BENCH_TOKEN") or ""
+
+wrk.headers["Authorization"] = "Bearer " .. token
+wrk.headers["Connection"] = "keep-alive"
+
+if mode == "create" then
+  wrk.method = "POST"
+  wrk.path = "/api/runs/create"
+  wrk.body = os.getenv("BENCH_BODY")
+  wrk.headers["Content-Type"] = "application/json"
+elseif mode == "find-or-create" then
+  wrk.method = "POST"
+  wrk.path = "/api/staff/find-or-create"
+  wrk.body = os.getenv("BENCH_BODY") or "{}"
+  wrk.headers["Content-Type"] = "application/json"
+elseif mode == "list" then
+  -- Every request is built once here; request() only picks the next one.
+  local staff = tonumber(os.getenv("BENCH_STAFF_IDS") or "1000")
+  local limit = os.getenv("BENCH_LIST_LIMIT") or ""
+  local suffix = limit ~= "" and ("&limit=" .. limit) or ""
+  local requests = {}
+  for i = 0, staff - 1 do
+    local id = string.format("00000000-0000-4000-8000-%012d", i)
+    requests[#requests + 1] = wrk.format("GET", "/api/runs?staffGeneratedId=" .. id .. suffix)
+  end
+  local next_index = 0
+  function init(args)
+    -- Threads start at different points of the list.
+    next_index = math.random(0, #requests - 1)
+  end
+  function request()
+    next_index = next_index % #requests + 1
+    return requests[next_index]
+  end
+else
+  error("BENCH_MODE must be create, find-or-create or list, not " .. mode)
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH requests=%d duration_us=%d rps=%.1f p50_us=%d p99_us=%d max_us=%d http_errors=%d socket_errors=%d\n",
+    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(99), latency.max,
+    e.status, e.connect + e.read + e.write + e.timeout))
+end
