@@ -31,4 +31,20 @@ DialogResult CreateRunDialog::Submit(const std::string& token, nlohmann::json ru
   return result;
 }
 
+nlohmann::json SampleRunForm(const std::string& title) {
+  return {{"title", title},
+          {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}, {"city", "Arlington"}}},
+          {"meetUpCity", "Arlington"},
+          {"meetUpState", "VA"},
+          {"meetUpPoint", "Clarendon Metro, north exit"},
+          {"meetUpStreetAddress", "3100 Wilson Blvd"},
+          {"startDate", "2026-12-05"},
+          {"startTimeHour", 7},
+          {"startTimeMinute", 30},
+          {"startTimePeriod", "AM"},
+          {"timezone", "America/New_York"},
+          {"totalMiles", 6.2},
+          {"pace", "9:30/mi"}};
+}
+
 }  // namespace gofast::client

@@ -39,6 +39,10 @@ class CreateRunDialog {
   JsonClient& app_;
 };
 
+// A run as an admin fills the dialog's form: a Saturday group run in
+// Arlington with its run club (the demo and the load driver send it).
+nlohmann::json SampleRunForm(const std::string& title);
+
 }  // namespace gofast::client
 
 #endif  // GOFAST_SHARED_CLIENT_CREATE_RUN_DIALOG_H_

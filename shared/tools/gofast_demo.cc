@@ -150,20 +150,7 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
   gofast::client::JsonClient company_client(company.base_url(), std::chrono::seconds(5));
   gofast::client::JsonClient app_client(app.base_url(), std::chrono::seconds(5));
   gofast::client::CreateRunDialog dialog(company_client, app_client);
-  const json run_fields = {
-      {"title", "Saturday Easy 10K"},
-      {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}, {"city", "Arlington"}}},
-      {"meetUpCity", "Arlington"},
-      {"meetUpState", "VA"},
-      {"meetUpPoint", "Clarendon Metro, north exit"},
-      {"meetUpStreetAddress", "3100 Wilson Blvd"},
-      {"startDate", "2026-12-05"},
-      {"startTimeHour", 7},
-      {"startTimeMinute", 30},
-      {"startTimePeriod", "AM"},
-      {"timezone", "America/New_York"},
-      {"totalMiles", 6.2},
-      {"pace", "9:30/mi"}};
+  const json run_fields = gofast::client::SampleRunForm("Saturday Easy 10K");
 
   Heading(3, "The \"Create run\" dialog, step 1: find or create the admin's staff row");
   Line("-> POST " + company.base_url() + gofast::client::kFindOrCreateStaffPath + "  body {}");

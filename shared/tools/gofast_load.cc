@@ -66,20 +66,7 @@ struct AdminTally {
 };
 
 json RunFields(int admin, uint64_t n) {
-  return {{"title", "Load run " + std::to_string(admin) + "-" + std::to_string(n)},
-          {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}, {"city", "Arlington"}}},
-          {"citySlug", "arlington"},
-          {"meetUpCity", "Arlington"},
-          {"meetUpState", "VA"},
-          {"meetUpPoint", "Clarendon Metro, north exit"},
-          {"meetUpStreetAddress", "3100 Wilson Blvd"},
-          {"startDate", "2026-12-05"},
-          {"startTimeHour", 7},
-          {"startTimeMinute", 30},
-          {"startTimePeriod", "AM"},
-          {"timezone", "America/New_York"},
-          {"totalMiles", 6.2},
-          {"pace", "9:30/mi"}};
+  return gofast::client::SampleRunForm("Load run " + std::to_string(admin) + "-" + std::to_string(n));
 }
 
 void RunAdmin(const Options& options, const gofast::auth::SigningKey& key, int admin,
