@@ -1,5 +1,12 @@
 // The cross-database flow against both real binaries: the dialog's client,
 // filtering by staff id, and every resolution of the audit.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
@@ -192,6 +199,39 @@ TEST_CASE("the audit answers company_unavailable when the company service is dow
   CHECK(audit.body["resolution"] == "company_unavailable");
   CHECK(audit.body["companyStatus"].is_null());
   CHECK(audit.body["run"]["id"] == ada_run.run["id"]);
+}
+
+TEST_CASE("the audit gives up on a company service that never answers, after --company-timeout-ms",
+          "[e2e]") {
+  // A listener that accepts connections (the kernel does) but never answers.
+  const int silent = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(listen(silent, 16) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  const std::string silent_url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+
+  TempDir dir;
+  ServiceProcess app(GOFAST_APP_SERVICE_BIN, With(CommonArgs(dir.File("app.db")),
+                                                  {"--company-url", silent_url, "--company-timeout-ms", "300"}));
+  JsonClient client(app.base_url(), std::chrono::seconds(10));
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  json run = BothServices::RunFields("Ada's run");
+  run["staffGeneratedId"] = "00000000-0000-4000-8000-000000000001";
+  const CallResult created = client.Post("/api/runs/create", ada, run);
+  REQUIRE(created.status == 200);
+  const auto started = std::chrono::steady_clock::now();
+  const CallResult audit = client.Get("/api/runs/" + created.body["run"]["id"].get<std::string>() + "/creator", ada);
+  const auto waited = std::chrono::steady_clock::now() - started;
+  close(silent);
+  REQUIRE(audit.status == 200);
+  CHECK(audit.body["resolution"] == "company_unavailable");
+  CHECK(audit.body["companyStatus"].is_null());
+  // The configured 300 ms, not the 2 s default: the option reaches the call.
+  CHECK(waited < std::chrono::milliseconds(1900));
 }
 
 TEST_CASE("the audit answers company_unavailable when the app has no company URL", "[e2e]") {
