@@ -160,6 +160,27 @@ TokenVerifier::TokenVerifier(VerifierOptions options, std::shared_ptr<KeySource>
       clock_(clock ? std::move(clock) : Clock(&SystemNow)) {}
 
 Result<VerifiedToken> TokenVerifier::Verify(std::string_view token) const {
+  const int64_t now = clock_();
+  if (options_.verified_cache_capacity == 0) return VerifyUncached(token, now);
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    const auto cached = verified_.find(std::string(token));
+    if (cached != verified_.end()) {
+      // Passed every rule before; only time can make it fail now.
+      if (now <= cached->second.expires_at + options_.clock_skew_seconds) return cached->second;
+      verified_.erase(cached);
+    }
+  }
+  Result<VerifiedToken> verified = VerifyUncached(token, now);
+  if (verified) {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    if (verified_.size() >= options_.verified_cache_capacity) verified_.clear();  // bounded, simply
+    verified_.emplace(std::string(token), verified.value());
+  }
+  return verified;
+}
+
+Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int64_t now) const {
   const bool production = options_.mode == AuthMode::kProduction;
 
   // Rule 1: three segments whose first two are JSON objects.
@@ -206,7 +227,6 @@ Result<VerifiedToken> TokenVerifier::Verify(std::string_view token) const {
   const std::optional<int64_t> iat = NumericSeconds(*payload, "iat");
   if (!exp) return Invalid("The token expiry (exp) must be a number");
   if (!iat) return Invalid("The token issue time (iat) must be a number");
-  const int64_t now = clock_();
   if (now > *exp + options_.clock_skew_seconds) {
     Error expired = MakeError(ErrorCode::kTokenExpired, "The token has expired; get a fresh one");
     return expired;

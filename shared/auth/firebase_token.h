@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -56,6 +57,10 @@ struct VerifierOptions {
   std::string project_id;
   AuthMode mode = AuthMode::kProduction;
   int64_t clock_skew_seconds = 300;
+  // How many verified tokens to remember until their exp (a client sends the
+  // same token with every request; its RSA check is most of the cost of
+  // authenticating). 0 verifies every time.
+  size_t verified_cache_capacity = 0;
 };
 
 // verifyIdToken of the Firebase Admin SDKs, rule by rule (spec/firebase-id-tokens.md).
@@ -72,10 +77,14 @@ class TokenVerifier {
   const VerifierOptions& options() const { return options_; }
 
  private:
+  Result<VerifiedToken> VerifyUncached(std::string_view token, int64_t now) const;
+
   VerifierOptions options_;
   std::string expected_issuer_;
   std::shared_ptr<KeySource> keys_;
   Clock clock_;
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<std::string, VerifiedToken> verified_;
 };
 
 }  // namespace gofast::auth

@@ -71,8 +71,10 @@ void CommonOptions::Finish() {
 Result<std::shared_ptr<auth::TokenVerifier>> MakeTokenVerifier(const CommonConfig& config) {
   Result<std::shared_ptr<auth::KeySource>> keys = auth::MakeKeySource(config.firebase_certs);
   if (!keys) return keys.error();
+  constexpr size_t kVerifiedTokensRemembered = 10000;
   return std::make_shared<auth::TokenVerifier>(
-      auth::VerifierOptions{config.project_id, config.auth_mode, config.clock_skew_seconds},
+      auth::VerifierOptions{config.project_id, config.auth_mode, config.clock_skew_seconds,
+                            kVerifiedTokensRemembered},
       std::move(keys).value());
 }
 

@@ -283,3 +283,61 @@ TEST_CASE("emulator mode never fetches the key URL", "[unit][keys][url][emulator
 }
 
 }  // namespace gofast::testing
+
+// --- remembered verifications ----------------------------------------------------------
+
+namespace gofast::testing {
+namespace {
+
+// A verifier that remembers `capacity` verified tokens, with a clock the test moves.
+auth::TokenVerifier RememberingVerifier(const std::string& url, size_t capacity, const int64_t* now) {
+  return auth::TokenVerifier(auth::VerifierOptions{kProjectId, AuthMode::kProduction, 300, capacity},
+                             SourceFor(url), [now] { return *now; });
+}
+
+}  // namespace
+
+TEST_CASE("a remembered token is answered again without checking its signature", "[unit][keys][url]") {
+  KeyServer server;  // no max-age: every full verification fetches the keys
+  int64_t now = kNow;
+  const auth::TokenVerifier verifier = RememberingVerifier(server.url(), 10, &now);
+  const Result<VerifiedToken> first = verifier.Verify(GoodToken());
+  const Result<VerifiedToken> again = verifier.Verify(GoodToken());
+  REQUIRE(again.ok());
+  CHECK(again.value().uid == first.value().uid);
+  CHECK(again.value().email == first.value().email);
+  CHECK(server.requests() == 1);
+}
+
+TEST_CASE("a remembered token still expires", "[unit][keys][url]") {
+  KeyServer server;
+  int64_t now = kNow;
+  const auth::TokenVerifier verifier = RememberingVerifier(server.url(), 10, &now);
+  REQUIRE(verifier.Verify(GoodToken()).ok());
+  now = kNow + 3600 + 301;  // past exp and the skew
+  CHECK(CodeOf(verifier.Verify(GoodToken())) == "TOKEN_EXPIRED");
+}
+
+TEST_CASE("a refused token is never remembered", "[unit][keys][url]") {
+  KeyServer server;
+  int64_t now = kNow;
+  const auth::TokenVerifier verifier = RememberingVerifier(server.url(), 10, &now);
+  CHECK(CodeOf(verifier.Verify(UnknownKidToken())) == "INVALID_TOKEN");
+  CHECK(CodeOf(verifier.Verify(UnknownKidToken())) == "INVALID_TOKEN");
+  CHECK(server.requests() == 2);
+}
+
+TEST_CASE("the remembered tokens are bounded by the capacity", "[unit][keys][url]") {
+  KeyServer server;
+  int64_t now = kNow;
+  const auth::TokenVerifier verifier = RememberingVerifier(server.url(), 1, &now);
+  auth::MintOptions bob = AliceOptions();
+  bob.uid = "bob-uid";
+  const std::string bob_token = auth::MintToken(bob, TestKeys::Shared().key(), kNow);
+  REQUIRE(verifier.Verify(GoodToken()).ok());
+  REQUIRE(verifier.Verify(bob_token).ok());      // forgets Alice's to make room
+  REQUIRE(verifier.Verify(GoodToken()).ok());
+  CHECK(server.requests() == 3);
+}
+
+}  // namespace gofast::testing
