@@ -118,8 +118,19 @@ Athlete ReadAthlete(const SQLite::Statement& statement) {
                  statement.getColumn(6).getString()};
 }
 
-constexpr char kAthleteColumns[] =
-    "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
+constexpr char kAthleteColumns[] = "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
+
+const std::string& SelectAthleteByFirebaseIdSql() {
+  static const std::string sql =
+      std::string("SELECT ") + kAthleteColumns + " FROM athletes WHERE firebaseId = ?";
+  return sql;
+}
+
+const std::string& InsertAthleteIfAbsentSql() {
+  static const std::string sql = std::string("INSERT INTO athletes (") + kAthleteColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (firebaseId) DO NOTHING";
+  return sql;
+}
 
 }  // namespace
 
@@ -163,13 +174,13 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
     if (club) {
       try {
         SQLite::Savepoint savepoint(writer.db(), "run_club");
-        SQLite::Statement upsert(writer.db(), kUpsertClub);
-        upsert.bind(1, club->slug);
-        upsert.bind(2, club->name);
-        db::BindOptional(upsert, 3, club->logo_url);
-        db::BindOptional(upsert, 4, club->city);
-        upsert.bind(5, run.created_at);
-        upsert.exec();
+        db::Connection::Use upsert = writer.Prepare(kUpsertClub);
+        upsert->bind(1, club->slug);
+        upsert->bind(2, club->name);
+        db::BindOptional(*upsert, 3, club->logo_url);
+        db::BindOptional(*upsert, 4, club->city);
+        upsert->bind(5, run.created_at);
+        upsert->exec();
         savepoint.release();
       } catch (const SQLite::Exception& e) {
         // The club is a copy of another system's data: losing one sync must
@@ -179,10 +190,10 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
         std::fwrite(line.data(), 1, line.size(), stderr);
       }
     }
-    SQLite::Statement insert(writer.db(), kInsert);
-    BindRun(insert, run);
+    db::Connection::Use insert = writer.Prepare(kInsert);
+    BindRun(*insert, run);
     try {
-      insert.exec();
+      insert->exec();
     } catch (const SQLite::Exception& e) {
       if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
         return MakeError(ErrorCode::kNotFound, "Athlete not found");
@@ -199,11 +210,11 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
 Result<std::optional<Run>> SqliteAppStore::FindRun(const std::string& id) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement select(reader.db(),
-                             "SELECT " + RunColumnList() + " FROM city_runs WHERE id = ?");
-    select.bind(1, id);
-    if (!select.executeStep()) return std::optional<Run>();
-    return std::optional<Run>(ReadRun(select));
+    static const std::string kSelect = "SELECT " + RunColumnList() + " FROM city_runs WHERE id = ?";
+    db::Connection::Use select = reader.Prepare(kSelect);
+    select->bind(1, id);
+    if (!select->executeStep()) return std::optional<Run>();
+    return std::optional<Run>(ReadRun(*select));
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("FindRun", e);
   }
@@ -214,17 +225,17 @@ Result<RunPage> SqliteAppStore::ListRuns(const RunFilter& filter, size_t limit,
   const ListQuery query = BuildListQuery(filter, after);
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement select(reader.db(), query.sql);
+    db::Connection::Use select = reader.Prepare(query.sql);
     int index = 1;
-    for (const std::string& value : query.values) select.bind(index++, value);
-    select.bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
+    for (const std::string& value : query.values) select->bind(index++, value);
+    select->bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
     RunPage page;
-    while (select.executeStep()) {
+    while (select->executeStep()) {
       if (page.runs.size() == limit) {
         page.has_more = true;
         break;
       }
-      page.runs.push_back(ReadRun(select));
+      page.runs.push_back(ReadRun(*select));
     }
     return page;
   } catch (const SQLite::Exception& e) {
@@ -251,9 +262,9 @@ Result<std::vector<std::string>> SqliteAppStore::ListQueryPlan(const RunFilter& 
 Result<bool> SqliteAppStore::AthleteExists(const std::string& athlete_id) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement select(reader.db(), "SELECT 1 FROM athletes WHERE id = ?");
-    select.bind(1, athlete_id);
-    return select.executeStep();
+    db::Connection::Use select = reader.Prepare("SELECT 1 FROM athletes WHERE id = ?");
+    select->bind(1, athlete_id);
+    return select->executeStep();
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("AthleteExists", e);
   }
@@ -263,11 +274,10 @@ Result<std::optional<Athlete>> SqliteAppStore::FindAthleteByFirebaseId(
     const std::string& firebase_id) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement select(reader.db(), std::string("SELECT ") + kAthleteColumns +
-                                              " FROM athletes WHERE firebaseId = ?");
-    select.bind(1, firebase_id);
-    if (!select.executeStep()) return std::optional<Athlete>();
-    return std::optional<Athlete>(ReadAthlete(select));
+    db::Connection::Use select = reader.Prepare(SelectAthleteByFirebaseIdSql());
+    select->bind(1, firebase_id);
+    if (!select->executeStep()) return std::optional<Athlete>();
+    return std::optional<Athlete>(ReadAthlete(*select));
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("FindAthleteByFirebaseId", e);
   }
@@ -276,23 +286,20 @@ Result<std::optional<Athlete>> SqliteAppStore::FindAthleteByFirebaseId(
 Result<AthleteStore::InsertOutcome> SqliteAppStore::InsertAthleteIfAbsent(const Athlete& athlete) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
-    SQLite::Statement insert(writer.db(), std::string("INSERT INTO athletes (") + kAthleteColumns +
-                                           ") VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                           "ON CONFLICT (firebaseId) DO NOTHING");
-    insert.bind(1, athlete.id);
-    insert.bind(2, athlete.firebase_id);
-    db::BindOptional(insert, 3, athlete.email);
-    db::BindOptional(insert, 4, athlete.first_name);
-    db::BindOptional(insert, 5, athlete.last_name);
-    insert.bind(6, athlete.created_at);
-    insert.bind(7, athlete.updated_at);
-    const bool created = insert.exec() == 1;
+    db::Connection::Use insert = writer.Prepare(InsertAthleteIfAbsentSql());
+    insert->bind(1, athlete.id);
+    insert->bind(2, athlete.firebase_id);
+    db::BindOptional(*insert, 3, athlete.email);
+    db::BindOptional(*insert, 4, athlete.first_name);
+    db::BindOptional(*insert, 5, athlete.last_name);
+    insert->bind(6, athlete.created_at);
+    insert->bind(7, athlete.updated_at);
+    const bool created = insert->exec() == 1;
     // Read on the writer: under its lock the row cannot change in between.
-    SQLite::Statement select(
-        writer.db(), std::string("SELECT ") + kAthleteColumns + " FROM athletes WHERE firebaseId = ?");
-    select.bind(1, athlete.firebase_id);
-    if (!select.executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
-    return InsertOutcome{ReadAthlete(select), created};
+    db::Connection::Use select = writer.Prepare(SelectAthleteByFirebaseIdSql());
+    select->bind(1, athlete.firebase_id);
+    if (!select->executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
+    return InsertOutcome{ReadAthlete(*select), created};
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("InsertAthleteIfAbsent", e);
   }

@@ -62,21 +62,22 @@ Staff ReadStaff(SQLite::Statement& query) {
   return staff;
 }
 
-void InsertStaffRow(SQLite::Database& db, const Staff& staff) {
-  SQLite::Statement insert(db, std::string("INSERT INTO company_staff (") + kStaffColumns +
-                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, staff.id);
-  insert.bind(2, staff.firebase_id);
-  insert.bind(3, staff.email);
-  db::BindOptional(insert, 4, staff.first_name);
-  db::BindOptional(insert, 5, staff.last_name);
-  db::BindOptional(insert, 6, staff.photo_url);
-  db::BindOptional(insert, 7, staff.company_id);
-  insert.bind(8, staff.role);
-  db::BindOptional(insert, 9, staff.start_date);
-  insert.bind(10, staff.created_at);
-  insert.bind(11, staff.updated_at);
-  insert.exec();
+void InsertStaffRow(db::Writer::Lock& writer, const Staff& staff) {
+  static const std::string kInsert =
+      std::string("INSERT INTO company_staff (") + kStaffColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  db::Connection::Use insert = writer.Prepare(kInsert);
+  insert->bind(1, staff.id);
+  insert->bind(2, staff.firebase_id);
+  insert->bind(3, staff.email);
+  db::BindOptional(*insert, 4, staff.first_name);
+  db::BindOptional(*insert, 5, staff.last_name);
+  db::BindOptional(*insert, 6, staff.photo_url);
+  db::BindOptional(*insert, 7, staff.company_id);
+  insert->bind(8, staff.role);
+  db::BindOptional(*insert, 9, staff.start_date);
+  insert->bind(10, staff.created_at);
+  insert->bind(11, staff.updated_at);
+  insert->exec();
 }
 
 void InsertCompanyRow(SQLite::Database& db, const Company& company) {
@@ -120,11 +121,11 @@ SqliteStaffStore::SqliteStaffStore(std::unique_ptr<SQLite::Database> writer, con
 Result<std::optional<Staff>> SqliteStaffStore::FindOne(const char* where_sql, const std::string& value) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement query(reader.db(), std::string("SELECT ") + kStaffColumns +
-                                             " FROM company_staff WHERE " + where_sql);
-    query.bind(1, value);
-    if (!query.executeStep()) return std::optional<Staff>();
-    return std::optional<Staff>(ReadStaff(query));
+    db::Connection::Use query =
+        reader.Prepare(std::string("SELECT ") + kStaffColumns + " FROM company_staff WHERE " + where_sql);
+    query->bind(1, value);
+    if (!query->executeStep()) return std::optional<Staff>();
+    return std::optional<Staff>(ReadStaff(*query));
   } catch (const SQLite::Exception& e) {
     return DatabaseError("FindOne", e);
   }
@@ -147,17 +148,16 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
                                                            const std::string& now) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
-    SQLite::Statement update(writer.db(),
-                             std::string("UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
-                                         "WHERE id = ? AND firebaseId LIKE 'temp-%' RETURNING ") +
-                                 kStaffColumns);
-    update.bind(1, firebase_id);
-    update.bind(2, now);
-    update.bind(3, staff_id);
-    if (!update.executeStep()) return std::optional<Staff>();
-    Staff linked = ReadStaff(update);
-    update.reset();  // finish the statement so the change is committed
-    return std::optional<Staff>(std::move(linked));
+    static const std::string kLink =
+        std::string("UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
+                    "WHERE id = ? AND firebaseId LIKE 'temp-%' RETURNING ") +
+        kStaffColumns;
+    db::Connection::Use update = writer.Prepare(kLink);
+    update->bind(1, firebase_id);
+    update->bind(2, now);
+    update->bind(3, staff_id);
+    if (!update->executeStep()) return std::optional<Staff>();
+    return std::optional<Staff>(ReadStaff(*update));  // committed when the use ends, under the lock
   } catch (const SQLite::Exception& e) {
     return DatabaseError("LinkInvited", e);
   }
@@ -166,7 +166,7 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
 Result<Staff> SqliteStaffStore::Insert(const Staff& staff) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
-    InsertStaffRow(writer.db(), staff);
+    InsertStaffRow(writer, staff);
     return staff;
   } catch (const SQLite::Exception& e) {
     return DatabaseError("Insert", e);
@@ -177,10 +177,10 @@ Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
-    SQLite::Statement taken(writer.db(), "SELECT 1 FROM company_staff WHERE email = ? LIMIT 1");
-    taken.bind(1, staff.email);
-    if (taken.executeStep()) return MakeError(ErrorCode::kConflict, "email taken");
-    InsertStaffRow(writer.db(), staff);
+    db::Connection::Use taken = writer.Prepare("SELECT 1 FROM company_staff WHERE email = ? LIMIT 1");
+    taken->bind(1, staff.email);
+    if (taken->executeStep()) return MakeError(ErrorCode::kConflict, "email taken");
+    InsertStaffRow(writer, staff);
     transaction.commit();
     return staff;
   } catch (const SQLite::Exception& e) {
@@ -191,18 +191,17 @@ Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
 Result<StaffPage> SqliteStaffStore::List(size_t limit, const std::optional<StaffCursor>& after) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement query(reader.db(),
-                            std::string("SELECT ") + kStaffColumns + " FROM company_staff" +
-                                (after ? " WHERE (updatedAt, id) > (?, ?)" : "") +
-                                " ORDER BY updatedAt, id LIMIT ?");
+    db::Connection::Use query =
+        reader.Prepare(std::string("SELECT ") + kStaffColumns + " FROM company_staff" +
+                       (after ? " WHERE (updatedAt, id) > (?, ?)" : "") + " ORDER BY updatedAt, id LIMIT ?");
     int index = 1;
     if (after) {
-      query.bind(index++, after->updated_at);
-      query.bind(index++, after->id);
+      query->bind(index++, after->updated_at);
+      query->bind(index++, after->id);
     }
-    query.bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
+    query->bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
     StaffPage page;
-    while (query.executeStep()) page.staff.push_back(ReadStaff(query));
+    while (query->executeStep()) page.staff.push_back(ReadStaff(*query));
     if (page.staff.size() > limit) {
       page.staff.pop_back();
       page.has_more = true;
@@ -260,7 +259,7 @@ Status SqliteStaffStore::Seed(const std::optional<Company>& company, const std::
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
     if (company) InsertCompanyRow(writer.db(), *company);
-    for (const Staff& member : staff) InsertStaffRow(writer.db(), member);
+    for (const Staff& member : staff) InsertStaffRow(writer, member);
     transaction.commit();
     return Ok{};
   } catch (const SQLite::Exception& e) {

@@ -4,21 +4,29 @@
 
 namespace gofast::db {
 
+Connection::Use Connection::Prepare(const std::string& sql) {
+  auto cached = statements_.find(sql);
+  if (cached == statements_.end()) {
+    cached = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+  }
+  return Use(*cached->second);
+}
+
 ReaderPool::Lease ReaderPool::Acquire() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!idle_.empty()) {
-      std::unique_ptr<SQLite::Database> db = std::move(idle_.back());
+      std::unique_ptr<Connection> connection = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(*this, std::move(db));
+      return Lease(*this, std::move(connection));
     }
   }
-  return Lease(*this, OpenReader(path_));
+  return Lease(*this, std::make_unique<Connection>(OpenReader(path_)));
 }
 
-void ReaderPool::Release(std::unique_ptr<SQLite::Database> db) {
+void ReaderPool::Release(std::unique_ptr<Connection> connection) {
   std::lock_guard<std::mutex> lock(mutex_);
-  idle_.push_back(std::move(db));
+  idle_.push_back(std::move(connection));
 }
 
 }  // namespace gofast::db
