@@ -151,8 +151,8 @@ http::ServerOptions Options(const std::string& cors_origin = "") {
 // The routes most tests use, counting the calls of their handlers.
 struct Routes {
   std::atomic<int> calls{0};
-  std::shared_ptr<auth::TokenVerifier> verifier =
-      std::make_shared<auth::TokenVerifier>(MakeVerifier(auth::AuthMode::kProduction));
+  // Built in place: a TokenVerifier (with its cache's mutex) cannot be moved.
+  const auth::TokenVerifier verifier = MakeVerifier(auth::AuthMode::kProduction);
 
   void AddTo(http::Server& server) {
     // The parameter route first: the literal must still win.
@@ -185,7 +185,7 @@ struct Routes {
       throw std::runtime_error("secret-detail-xyz");
     });
     server.Route("GET", "/api/me", [this](const http::Request& request, httplib::Response& res) {
-      const Result<auth::VerifiedToken> token = http::Authenticate(*verifier, request);
+      const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
       if (!token) return http::WriteError(res, token.error());
       http::WriteJson(res, 200, {{"success", true}, {"uid", token->uid}});
     });
