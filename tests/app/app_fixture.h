@@ -31,7 +31,7 @@ class AppService {
   explicit AppService(const std::vector<std::string>& extra_args = {})
       : db_path_(dir_.File("app.db")),
         process_(GOFAST_APP_SERVICE_BIN, Args(extra_args)),
-        client_(process_.port()) {}
+        client_(Service::kApp, process_.port()) {}
 
   std::vector<std::string> Args(const std::vector<std::string>& extra_args) const {
     std::vector<std::string> args = {"--port",

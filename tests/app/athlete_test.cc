@@ -69,7 +69,7 @@ TEST_CASE("twenty simultaneous find-or-create calls for one uid create one athle
   std::vector<std::future<Reply>> calls;
   for (int i = 0; i < 20; ++i) {
     calls.push_back(std::async(std::launch::async, [port, token] {
-      TestClient client(port);  // one connection each: truly simultaneous
+      TestClient client(Service::kApp, port);  // one connection each: truly simultaneous
       return client.Post("/api/athlete/create", token, "");
     }));
   }

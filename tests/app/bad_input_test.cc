@@ -82,7 +82,7 @@ TEST_CASE("a 1 MiB body is 413 PAYLOAD_TOO_LARGE and writes nothing", "[integrat
   CHECK(app.RunCount() == 0);
   CHECK(app.ClubCount() == 0);
   // The service still answers afterwards.
-  TestClient fresh(app.process().port());
+  TestClient fresh(Service::kApp, app.process().port());
   CHECK(fresh.PostJson("/api/runs/create", token, MinimalRun()).status == 200);
 }
 

@@ -93,7 +93,7 @@ TEST_CASE("the allowed origin gets CORS headers on 2xx and 4xx answers alike", "
   CHECK(health.status == 200);
   CheckAllowed(health);
 
-  TestClient fresh(app.process().port());
+  TestClient fresh(Service::kApp, app.process().port());
   json huge = MinimalRun();
   huge["description"] = std::string(200000, 'x');
   const Reply too_large =
@@ -156,7 +156,7 @@ TEST_CASE("without --cors-origin no answer carries CORS headers", "[integration]
   ServiceProcess process(GOFAST_APP_SERVICE_BIN,
                          {"--port", "0", "--db", dir.File("app.db"), "--project-id", kTestProjectId,
                           "--firebase-certs", TestKeys::Shared().certs_path()});
-  TestClient client(process.port());
+  TestClient client(Service::kApp, process.port());
   const Reply listed = client.Get("/api/runs", SignedToken("uid-ada"), kFromAllowed);
   CHECK(listed.status == 200);
   CheckNoCors(listed);

@@ -105,7 +105,7 @@ TEST_CASE("the environment configures the service when options are absent", "[in
                           {"COMPANY_APP_ORIGIN", kAllowedOrigin},
                           {"COMPANY_SERVICE_URL", "http://127.0.0.1:1"},
                           {"COMPANY_TIMEOUT_MS", "500"}});
-  TestClient client(process.port());
+  TestClient client(Service::kApp, process.port());
   const Reply created = client.PostJson("/api/runs/create", SignedToken("uid-ada"), MinimalRun());
   CHECK(created.status == 200);
   const Reply cors = client.Get("/api/runs", SignedToken("uid-ada"), {{"Origin", kAllowedOrigin}});
@@ -118,14 +118,14 @@ TEST_CASE("SIGTERM stops the service with exit 0 and its runs survive a restart"
   std::string id;
   {
     ServiceProcess process(GOFAST_APP_SERVICE_BIN, BaseArgs(dir));
-    TestClient client(process.port());
+    TestClient client(Service::kApp, process.port());
     const Reply created = client.PostJson("/api/runs/create", SignedToken("uid-ada"), MinimalRun());
     REQUIRE(created.status == 200);
     id = created.json["run"]["id"];
     CHECK(process.Stop() == 0);
   }
   ServiceProcess again(GOFAST_APP_SERVICE_BIN, BaseArgs(dir));
-  TestClient client(again.port());
+  TestClient client(Service::kApp, again.port());
   const Reply read = client.Get("/api/runs/" + id, SignedToken("uid-ada"));
   CHECK(read.status == 200);
   CHECK(read.json["run"]["id"] == id);

@@ -19,7 +19,7 @@ class CompanyService {
   explicit CompanyService(const std::vector<std::string>& extra_args = {})
       : db_path_(dir_.File("company.db")),
         process_(GOFAST_COMPANY_SERVICE_BIN, Args(extra_args)),
-        client_(process_.port()) {}
+        client_(Service::kCompany, process_.port()) {}
 
   std::vector<std::string> Args(const std::vector<std::string>& extra_args) const {
     std::vector<std::string> args = {"--port", "0", "--db", db_path_, "--project-id", kTestProjectId,

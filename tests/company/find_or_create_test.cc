@@ -12,6 +12,7 @@
 using gofast::testing::CompanyService;
 using gofast::testing::Reply;
 using gofast::testing::SignedToken;
+using gofast::testing::Service;
 using gofast::testing::TestClient;
 
 namespace {
@@ -196,7 +197,7 @@ TEST_CASE("emulator mode links an invitation without email_verified", "[integrat
   gofast::testing::ServiceProcess process(
       GOFAST_COMPANY_SERVICE_BIN,
       {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId, "--auth-mode", "emulator"});
-  TestClient client(process.port());
+  TestClient client(Service::kCompany, process.port());
   auto unsigned_token = [](const std::string& uid, const std::string& email, bool verified) {
     gofast::auth::MintOptions options;
     options.project_id = gofast::testing::kTestProjectId;
@@ -223,7 +224,7 @@ TEST_CASE("fifty simultaneous find-or-create calls for one new uid create exactl
   constexpr int kCalls = 50;
   std::vector<Reply> replies(kCalls);
   std::vector<std::unique_ptr<TestClient>> clients;
-  for (int i = 0; i < kCalls; ++i) clients.push_back(std::make_unique<TestClient>(service.process().port()));
+  for (int i = 0; i < kCalls; ++i) clients.push_back(std::make_unique<TestClient>(Service::kCompany, service.process().port()));
   std::atomic<int> ready{0};
   std::atomic<bool> go{false};
   std::vector<std::thread> threads;

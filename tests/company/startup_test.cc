@@ -59,7 +59,7 @@ TEST_CASE("the company service reads its options from the environment, and the o
   options.project_id = "from-env";
   options.uid = "env-uid";
   options.email = "env@gofast.test";
-  gofast::testing::TestClient client(process.port());
+  gofast::testing::TestClient client(gofast::testing::Service::kCompany, process.port());
   CHECK(client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::MintUnsigned(options), "{}").status == 201);
   CHECK(std::filesystem::exists(dir.File("env.db")));
 }
@@ -114,7 +114,7 @@ TEST_CASE("a seed loads the company and staff once, into empty tables only", "[i
   std::string first_snapshot;
   {
     ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path}));
-    gofast::testing::TestClient client(service.port());
+    gofast::testing::TestClient client(gofast::testing::Service::kCompany, service.port());
     const auto reply = client.Get("/api/staff/11111111-1111-4111-8111-111111111111",
                                   gofast::testing::SignedToken("seed-founder", "seed@gofast.test"));
     REQUIRE(reply.status == 200);
@@ -155,7 +155,7 @@ TEST_CASE("the sample seed in the repository loads", "[integration]") {
   ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN,
                          With(BaseArgs(db_path), {"--seed", std::string(GOFAST_SOURCE_DIR) + "/company_service/sample_seed.json"}));
   CHECK(gofast::testing::CountRows(db_path, "company_staff") == 3);
-  gofast::testing::TestClient client(service.port());
+  gofast::testing::TestClient client(gofast::testing::Service::kCompany, service.port());
   const auto founder = client.Get("/api/staff", gofast::testing::SignedToken("seed-founder-uid", "founder@gofast.test"));
   REQUIRE(founder.status == 200);
   CHECK(founder.json["staff"].size() == 3);

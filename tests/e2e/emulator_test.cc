@@ -26,6 +26,7 @@
 
 #include "shared/client/create_run_dialog.h"
 #include "shared/core/base64url.h"
+#include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
 #include "tests/support/process.h"
 
@@ -35,6 +36,8 @@ using gofast::client::CallResult;
 using gofast::client::CreateRunDialog;
 using gofast::client::DialogResult;
 using gofast::client::JsonClient;
+using gofast::testing::ExpectDocumented;
+using gofast::testing::Service;
 using gofast::testing::ServiceProcess;
 using gofast::testing::TempDir;
 using nlohmann::json;
@@ -295,7 +298,11 @@ class EmulatorModeServices {
         app_(GOFAST_APP_SERVICE_BIN,
              With(Args(project_id, dir_.File("app.db")), {"--company-url", company_.base_url()})),
         company_client_(company_.base_url(), std::chrono::seconds(10)),
-        app_client_(app_.base_url(), std::chrono::seconds(10)) {}
+        app_client_(app_.base_url(), std::chrono::seconds(10)) {
+    // Consumer verification: every request checked against the contract before it is sent.
+    gofast::testing::WatchRequests(company_client_, Service::kCompany);
+    gofast::testing::WatchRequests(app_client_, Service::kApp);
+  }
 
   JsonClient& company() { return company_client_; }
   JsonClient& app() { return app_client_; }
@@ -344,7 +351,7 @@ TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow throug
 
   EmulatorModeServices services(kProjectId);
   CreateRunDialog dialog(services.company(), services.app());
-  const DialogResult result = dialog.Submit(token, RunFields("Emulator run"));
+  const DialogResult result = ExpectDocumented(dialog.Submit(token, RunFields("Emulator run")));
   INFO("staff: " << result.staff_call.Summary() << ", run: " << result.run_call.Summary());
   REQUIRE(result.ok());
   CHECK(result.staff_call.status == 201);
@@ -354,13 +361,15 @@ TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow throug
   CHECK(result.run["createdByFirebaseId"] == uid);
 
   // The same token again finds the same staff row.
-  const CallResult again =
-      services.company().Post("/api/staff/find-or-create", token, json::object());
+  const CallResult again = ExpectDocumented(
+      Service::kCompany, "POST", "/api/staff/find-or-create",
+      services.company().Post("/api/staff/find-or-create", token, json::object()));
   CHECK(again.status == 200);
   CHECK(again.body["staff"]["id"] == result.staff_id);
 
+  const std::string audit_path = "/api/runs/" + result.run["id"].get<std::string>() + "/creator";
   const CallResult audit =
-      services.app().Get("/api/runs/" + result.run["id"].get<std::string>() + "/creator", token);
+      ExpectDocumented(Service::kApp, "GET", audit_path, services.app().Get(audit_path, token));
   REQUIRE(audit.status == 200);
   CHECK(audit.body["resolution"] == "found");
   CHECK(audit.body["staff"]["firebaseId"] == uid);
@@ -382,18 +391,21 @@ TEST_CASE(
           std::string("https://securetoken.google.com/") + kOtherProjectId);
 
   EmulatorModeServices services(kProjectId);
-  const CallResult staff =
-      services.company().Post("/api/staff/find-or-create", token, json::object());
+  const CallResult staff = ExpectDocumented(
+      Service::kCompany, "POST", "/api/staff/find-or-create",
+      services.company().Post("/api/staff/find-or-create", token, json::object()));
   CHECK(staff.status == 401);
   CHECK(staff.body["code"] == "INVALID_TOKEN");
   CHECK(staff.body["error"].get<std::string>().find("audience") != std::string::npos);
 
   json run = RunFields("Foreign run");
   run["staffGeneratedId"] = "00000000-0000-4000-8000-000000000001";
-  const CallResult created = services.app().Post("/api/runs/create", token, run);
+  const CallResult created = ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
+                                              services.app().Post("/api/runs/create", token, run));
   CHECK(created.status == 401);
   CHECK(created.body["code"] == "INVALID_TOKEN");
-  const CallResult listed = services.app().Get("/api/runs", token);
+  const CallResult listed =
+      ExpectDocumented(Service::kApp, "GET", "/api/runs", services.app().Get("/api/runs", token));
   CHECK(listed.status == 401);
   CHECK(listed.body["code"] == "INVALID_TOKEN");
 

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/client/create_run_dialog.h"
+#include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
@@ -22,10 +23,13 @@ using gofast::client::CallResult;
 using gofast::client::CreateRunDialog;
 using gofast::client::DialogResult;
 using gofast::client::JsonClient;
+using gofast::testing::ExpectDocumented;
+using gofast::testing::Service;
 using gofast::testing::ServiceProcess;
 using gofast::testing::SignedToken;
 using gofast::testing::TempDir;
 using gofast::testing::TestKeys;
+using gofast::testing::WatchRequests;
 using nlohmann::json;
 
 std::vector<std::string> CommonArgs(const std::string& db_path) {
@@ -53,9 +57,15 @@ class BothServices {
                                            : std::vector<std::string>{})),
         company_client_(company_->base_url(), std::chrono::seconds(10)),
         app_client_(app_.base_url(), std::chrono::seconds(10)),
-        dialog_(company_client_, app_client_) {}
+        dialog_(company_client_, app_client_) {
+    // Consumer verification: each request checked before it is sent, each answer read checked.
+    WatchRequests(company_client_, Service::kCompany);
+    WatchRequests(app_client_, Service::kApp);
+  }
 
-  DialogResult Submit(const std::string& token, const std::string& title) { return dialog_.Submit(token, RunFields(title)); }
+  DialogResult Submit(const std::string& token, const std::string& title) {
+    return ExpectDocumented(dialog_.Submit(token, RunFields(title)));
+  }
 
   static json RunFields(const std::string& title) {
     return {{"title", title},
@@ -65,12 +75,17 @@ class BothServices {
             {"meetUpPoint", "Clarendon Metro"}};
   }
 
-  CallResult CreateRun(const std::string& token, json body) { return app_client_.Post("/api/runs/create", token, body); }
+  CallResult CreateRun(const std::string& token, json body) {
+    return ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
+                            app_client_.Post("/api/runs/create", token, body));
+  }
   CallResult Audit(const std::string& token, const std::string& run_id, const std::string& request_id = "") {
-    return app_client_.Get("/api/runs/" + run_id + "/creator", token, request_id);
+    const std::string path = "/api/runs/" + run_id + "/creator";
+    return ExpectDocumented(Service::kApp, "GET", path, app_client_.Get(path, token, request_id));
   }
   CallResult ListByStaff(const std::string& token, const std::string& staff_id) {
-    return app_client_.Get("/api/runs?staffGeneratedId=" + staff_id, token);
+    const std::string path = "/api/runs?staffGeneratedId=" + staff_id;
+    return ExpectDocumented(Service::kApp, "GET", path, app_client_.Get(path, token));
   }
   void StopCompany() { company_.reset(); }
   const std::string& company_db() const { return company_db_; }
@@ -218,13 +233,16 @@ TEST_CASE("the audit gives up on a company service that never answers, after --c
   ServiceProcess app(GOFAST_APP_SERVICE_BIN, With(CommonArgs(dir.File("app.db")),
                                                   {"--company-url", silent_url, "--company-timeout-ms", "300"}));
   JsonClient client(app.base_url(), std::chrono::seconds(10));
+  WatchRequests(client, Service::kApp);
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   json run = BothServices::RunFields("Ada's run");
   run["staffGeneratedId"] = "00000000-0000-4000-8000-000000000001";
-  const CallResult created = client.Post("/api/runs/create", ada, run);
+  const CallResult created =
+      ExpectDocumented(Service::kApp, "POST", "/api/runs/create", client.Post("/api/runs/create", ada, run));
   REQUIRE(created.status == 200);
   const auto started = std::chrono::steady_clock::now();
-  const CallResult audit = client.Get("/api/runs/" + created.body["run"]["id"].get<std::string>() + "/creator", ada);
+  const std::string audit_path = "/api/runs/" + created.body["run"]["id"].get<std::string>() + "/creator";
+  const CallResult audit = ExpectDocumented(Service::kApp, "GET", audit_path, client.Get(audit_path, ada));
   const auto waited = std::chrono::steady_clock::now() - started;
   close(silent);
   REQUIRE(audit.status == 200);
@@ -247,11 +265,14 @@ TEST_CASE("the audit of an athlete's run answers athlete without calling the com
   BothServices services;
   const std::string rita = SignedToken("rita-uid", "rita@gofast.test", true, "Rita Runner");
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
-  const CallResult athlete = app.Post("/api/athlete/create", rita, json::object());
+  WatchRequests(app, Service::kApp);
+  const CallResult athlete = ExpectDocumented(Service::kApp, "POST", "/api/athlete/create",
+                                              app.Post("/api/athlete/create", rita, json::object()));
   REQUIRE(athlete.status == 201);
   json run = BothServices::RunFields("Rita's run");
   run["athleteGeneratedId"] = athlete.body["athlete"]["id"];
-  const CallResult created = app.Post("/api/runs/create", rita, run);
+  const CallResult created =
+      ExpectDocumented(Service::kApp, "POST", "/api/runs/create", app.Post("/api/runs/create", rita, run));
   REQUIRE(created.status == 200);
   services.StopCompany();  // proves no call is needed
   const CallResult audit = services.Audit(rita, created.body["run"]["id"].get<std::string>());
@@ -286,10 +307,13 @@ TEST_CASE("the dialog names the app step when the run is refused after the staff
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   JsonClient company(services.company().base_url(), std::chrono::seconds(5));
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
+  // The company request is watched; the app request breaks the contract on
+  // purpose (no title), so only its answer is checked.
+  WatchRequests(company, Service::kCompany);
   CreateRunDialog dialog(company, app);
   json no_title = BothServices::RunFields("x");
   no_title.erase("title");
-  const DialogResult result = dialog.Submit(ada, no_title);
+  const DialogResult result = ExpectDocumented(dialog.Submit(ada, no_title));
   CHECK_FALSE(result.ok());
   CHECK(result.failed_step == gofast::client::kRunStep);
   CHECK(result.staff_call.status == 201);
@@ -302,8 +326,11 @@ TEST_CASE("the dialog names the staff step when the company service refuses or i
   BothServices services;
   JsonClient company(services.company().base_url(), std::chrono::seconds(5));
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
+  WatchRequests(company, Service::kCompany);
+  WatchRequests(app, Service::kApp);
   CreateRunDialog dialog(company, app);
-  const DialogResult no_email = dialog.Submit(SignedToken("no-email-uid"), BothServices::RunFields("x"));
+  const DialogResult no_email =
+      ExpectDocumented(dialog.Submit(SignedToken("no-email-uid"), BothServices::RunFields("x")));
   CHECK(no_email.failed_step == gofast::client::kStaffStep);
   CHECK(no_email.staff_call.status == 403);
   CHECK(no_email.run_call.status == 0);  // never sent

@@ -29,18 +29,36 @@ std::string Reply::Header(const std::string& name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-TestClient::TestClient(int port) : client_("127.0.0.1", port) {
+TestClient::TestClient(Service service, int port) : service_(service), client_("127.0.0.1", port) {
   client_.set_keep_alive(true);
   client_.set_read_timeout(30);
 }
 
+TestClient::TestClient(Service service, const std::string& base_url) : service_(service), client_(base_url) {
+  client_.set_keep_alive(true);
+  client_.set_read_timeout(30);
+}
+
+// Violations seen on other threads are reported once the test thread gets here.
+TestClient::~TestClient() { FlushViolations(); }
+
+Reply TestClient::Checked(const std::string& method, const std::string& path, const httplib::Result& result) const {
+  Reply reply = ToReply(result);
+  if (reply.status != 0) {
+    RecordCoverage(Contract::Shared().RouteName(service_, method, path), reply.status);
+    ReportViolations(
+        Contract::Shared().CheckResponse(service_, method, path, reply.status, reply.body, &reply.headers));
+  }
+  return reply;
+}
+
 Reply TestClient::Post(const std::string& path, const std::string& token, const std::string& body,
                        const std::string& content_type, const httplib::Headers& extra) {
-  return ToReply(client_.Post(path.c_str(), WithToken(token, extra), body, content_type.c_str()));
+  return Checked("POST", path, client_.Post(path.c_str(), WithToken(token, extra), body, content_type.c_str()));
 }
 
 Reply TestClient::Get(const std::string& path, const std::string& token, const httplib::Headers& extra) {
-  return ToReply(client_.Get(path.c_str(), WithToken(token, extra)));
+  return Checked("GET", path, client_.Get(path.c_str(), WithToken(token, extra)));
 }
 
 Reply TestClient::Send(const std::string& method, const std::string& path, const httplib::Headers& headers,
@@ -50,7 +68,7 @@ Reply TestClient::Send(const std::string& method, const std::string& path, const
   request.path = path;
   request.headers = headers;
   request.body = body;
-  return ToReply(client_.send(request));
+  return Checked(method, path, client_.send(request));
 }
 
 }  // namespace gofast::testing

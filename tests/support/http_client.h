@@ -6,6 +6,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/contract.h"
+
 namespace gofast::testing {
 
 // One answer, with its body parsed when it is JSON (else null).
@@ -20,10 +22,17 @@ struct Reply {
   bool HasHeader(const std::string& name) const { return headers.find(name) != headers.end(); }
 };
 
-// A keep-alive client for a service under test.
+// A keep-alive client for a service under test. Every answer it receives is
+// checked against the contract (shared/contracts/openapi.json) for its
+// service, route and status; a mismatch fails the test that sent the request.
 class TestClient {
  public:
-  explicit TestClient(int port);
+  TestClient(Service service, int port);
+  // A service elsewhere, e.g. "http://127.0.0.1:4200" (another team's build).
+  TestClient(Service service, const std::string& base_url);
+  ~TestClient();
+  TestClient(const TestClient&) = delete;
+  TestClient& operator=(const TestClient&) = delete;
 
   // `token` empty: no Authorization header. `body` is sent as
   // application/json unless `content_type` says otherwise.
@@ -38,6 +47,9 @@ class TestClient {
              const std::string& body = "");
 
  private:
+  Reply Checked(const std::string& method, const std::string& path, const httplib::Result& result) const;
+
+  Service service_;
   httplib::Client client_;
 };
 
