@@ -2,8 +2,6 @@
 
 #include <string>
 
-#include "app_service/domain/overloaded.h"
-
 namespace gofast::app {
 namespace {
 
@@ -14,22 +12,29 @@ json OrNull(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
+void WriteValue(http::JsonWriter& out, const std::string& value) { out.String(value); }
+void WriteValue(http::JsonWriter& out, int64_t value) { out.Int(value); }
+void WriteValue(http::JsonWriter& out, double value) { out.Double(value); }
+void WriteValue(http::JsonWriter& out, bool value) { out.Bool(value); }
+
+template <typename T>
+void WriteValue(http::JsonWriter& out, const std::optional<T>& value) {
+  if (value) {
+    WriteValue(out, *value);
+  } else {
+    out.Null();
+  }
+}
+
 }  // namespace
 
-json RunToJson(const Run& run) {
-  json out = json::object();
+void WriteRun(http::JsonWriter& out, const Run& run) {
+  out.BeginObject();
   for (const RunColumn& column : RunColumns()) {
-    out[std::string(column.name)] =
-        std::visit(Overloaded{
-                       [&](std::string Run::*field) { return json(run.*field); },
-                       [&](std::optional<std::string> Run::*field) { return OrNull(run.*field); },
-                       [&](std::optional<int64_t> Run::*field) { return OrNull(run.*field); },
-                       [&](std::optional<double> Run::*field) { return OrNull(run.*field); },
-                       [&](bool Run::*field) { return json(run.*field); },
-                   },
-                   column.field);
+    out.Key(column.name);
+    std::visit([&](auto field) { WriteValue(out, run.*field); }, column.field);
   }
-  return out;
+  out.EndObject();
 }
 
 json AthleteToJson(const Athlete& athlete) {

@@ -5,12 +5,13 @@
 
 #include "app_service/domain/athlete.h"
 #include "app_service/domain/run.h"
+#include "shared/http/json_writer.h"
 
 namespace gofast::app {
 
-// Every column under its name; isRecurring a boolean, numbers as numbers,
-// absent values as null.
-nlohmann::json RunToJson(const Run& run);
+// The run as an object: every column under its name, in column order;
+// isRecurring a boolean, numbers as numbers, absent values as null.
+void WriteRun(http::JsonWriter& out, const Run& run);
 
 // {id, firebaseId, email, firstName, lastName, createdAt, updatedAt}.
 nlohmann::json AthleteToJson(const Athlete& athlete);

@@ -26,6 +26,16 @@ std::optional<std::string> FilterParam(const httplib::Request& raw, const char* 
   return std::string(value);
 }
 
+// 200 {"success": true, "run": {...}}.
+void WriteRunAnswer(httplib::Response& res, const Run& run) {
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("run");
+  WriteRun(out, run);
+  out.EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
+}
+
 void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
                httplib::Response& res) {
   const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
@@ -35,7 +45,7 @@ void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http
   const Result<Run> run = runs.Create(body.value(), CallerOf(token.value()));
   if (!run) return http::WriteError(res, run.error());
   // 200, not 201: the company dialog was written against the real route's 200.
-  http::WriteJson(res, 200, {{"success", true}, {"run", RunToJson(run.value())}});
+  WriteRunAnswer(res, run.value());
 }
 
 void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
@@ -54,14 +64,19 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http:
 
   const Result<RunPage> listed = runs.List(filter, page->limit, after);
   if (!listed) return http::WriteError(res, listed.error());
-  json items = json::array();
-  for (const Run& run : listed->runs) items.push_back(RunToJson(run));
-  json next_cursor = nullptr;
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("runs").BeginArray();
+  for (const Run& run : listed->runs) WriteRun(out, run);
+  out.EndArray().Key("nextCursor");
   if (listed->has_more) {
     const Run& last = listed->runs.back();
-    next_cursor = http::EncodeCursor({last.created_at, last.id});
+    out.String(http::EncodeCursor({last.created_at, last.id}));
+  } else {
+    out.Null();
   }
-  http::WriteJson(res, 200, {{"success", true}, {"runs", items}, {"nextCursor", next_cursor}});
+  out.EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
 }
 
 void GetRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
@@ -70,7 +85,7 @@ void GetRun(const auth::TokenVerifier& verifier, RunService& runs, const http::R
   if (!token) return http::WriteError(res, token.error());
   const Result<Run> run = runs.Get(request.params.at(0));
   if (!run) return http::WriteError(res, run.error());
-  http::WriteJson(res, 200, {{"success", true}, {"run", RunToJson(run.value())}});
+  WriteRunAnswer(res, run.value());
 }
 
 void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& athletes,
@@ -96,12 +111,18 @@ void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits, con
   const ForwardedCredentials credentials{std::string(http::BearerToken(request)), request.request_id};
   const Result<CreatorAudit> audit = audits.WhoCreated(request.params.at(0), credentials);
   if (!audit) return http::WriteError(res, audit.error());
-  http::WriteJson(res, 200,
-                  {{"success", true},
-                   {"run", RunToJson(audit->run)},
-                   {"resolution", audit->resolution},
-                   {"staff", audit->staff},
-                   {"companyStatus", audit->company_status ? json(*audit->company_status) : json(nullptr)}});
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("run");
+  WriteRun(out, audit->run);
+  out.Key("resolution").String(audit->resolution).Key("staff").Value(audit->staff).Key("companyStatus");
+  if (audit->company_status) {
+    out.Int(*audit->company_status);
+  } else {
+    out.Null();
+  }
+  out.EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
 }
 
 }  // namespace

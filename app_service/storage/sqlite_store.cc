@@ -150,7 +150,34 @@ Result<std::unique_ptr<SqliteAppStore>> SqliteAppStore::Open(const std::string& 
 SqliteAppStore::SqliteAppStore(std::unique_ptr<SQLite::Database> writer, const std::string& path)
     : writer_(std::move(writer)), readers_(path) {}
 
+// A run waiting in the group commit, and what became of it.
+struct SqliteAppStore::PendingRun {
+  const Run& run;
+  const std::optional<RunClubUpdate>& club;
+  std::optional<Error> failure;
+};
+
 Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) {
+  PendingRun pending{run, club, std::nullopt};
+  pending_runs_.Submit(pending, [this](std::vector<PendingRun*>& batch) noexcept { WriteRuns(batch); });
+  if (pending.failure) return std::move(*pending.failure);
+  return run;
+}
+
+void SqliteAppStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    for (PendingRun* pending : batch) pending->failure = WriteRun(writer, *pending);
+    transaction.commit();
+  } catch (const std::exception& e) {
+    // The transaction is rolled back: no run of the batch is saved.
+    const Error failure = db::DatabaseFailure("InsertRun", e);
+    for (PendingRun* pending : batch) pending->failure = failure;
+  }
+}
+
+std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const PendingRun& pending) {
   static const std::string kInsert = [] {
     std::string placeholders;
     for (size_t i = 0; i < RunColumns().size(); ++i) placeholders += i == 0 ? "?" : ", ?";
@@ -168,43 +195,42 @@ Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClu
       "WHERE run_clubs.name IS NOT excluded.name "
       "OR (excluded.logoUrl IS NOT NULL AND run_clubs.logoUrl IS NOT excluded.logoUrl) "
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
-  try {
-    db::Writer::Lock writer = writer_.Acquire();
-    SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    if (club) {
-      try {
-        SQLite::Savepoint savepoint(writer.db(), "run_club");
-        db::Connection::Use upsert = writer.Prepare(kUpsertClub);
-        upsert->bind(1, club->slug);
-        upsert->bind(2, club->name);
-        db::BindOptional(*upsert, 3, club->logo_url);
-        db::BindOptional(*upsert, 4, club->city);
-        upsert->bind(5, run.created_at);
-        upsert->exec();
-        savepoint.release();
-      } catch (const SQLite::Exception& e) {
-        // The club is a copy of another system's data: losing one sync must
-        // not lose the run.
-        const std::string line = NowIso8601() + " error: run club " + club->slug +
-                                 " not saved, the run is saved without it: " + e.what() + "\n";
-        std::fwrite(line.data(), 1, line.size(), stderr);
-      }
+  const Run& run = pending.run;
+  const std::optional<RunClubUpdate>& club = pending.club;
+  // The run and its club stand or fall together, apart from the batch's other runs.
+  SQLite::Savepoint run_savepoint(writer.db(), "run");
+  if (club) {
+    try {
+      SQLite::Savepoint savepoint(writer.db(), "run_club");
+      db::Connection::Use upsert = writer.Prepare(kUpsertClub);
+      upsert->bind(1, club->slug);
+      upsert->bind(2, club->name);
+      db::BindOptional(*upsert, 3, club->logo_url);
+      db::BindOptional(*upsert, 4, club->city);
+      upsert->bind(5, run.created_at);
+      upsert->exec();
+      savepoint.release();
+    } catch (const SQLite::Exception& e) {
+      // The club is a copy of another system's data: losing one sync must
+      // not lose the run.
+      const std::string line = NowIso8601() + " error: run club " + club->slug +
+                               " not saved, the run is saved without it: " + e.what() + "\n";
+      std::fwrite(line.data(), 1, line.size(), stderr);
     }
+  }
+  try {
     db::Connection::Use insert = writer.Prepare(kInsert);
     BindRun(*insert, run);
-    try {
-      insert->exec();
-    } catch (const SQLite::Exception& e) {
-      if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
-        return MakeError(ErrorCode::kNotFound, "Athlete not found");
-      }
-      throw;
-    }
-    transaction.commit();
+    insert->exec();
   } catch (const SQLite::Exception& e) {
+    run_savepoint.rollback();
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      return MakeError(ErrorCode::kNotFound, "Athlete not found");
+    }
     return db::DatabaseFailure("InsertRun", e);
   }
-  return run;
+  run_savepoint.release();
+  return std::nullopt;
 }
 
 Result<std::optional<Run>> SqliteAppStore::FindRun(const std::string& id) {

@@ -4,17 +4,21 @@
 #include <SQLiteCpp/Database.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app_service/domain/stores.h"
 #include "shared/db/connection_pool.h"
+#include "shared/db/group_commit.h"
 
 namespace gofast::app {
 
 // app.db in SQLite. One write connection behind a mutex and read-only
 // connections lent to one thread at a time: a SQLiteCpp connection must never
 // be used by two threads at once, and WAL lets the readers run beside the writer.
+// Runs created at the same time are written in one transaction (a group
+// commit), each in its own savepoint so one failing run fails alone.
 class SqliteAppStore final : public RunStore, public AthleteStore {
  public:
   // Opens (creating) and migrates the database; kInternal when it cannot be
@@ -37,10 +41,16 @@ class SqliteAppStore final : public RunStore, public AthleteStore {
   Result<std::vector<std::string>> ListQueryPlan(const RunFilter& filter, bool with_cursor);
 
  private:
+  struct PendingRun;
+
   SqliteAppStore(std::unique_ptr<SQLite::Database> writer, const std::string& path);
+  void WriteRuns(std::vector<PendingRun*>& batch) noexcept;
+  // The run's failure, if it failed alone; throws when the transaction fails.
+  std::optional<Error> WriteRun(db::Writer::Lock& writer, const PendingRun& pending);
 
   db::Writer writer_;
   db::ReaderPool readers_;
+  db::GroupCommit<PendingRun> pending_runs_;
 };
 
 }  // namespace gofast::app

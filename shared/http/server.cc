@@ -327,9 +327,17 @@ int HttpStatus(ErrorCode code) {
 }
 
 void WriteJson(httplib::Response& res, int status, const nlohmann::json& body) {
-  res.status = status;
   // Replace rather than throw on invalid UTF-8: an answer must always be writable.
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
+  WriteJsonText(res, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void WriteJsonText(httplib::Response& res, int status, std::string text) {
+  res.status = status;
+  // What Response::set_content does, but moving the text: this library's
+  // set_content copies, and list answers run to tens of kilobytes.
+  res.body = std::move(text);
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", kJsonContentType);
 }
 
 void WriteError(httplib::Response& res, const Error& error) {

@@ -82,6 +82,8 @@ class Server {
 int HttpStatus(ErrorCode code);
 
 void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
+// An answer whose JSON text is written already (by a JsonWriter).
+void WriteJsonText(httplib::Response& res, int status, std::string text);
 // The contract's error envelope: {success:false, error, code[, details][, shouldRefresh]}.
 void WriteError(httplib::Response& res, const Error& error);
 

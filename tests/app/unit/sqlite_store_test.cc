@@ -266,5 +266,36 @@ TEST_CASE("a database written by a newer binary is refused", "[unit]") {
   CHECK(store.error().message.find("newer") != std::string::npos);
 }
 
+TEST_CASE("runs created at the same time are all saved, and a refused one fails alone", "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  constexpr int kThreads = 16;
+  constexpr int kRunsPerThread = 25;
+  std::vector<std::thread> threads;
+  std::vector<Run> runs(kThreads * kRunsPerThread);
+  std::vector<std::optional<ErrorCode>> failures(runs.size());
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kRunsPerThread; ++i) {
+        const size_t n = static_cast<size_t>(t * kRunsPerThread + i);
+        runs[n] = MakeRun("2026-01-24T12:00:00.000Z");
+        if (n % 7 == 3) runs[n].athlete_generated_id = "missing";  // refused by the foreign key
+        const RunClubUpdate club{"club-" + std::to_string(n), "Club", std::nullopt, std::nullopt};
+        const Result<Run> inserted = store->InsertRun(runs[n], club);
+        if (!inserted) failures[n] = inserted.error().code;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (size_t n = 0; n < runs.size(); ++n) {
+    INFO("run " << n);
+    const bool refused = n % 7 == 3;
+    CHECK(failures[n] == (refused ? std::optional<ErrorCode>(ErrorCode::kNotFound) : std::nullopt));
+    CHECK(store->FindRun(runs[n].id).value().has_value() == !refused);
+    // A refused run takes its own club sync with it, and nobody else's.
+    CHECK(store->FindRunClub("club-" + std::to_string(n)).value().has_value() == !refused);
+  }
+}
+
 }  // namespace
 }  // namespace gofast::app

@@ -1,0 +1,175 @@
+#include "shared/http/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace gofast::http {
+namespace {
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// The length of the well-formed UTF-8 sequence (RFC 3629) starting at
+// text[at], a byte of 0x80 or more; 0 when it is ill-formed, with `ill_formed`
+// set to the length of its longest ill-formed prefix (at least 1), which
+// becomes one U+FFFD as Unicode recommends.
+size_t Utf8SequenceLength(std::string_view text, size_t at, size_t& ill_formed) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  size_t length = 0;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;  // overlong
+    if (lead == 0xED) second_max = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;  // overlong
+    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
+  } else {
+    ill_formed = 1;
+    return 0;
+  }
+  for (size_t i = 1; i < length; ++i) {
+    const unsigned char min = i == 1 ? second_min : 0x80;
+    const unsigned char max = i == 1 ? second_max : 0xBF;
+    if (at + i >= text.size() || byte(at + i) < min || byte(at + i) > max) {
+      ill_formed = i;
+      return 0;
+    }
+  }
+  return length;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t plain_from = 0;  // bytes from here to `at` are copied as they are
+  size_t at = 0;
+  while (at < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++at;
+      continue;
+    }
+    if (c >= 0x80) {
+      size_t ill_formed = 0;
+      if (const size_t length = Utf8SequenceLength(text, at, ill_formed)) {
+        at += length;
+        continue;
+      }
+      out.append(text.substr(plain_from, at - plain_from));
+      out.append(kReplacementCharacter);
+      at += ill_formed;
+      plain_from = at;
+      continue;
+    }
+    out.append(text.substr(plain_from, at - plain_from));
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default:
+        out.append("\\u00");
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+    }
+    ++at;
+    plain_from = at;
+  }
+  out.append(text.substr(plain_from));
+  out.push_back('"');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_value_) out_.push_back(',');
+  after_value_ = true;
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  BeforeValue();
+  out_.push_back('{');
+  after_value_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndObject() {
+  out_.push_back('}');
+  after_value_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::BeginArray() {
+  BeforeValue();
+  out_.push_back('[');
+  after_value_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndArray() {
+  out_.push_back(']');
+  after_value_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(out_, key);
+  out_.push_back(':');
+  after_value_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view value) {
+  BeforeValue();
+  AppendJsonString(out_, value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(int64_t value) {
+  BeforeValue();
+  char digits[24];
+  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  out_.append(digits, written.ptr);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Double(double value) {
+  if (!std::isfinite(value)) return Null();  // JSON has no NaN or infinity; nlohmann writes null too
+  BeforeValue();
+  char digits[32];
+  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  const std::string_view text(digits, static_cast<size_t>(written.ptr - digits));
+  out_.append(text);
+  // Keeps a whole double visibly a double (3.0, not 3), as nlohmann writes it.
+  if (text.find_first_of(".e") == std::string_view::npos) out_.append(".0");
+  return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_.append(value ? "true" : "false");
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_.append("null");
+  return *this;
+}
+
+JsonWriter& JsonWriter::Value(const nlohmann::json& value) {
+  BeforeValue();
+  out_.append(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return *this;
+}
+
+}  // namespace gofast::http
