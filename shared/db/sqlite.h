@@ -19,6 +19,9 @@ namespace gofast::db {
 // timeout, foreign keys on and synchronous=NORMAL: a commit survives a crash
 // of the process; a power cut may lose the last commits.
 // Throws SQLite::Exception or std::filesystem::filesystem_error on failure.
+// Connections have no mutex of their own (SQLITE_OPEN_NOMUTEX): each is used
+// by one thread at a time (connection_pool.h), and SQLite's per-call locking
+// cost about a tenth of a list request.
 std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path);
 
 // Read-only connection for readers beside the writer (WAL lets them run at once).

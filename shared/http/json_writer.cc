@@ -1,5 +1,6 @@
 #include "shared/http/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -7,6 +8,14 @@ namespace gofast::http {
 namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// Printable ASCII but the quote and the backslash: one look-up per byte on
+// the common path.
+constexpr std::array<bool, 256> kCopiedAsIs = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return table;
+}();
 
 // The length of the well-formed UTF-8 sequence (RFC 3629) starting at
 // text[at], a byte of 0x80 or more; 0 when it is ill-formed, with `ill_formed`
@@ -52,7 +61,7 @@ void AppendJsonString(std::string& out, std::string_view text) {
   size_t at = 0;
   while (at < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[at]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (kCopiedAsIs[c]) {
       ++at;
       continue;
     }
