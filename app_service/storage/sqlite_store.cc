@@ -1,6 +1,5 @@
 #include "app_service/storage/sqlite_store.h"
 
-#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
@@ -185,7 +184,7 @@ std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const Pe
   }();
   // Absent fields keep their value; the row (and syncedAt) changes only
   // when a sent value differs from the stored one.
-  static constexpr char kUpsertClub[] =
+  static const std::string kUpsertClub =
       "INSERT INTO run_clubs (slug, name, logoUrl, city, syncedAt, createdAt, updatedAt) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5) "
       "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
@@ -197,11 +196,21 @@ std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const Pe
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
   const Run& run = pending.run;
   const std::optional<RunClubUpdate>& club = pending.club;
-  // The run and its club stand or fall together, apart from the batch's other runs.
-  SQLite::Savepoint run_savepoint(writer.db(), "run");
+  // The run and its club stand or fall together, apart from the batch's other
+  // runs. Savepoints are prepared statements too: sqlite3_exec would parse
+  // them for every run. Should one of them throw, the batch's transaction is
+  // rolled back, and its savepoints with it.
+  const auto exec = [&](const std::string& sql) { writer.Prepare(sql)->exec(); };
+  static const std::string kSavepointRun = "SAVEPOINT run";
+  static const std::string kReleaseRun = "RELEASE run";
+  static const std::string kRollbackRun = "ROLLBACK TO run";
+  static const std::string kSavepointClub = "SAVEPOINT run_club";
+  static const std::string kReleaseClub = "RELEASE run_club";
+  static const std::string kRollbackClub = "ROLLBACK TO run_club";
+  exec(kSavepointRun);
   if (club) {
+    exec(kSavepointClub);
     try {
-      SQLite::Savepoint savepoint(writer.db(), "run_club");
       db::Connection::Use upsert = writer.Prepare(kUpsertClub);
       upsert->bind(1, club->slug);
       upsert->bind(2, club->name);
@@ -209,27 +218,29 @@ std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const Pe
       db::BindOptional(*upsert, 4, club->city);
       upsert->bind(5, run.created_at);
       upsert->exec();
-      savepoint.release();
     } catch (const SQLite::Exception& e) {
       // The club is a copy of another system's data: losing one sync must
       // not lose the run.
+      exec(kRollbackClub);
       const std::string line = NowIso8601() + " error: run club " + club->slug +
                                " not saved, the run is saved without it: " + e.what() + "\n";
       std::fwrite(line.data(), 1, line.size(), stderr);
     }
+    exec(kReleaseClub);
   }
   try {
     db::Connection::Use insert = writer.Prepare(kInsert);
     BindRun(*insert, run);
     insert->exec();
   } catch (const SQLite::Exception& e) {
-    run_savepoint.rollback();
+    exec(kRollbackRun);
+    exec(kReleaseRun);
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
       return MakeError(ErrorCode::kNotFound, "Athlete not found");
     }
     return db::DatabaseFailure("InsertRun", e);
   }
-  run_savepoint.release();
+  exec(kReleaseRun);
   return std::nullopt;
 }
 
