@@ -3,6 +3,7 @@
 --   BENCH_MODE   create | find-or-create | list
 --   BENCH_TOKEN  the Firebase ID token sent as "Authorization: Bearer ..."
 --   BENCH_BODY   the JSON body (create, find-or-create)
+--   BENCH_PATH   create: the path to POST to (default /api/runs/create; json-server's is /city_runs)
 --   BENCH_STAFF_IDS   list: how many staff ids to cycle through (ids are
 --                     00000000-0000-4000-8000-%012d, 0 .. N-1, as the pre-fill writes them)
 --   BENCH_LIST_LIMIT  list: the limit parameter, empty for the service's default
@@ -18,7 +19,7 @@ wrk.headers["Connection"] = "keep-alive"
 
 if mode == "create" then
   wrk.method = "POST"
-  wrk.path = "/api/runs/create"
+  wrk.path = os.getenv("BENCH_PATH") or "/api/runs/create"
   wrk.body = os.getenv("BENCH_BODY")
   wrk.headers["Content-Type"] = "application/json"
 elseif mode == "find-or-create" then

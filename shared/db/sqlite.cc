@@ -11,7 +11,6 @@ namespace gofast::db {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-constexpr int64_t kReaderMmapBytes = int64_t{1} << 30;
 
 void ApplyConnectionSettings(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
@@ -35,9 +34,6 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path) {
 std::unique_ptr<SQLite::Database> OpenReader(const std::string& path) {
   auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
   ApplyConnectionSettings(*db);
-  // Pages are read from the mapped file instead of copied in by a pread each:
-  // a list page touches about one table page per run.
-  db->exec("PRAGMA mmap_size = " + std::to_string(kReaderMmapBytes));
   return db;
 }
 
