@@ -32,9 +32,14 @@ std::vector<std::string> ChildEnvironment(const Environment& extra) {
   return entries;
 }
 
+struct SpawnOptions {
+  bool own_process_group = false;
+  std::string working_dir;  // empty: the parent's
+};
+
 // fork + exec with stdout/stderr sent to the given descriptors.
 pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, const Environment& env,
-            int stdout_fd, int stderr_fd) {
+            int stdout_fd, int stderr_fd, const SpawnOptions& options = {}) {
   std::vector<std::string> argv_storage{binary};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -45,9 +50,11 @@ pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, con
   for (std::string& entry : env_storage) envp.push_back(entry.data());
   envp.push_back(nullptr);
 
+  // Everything the child needs is built before fork: only async-signal-safe calls after it.
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    if (options.own_process_group) setpgid(0, 0);
     const int null_fd = open("/dev/null", O_RDONLY);
     dup2(null_fd, STDIN_FILENO);
     dup2(stdout_fd, STDOUT_FILENO);
@@ -56,9 +63,12 @@ pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, con
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (!options.working_dir.empty() && chdir(options.working_dir.c_str()) != 0) _exit(126);
     execve(binary.c_str(), argv.data(), envp.data());
     _exit(127);
   }
+  // Also here, so a stop right after fork already reaches the group.
+  if (options.own_process_group) setpgid(pid, pid);
   return pid;
 }
 
@@ -168,6 +178,43 @@ int ServiceProcess::Stop() {
 }
 
 std::string ServiceProcess::Log() const { return ReadFile(log_path_); }
+
+ProcessGroup::ProcessGroup(const std::string& binary, const std::vector<std::string>& args,
+                           const Environment& env, const std::string& working_dir,
+                           const std::string& log_path, std::chrono::steady_clock::duration stop_timeout)
+    : stop_timeout_(stop_timeout) {
+  const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (log_fd < 0) throw std::runtime_error("cannot write " + log_path);
+  try {
+    pid_ = Spawn(binary, args, env, log_fd, log_fd, SpawnOptions{true, working_dir});
+  } catch (...) {
+    close(log_fd);
+    throw;
+  }
+  close(log_fd);
+}
+
+bool ProcessGroup::Exited() const {
+  if (reaped_) return true;
+  siginfo_t info{};
+  return waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == pid_;
+}
+
+void ProcessGroup::Stop() {
+  if (reaped_) return;
+  // The leader is reaped last, so its pid (the group's id) cannot be reused
+  // while the group is signalled.
+  kill(-pid_, SIGTERM);
+  const auto deadline = std::chrono::steady_clock::now() + stop_timeout_;
+  while (!Exited() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(-pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  reaped_ = true;
+}
 
 CommandResult RunCommand(const std::string& binary, const std::vector<std::string>& args,
                          const Environment& env) {

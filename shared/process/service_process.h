@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -46,6 +47,30 @@ class ServiceProcess {
   bool detached_ = false;
   bool owns_log_ = false;
   std::string log_path_;
+};
+
+// A program started as the leader of its own process group, standard output
+// and error both in `log_path`, run in `working_dir`, with the same clean
+// environment. Ended with its whole group when destroyed: SIGTERM (so it can
+// shut its own helpers down), then SIGKILL to whatever is left after
+// `stop_timeout`. For tools that start children of their own (the Firebase CLI).
+class ProcessGroup {
+ public:
+  ProcessGroup(const std::string& binary, const std::vector<std::string>& args, const Environment& env,
+               const std::string& working_dir, const std::string& log_path,
+               std::chrono::steady_clock::duration stop_timeout);
+  ~ProcessGroup() { Stop(); }
+  ProcessGroup(const ProcessGroup&) = delete;
+  ProcessGroup& operator=(const ProcessGroup&) = delete;
+
+  // True once the leader has exited (it is not reaped before Stop).
+  bool Exited() const;
+  void Stop();
+
+ private:
+  pid_t pid_ = -1;
+  std::chrono::steady_clock::duration stop_timeout_;
+  bool reaped_ = false;
 };
 
 struct CommandResult {

@@ -4,15 +4,12 @@
 // mode with the emulator's own ID token, and a token it issues for another
 // project is refused by both. Without Node.js or the package each test prints
 // a "SKIPPED:" line, which CTest reports as skipped (never as passed).
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -37,6 +34,7 @@ using gofast::client::CreateRunDialog;
 using gofast::client::DialogResult;
 using gofast::client::JsonClient;
 using gofast::testing::ExpectDocumented;
+using gofast::testing::ProcessGroup;
 using gofast::testing::Service;
 using gofast::testing::ServiceProcess;
 using gofast::testing::TempDir;
@@ -124,77 +122,6 @@ std::string ReadFile(const fs::path& path) {
   return contents.str();
 }
 
-// A child in its own process group, ended with the whole group: the CLI may
-// start helpers of its own, and none may outlive the test.
-class ChildGroup {
- public:
-  ChildGroup(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-             const fs::path& cwd, const fs::path& log_path) {
-    // Everything the child needs is built before fork: only async-signal-safe calls after it.
-    std::vector<std::string> argv_storage = argv;
-    std::vector<std::string> env_storage = env;
-    std::vector<char*> child_argv;
-    for (std::string& arg : argv_storage) child_argv.push_back(arg.data());
-    child_argv.push_back(nullptr);
-    std::vector<char*> child_env;
-    for (std::string& entry : env_storage) child_env.push_back(entry.data());
-    child_env.push_back(nullptr);
-    const std::string dir = cwd.string();
-    const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (log_fd < 0) throw std::runtime_error("cannot write " + log_path.string());
-
-    pid_ = fork();
-    if (pid_ < 0) {
-      close(log_fd);
-      throw std::runtime_error("fork failed");
-    }
-    if (pid_ == 0) {
-      setpgid(0, 0);
-      const int null_fd = open("/dev/null", O_RDONLY);
-      dup2(null_fd, STDIN_FILENO);
-      dup2(log_fd, STDOUT_FILENO);
-      dup2(log_fd, STDERR_FILENO);
-      sigset_t none;
-      sigemptyset(&none);
-      sigprocmask(SIG_SETMASK, &none, nullptr);  // the runner may block signals
-      if (chdir(dir.c_str()) != 0) _exit(126);
-      execve(child_argv[0], child_argv.data(), child_env.data());
-      _exit(127);
-    }
-    setpgid(pid_, pid_);  // also here, so a stop right after fork reaches the group
-    close(log_fd);
-  }
-  ~ChildGroup() { Stop(); }
-  ChildGroup(const ChildGroup&) = delete;
-  ChildGroup& operator=(const ChildGroup&) = delete;
-
-  bool Exited() const {
-    if (reaped_) return true;
-    siginfo_t info{};
-    return waitid(P_PID, pid_, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid_;
-  }
-
-  // SIGTERM to the group (the CLI shuts its emulators down cleanly), then
-  // SIGKILL to whatever is left. The leader is reaped last, so its pid (the
-  // group id) cannot be reused while the group is signalled.
-  void Stop() {
-    if (reaped_) return;
-    kill(-pid_, SIGTERM);
-    const auto deadline = std::chrono::steady_clock::now() + kStopTimeout;
-    while (!Exited() && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    kill(-pid_, SIGKILL);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    reaped_ = true;
-  }
-
- private:
-  pid_t pid_ = -1;
-  bool reaped_ = false;
-};
-
 // `firebase emulators:start --only auth` for one project, on free ports, in a
 // private folder with its own HOME and TMPDIR: nothing is read from or left
 // in the user's Firebase settings, and runs side by side do not meet.
@@ -229,7 +156,7 @@ class AuthEmulator {
   }
 
  private:
-  ChildGroup Start(const EmulatorTools& tools, const std::string& project_id) {
+  ProcessGroup Start(const EmulatorTools& tools, const std::string& project_id) {
     const fs::path home = dir_.path() / "home";
     // The emulator cannot bind port 0, and its hub and logging ports would
     // otherwise default to 4400 and 4500, shared by every run on the machine.
@@ -248,18 +175,18 @@ class AuthEmulator {
     WriteFile(home / ".config" / "configstore" / "firebase-tools.json",
               json{{"motd", {{"fetched", now_ms}}}}.dump());
 
-    const char* path = std::getenv("PATH");
-    const std::vector<std::string> env = {
-        "PATH=" + std::string(path == nullptr ? "/usr/bin:/bin" : path),
-        "HOME=" + home.string(),
-        "TMPDIR=" + dir_.path().string(),  // the hub's locator file goes there
-        "CI=true",                         // no prompts, no update check
-        "NO_UPDATE_NOTIFIER=1",
-        "METADATA_SERVER_DETECTION=none",  // never probe for a Google Cloud metadata server
+    const gofast::testing::Environment env = {
+        {"HOME", home.string()},
+        {"TMPDIR", dir_.path().string()},  // the hub's locator file goes there
+        {"CI", "true"},                     // no prompts, no update check
+        {"NO_UPDATE_NOTIFIER", "1"},
+        {"METADATA_SERVER_DETECTION", "none"},  // never probe for a Google Cloud metadata server
     };
-    return ChildGroup(
-        {tools.node, tools.firebase, "emulators:start", "--only", "auth", "--project", project_id},
-        env, dir_.path(), dir_.path() / "emulator.log");
+    // Its own process group: the CLI starts helpers, and none may outlive the test.
+    return ProcessGroup(
+        tools.node,
+        std::vector<std::string>{tools.firebase, "emulators:start", "--only", "auth", "--project", project_id},
+        env, dir_.path().string(), (dir_.path() / "emulator.log").string(), kStopTimeout);
   }
 
   // `GET /` answers JSON once the Auth Emulator is up: the CLI prints no line to wait for.
@@ -279,7 +206,7 @@ class AuthEmulator {
 
   TempDir dir_;  // declared first: removed only after the child is gone
   int port_;
-  ChildGroup child_;
+  ProcessGroup child_;
 };
 
 json TokenPayload(const std::string& token) {

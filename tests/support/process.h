@@ -11,6 +11,7 @@ namespace gofast::testing {
 // Tests start services the way the demo does.
 using process::CommandResult;
 using process::Environment;
+using process::ProcessGroup;
 using process::RunCommand;
 using process::ServiceProcess;
 
