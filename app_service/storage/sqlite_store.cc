@@ -196,20 +196,25 @@ std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const Pe
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
   const Run& run = pending.run;
   const std::optional<RunClubUpdate>& club = pending.club;
-  // The run and its club stand or fall together, apart from the batch's other
-  // runs. Savepoints are prepared statements too: sqlite3_exec would parse
-  // them for every run. Should one of them throw, the batch's transaction is
-  // rolled back, and its savepoints with it.
-  const auto exec = [&](const std::string& sql) { writer.Prepare(sql)->exec(); };
-  static const std::string kSavepointRun = "SAVEPOINT run";
-  static const std::string kReleaseRun = "RELEASE run";
-  static const std::string kRollbackRun = "ROLLBACK TO run";
-  static const std::string kSavepointClub = "SAVEPOINT run_club";
-  static const std::string kReleaseClub = "RELEASE run_club";
-  static const std::string kRollbackClub = "ROLLBACK TO run_club";
-  exec(kSavepointRun);
+  // No savepoints needed: a statement that fails undoes only itself, so the
+  // run goes first and its club only once the run is in. A failing club sync
+  // keeps the run; a refused run never syncs its club. An error that ends the
+  // whole transaction (disk full, I/O) is thrown, failing the batch.
+  const auto throw_if_transaction_ended = [&] {
+    if (sqlite3_get_autocommit(writer.db().getHandle()) != 0) throw;
+  };
+  try {
+    db::Connection::Use insert = writer.Prepare(kInsert);
+    BindRun(*insert, run);
+    insert->exec();
+  } catch (const SQLite::Exception& e) {
+    throw_if_transaction_ended();
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      return MakeError(ErrorCode::kNotFound, "Athlete not found");
+    }
+    return db::DatabaseFailure("InsertRun", e);
+  }
   if (club) {
-    exec(kSavepointClub);
     try {
       db::Connection::Use upsert = writer.Prepare(kUpsertClub);
       upsert->bind(1, club->slug);
@@ -219,28 +224,14 @@ std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const Pe
       upsert->bind(5, run.created_at);
       upsert->exec();
     } catch (const SQLite::Exception& e) {
+      throw_if_transaction_ended();
       // The club is a copy of another system's data: losing one sync must
       // not lose the run.
-      exec(kRollbackClub);
       const std::string line = NowIso8601() + " error: run club " + club->slug +
                                " not saved, the run is saved without it: " + e.what() + "\n";
       std::fwrite(line.data(), 1, line.size(), stderr);
     }
-    exec(kReleaseClub);
   }
-  try {
-    db::Connection::Use insert = writer.Prepare(kInsert);
-    BindRun(*insert, run);
-    insert->exec();
-  } catch (const SQLite::Exception& e) {
-    exec(kRollbackRun);
-    exec(kReleaseRun);
-    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
-      return MakeError(ErrorCode::kNotFound, "Athlete not found");
-    }
-    return db::DatabaseFailure("InsertRun", e);
-  }
-  exec(kReleaseRun);
   return std::nullopt;
 }
 

@@ -18,7 +18,7 @@ namespace gofast::app {
 // connections lent to one thread at a time: a SQLiteCpp connection must never
 // be used by two threads at once, and WAL lets the readers run beside the writer.
 // Runs created at the same time are written in one transaction (a group
-// commit), each in its own savepoint so one failing run fails alone.
+// commit); a run the database refuses fails alone.
 class SqliteAppStore final : public RunStore, public AthleteStore {
  public:
   // Opens (creating) and migrates the database; kInternal when it cannot be

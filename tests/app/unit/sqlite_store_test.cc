@@ -297,5 +297,48 @@ TEST_CASE("runs created at the same time are all saved, and a refused one fails 
   }
 }
 
+TEST_CASE("an error that ends the transaction fails its whole batch, and nothing answered as saved is lost",
+          "[unit]") {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  {
+    // RAISE(ROLLBACK) ends the whole transaction, as a full disk would.
+    SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE);
+    db.exec(
+        "CREATE TRIGGER end_transaction BEFORE INSERT ON city_runs WHEN NEW.title = 'poison' "
+        "BEGIN SELECT RAISE(ROLLBACK, 'ended'); END");
+  }
+  constexpr int kThreads = 16;
+  constexpr int kRunsPerThread = 20;
+  std::vector<std::thread> threads;
+  std::vector<Run> runs(kThreads * kRunsPerThread);
+  std::vector<std::optional<ErrorCode>> failures(runs.size());
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kRunsPerThread; ++i) {
+        const size_t n = static_cast<size_t>(t * kRunsPerThread + i);
+        runs[n] = MakeRun("2026-01-24T12:00:00.000Z");
+        if (n % 11 == 5) runs[n].title = "poison";
+        const Result<Run> inserted = store->InsertRun(runs[n], std::nullopt);
+        if (!inserted) failures[n] = inserted.error().code;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  size_t failed = 0;
+  for (size_t n = 0; n < runs.size(); ++n) {
+    INFO("run " << n);
+    if (n % 11 == 5) CHECK(failures[n] == ErrorCode::kInternal);
+    if (failures[n]) ++failed;
+    // Saved exactly when answered as saved.
+    CHECK(store->FindRun(runs[n].id).value().has_value() == !failures[n].has_value());
+  }
+  CHECK(failed >= runs.size() / 11);
+  // The store goes on writing after such a batch.
+  const Run after = MakeRun("2026-01-25T12:00:00.000Z");
+  REQUIRE(store->InsertRun(after, std::nullopt));
+  CHECK(store->FindRun(after.id).value().has_value());
+}
+
 }  // namespace
 }  // namespace gofast::app
