@@ -147,7 +147,9 @@ Result<std::unique_ptr<SqliteAppStore>> SqliteAppStore::Open(const std::string& 
 }
 
 SqliteAppStore::SqliteAppStore(std::unique_ptr<SQLite::Database> writer, const std::string& path)
-    : writer_(std::move(writer)), readers_(path) {}
+    : writer_(std::move(writer)),
+      readers_(path),
+      pending_runs_([this](std::vector<PendingRun*>& batch) { WriteRuns(batch); }) {}
 
 // A run waiting in the group commit, and what became of it.
 struct SqliteAppStore::PendingRun {
@@ -158,7 +160,7 @@ struct SqliteAppStore::PendingRun {
 
 Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) {
   PendingRun pending{run, club, std::nullopt};
-  pending_runs_.Submit(pending, [this](std::vector<PendingRun*>& batch) noexcept { WriteRuns(batch); });
+  pending_runs_.Submit(pending);
   if (pending.failure) return std::move(*pending.failure);
   return run;
 }

@@ -50,7 +50,7 @@ class SqliteAppStore final : public RunStore, public AthleteStore {
 
   db::Writer writer_;
   db::ReaderPool readers_;
-  db::GroupCommit<PendingRun> pending_runs_;
+  db::GroupCommit<PendingRun> pending_runs_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace gofast::app
