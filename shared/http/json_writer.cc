@@ -154,8 +154,15 @@ JsonWriter& JsonWriter::Int(int64_t value) {
 JsonWriter& JsonWriter::Double(double value) {
   if (!std::isfinite(value)) return Null();  // JSON has no NaN or infinity; nlohmann writes null too
   BeforeValue();
-  char digits[32];
-  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  // The shortest digits that read back as the same double, laid out as
+  // nlohmann does: plain notation from 1e-4 up to 1e15 (100000.0, not 1e+05),
+  // an exponent beyond.
+  const double magnitude = std::fabs(value);
+  const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+  char digits[64];
+  const auto written =
+      std::to_chars(digits, digits + sizeof digits, value,
+                    plain ? std::chars_format::fixed : std::chars_format::scientific);
   const std::string_view text(digits, static_cast<size_t>(written.ptr - digits));
   out_.append(text);
   // Keeps a whole double visibly a double (3.0, not 3), as nlohmann writes it.
