@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -38,6 +39,34 @@ Run MakeRun(const std::string& created_at, const std::string& city = "arlington"
   run.created_at = created_at;
   run.updated_at = created_at;
   return run;
+}
+
+// Inserts `count` runs from 16 threads at once; `shape(n, run)` adjusts run n
+// and answers its club. The runs as inserted, and the failure of each.
+struct ConcurrentInserts {
+  std::vector<Run> runs;
+  std::vector<std::optional<ErrorCode>> failures;
+};
+
+ConcurrentInserts InsertFromManyThreads(
+    SqliteAppStore& store, size_t count,
+    const std::function<std::optional<RunClubUpdate>(size_t, Run&)>& shape) {
+  constexpr size_t kThreads = 16;
+  ConcurrentInserts inserts{std::vector<Run>(count), std::vector<std::optional<ErrorCode>>(count)};
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t n = t; n < count; n += kThreads) {
+        Run& run = inserts.runs[n];
+        run = MakeRun("2026-01-24T12:00:00.000Z");
+        const std::optional<RunClubUpdate> club = shape(n, run);
+        const Result<Run> inserted = store.InsertRun(run, club);
+        if (!inserted) inserts.failures[n] = inserted.error().code;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  return inserts;
 }
 
 std::string JoinPlan(const std::vector<std::string>& plan) {
@@ -269,24 +298,11 @@ TEST_CASE("a database written by a newer binary is refused", "[unit]") {
 TEST_CASE("runs created at the same time are all saved, and a refused one fails alone", "[unit]") {
   TempDir dir;
   auto store = OpenStore(dir);
-  constexpr int kThreads = 16;
-  constexpr int kRunsPerThread = 25;
-  std::vector<std::thread> threads;
-  std::vector<Run> runs(kThreads * kRunsPerThread);
-  std::vector<std::optional<ErrorCode>> failures(runs.size());
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kRunsPerThread; ++i) {
-        const size_t n = static_cast<size_t>(t * kRunsPerThread + i);
-        runs[n] = MakeRun("2026-01-24T12:00:00.000Z");
-        if (n % 7 == 3) runs[n].athlete_generated_id = "missing";  // refused by the foreign key
-        const RunClubUpdate club{"club-" + std::to_string(n), "Club", std::nullopt, std::nullopt};
-        const Result<Run> inserted = store->InsertRun(runs[n], club);
-        if (!inserted) failures[n] = inserted.error().code;
-      }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
+  const auto [runs, failures] =
+      InsertFromManyThreads(*store, 400, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
+        if (n % 7 == 3) run.athlete_generated_id = "missing";  // refused by the foreign key
+        return RunClubUpdate{"club-" + std::to_string(n), "Club", std::nullopt, std::nullopt};
+      });
   for (size_t n = 0; n < runs.size(); ++n) {
     INFO("run " << n);
     const bool refused = n % 7 == 3;
@@ -308,23 +324,11 @@ TEST_CASE("an error that ends the transaction fails its whole batch, and nothing
         "CREATE TRIGGER end_transaction BEFORE INSERT ON city_runs WHEN NEW.title = 'poison' "
         "BEGIN SELECT RAISE(ROLLBACK, 'ended'); END");
   }
-  constexpr int kThreads = 16;
-  constexpr int kRunsPerThread = 20;
-  std::vector<std::thread> threads;
-  std::vector<Run> runs(kThreads * kRunsPerThread);
-  std::vector<std::optional<ErrorCode>> failures(runs.size());
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kRunsPerThread; ++i) {
-        const size_t n = static_cast<size_t>(t * kRunsPerThread + i);
-        runs[n] = MakeRun("2026-01-24T12:00:00.000Z");
-        if (n % 11 == 5) runs[n].title = "poison";
-        const Result<Run> inserted = store->InsertRun(runs[n], std::nullopt);
-        if (!inserted) failures[n] = inserted.error().code;
-      }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
+  const auto [runs, failures] =
+      InsertFromManyThreads(*store, 320, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
+        if (n % 11 == 5) run.title = "poison";
+        return std::nullopt;
+      });
   size_t failed = 0;
   for (size_t n = 0; n < runs.size(); ++n) {
     INFO("run " << n);
