@@ -41,6 +41,12 @@ Run MakeRun(const std::string& created_at, const std::string& city = "arlington"
   return run;
 }
 
+// A trigger added through a connection of its own, beside the store's.
+void AddTrigger(const TempDir& dir, const std::string& sql) {
+  SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE);
+  db.exec(sql);
+}
+
 // Inserts `count` runs from 16 threads at once; `shape(n, run)` adjusts run n
 // and answers its club. The runs as inserted, and the failure of each.
 struct ConcurrentInserts {
@@ -203,12 +209,9 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
 TEST_CASE("a run club the database refuses is skipped and the run is still saved", "[unit]") {
   TempDir dir;
   auto store = OpenStore(dir);
-  {
-    SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE);
-    db.exec(
-        "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
-        "END");
-  }
+  AddTrigger(dir,
+             "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
+             "END");
   const Run run = MakeRun("2026-01-24T12:00:00.000Z");
   REQUIRE(store->InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
   CHECK(store->FindRun(run.id).value().has_value());
@@ -317,13 +320,10 @@ TEST_CASE("an error that ends the transaction fails its whole batch, and nothing
           "[unit]") {
   TempDir dir;
   auto store = OpenStore(dir);
-  {
-    // RAISE(ROLLBACK) ends the whole transaction, as a full disk would.
-    SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE);
-    db.exec(
-        "CREATE TRIGGER end_transaction BEFORE INSERT ON city_runs WHEN NEW.title = 'poison' "
-        "BEGIN SELECT RAISE(ROLLBACK, 'ended'); END");
-  }
+  // RAISE(ROLLBACK) ends the whole transaction, as a full disk would.
+  AddTrigger(dir,
+             "CREATE TRIGGER end_transaction BEFORE INSERT ON city_runs WHEN NEW.title = 'poison' "
+             "BEGIN SELECT RAISE(ROLLBACK, 'ended'); END");
   const auto [runs, failures] =
       InsertFromManyThreads(*store, 320, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
         if (n % 11 == 5) run.title = "poison";
