@@ -34,16 +34,7 @@ class AppService {
         client_(Service::kApp, process_.port()) {}
 
   std::vector<std::string> Args(const std::vector<std::string>& extra_args) const {
-    std::vector<std::string> args = {"--port",
-                                     "0",
-                                     "--db",
-                                     db_path_,
-                                     "--project-id",
-                                     kTestProjectId,
-                                     "--firebase-certs",
-                                     TestKeys::Shared().certs_path(),
-                                     "--cors-origin",
-                                     kAllowedOrigin};
+    std::vector<std::string> args = ServiceArgs(db_path_, {"--cors-origin", kAllowedOrigin});
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     return args;
   }

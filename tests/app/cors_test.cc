@@ -153,9 +153,7 @@ TEST_CASE("another origin, or none, gets no CORS headers", "[integration]") {
 
 TEST_CASE("without --cors-origin no answer carries CORS headers", "[integration]") {
   TempDir dir;
-  ServiceProcess process(GOFAST_APP_SERVICE_BIN,
-                         {"--port", "0", "--db", dir.File("app.db"), "--project-id", kTestProjectId,
-                          "--firebase-certs", TestKeys::Shared().certs_path()});
+  ServiceProcess process(GOFAST_APP_SERVICE_BIN, ServiceArgs(dir.File("app.db")));
   TestClient client(Service::kApp, process.port());
   const Reply listed = client.Get("/api/runs", SignedToken("uid-ada"), kFromAllowed);
   CHECK(listed.status == 200);

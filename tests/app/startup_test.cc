@@ -12,20 +12,8 @@
 namespace gofast::testing {
 namespace {
 
-std::vector<std::string> BaseArgs(const TempDir& dir) {
-  return {"--port",
-          "0",
-          "--db",
-          dir.File("app.db"),
-          "--project-id",
-          kTestProjectId,
-          "--firebase-certs",
-          TestKeys::Shared().certs_path()};
-}
-
-std::vector<std::string> Plus(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
+std::vector<std::string> BaseArgs(const TempDir& dir, const std::vector<std::string>& more = {}) {
+  return ServiceArgs(dir.File("app.db"), more);
 }
 
 size_t Lines(const std::string& text) {
@@ -49,12 +37,12 @@ TEST_CASE("bad options exit 2 with one line on standard error", "[integration]")
   const std::vector<std::vector<std::string>> bad = {
       {"--port", "0", "--db", dir.File("app.db"), "--firebase-certs",
        TestKeys::Shared().certs_path()},
-      Plus(BaseArgs(dir), {"--company-timeout-ms", "0"}),
-      Plus(BaseArgs(dir), {"--company-timeout-ms", "soon"}),
-      Plus(BaseArgs(dir), {"--company-url", "ftp://company.test"}),
-      Plus(BaseArgs(dir), {"--cors-origin", "admin.gofast.test"}),
-      Plus(BaseArgs(dir), {"--no-such-option"}),
-      Plus(BaseArgs(dir), {"--firebase-certs", dir.File("missing-certs.json")}),
+      BaseArgs(dir, {"--company-timeout-ms", "0"}),
+      BaseArgs(dir, {"--company-timeout-ms", "soon"}),
+      BaseArgs(dir, {"--company-url", "ftp://company.test"}),
+      BaseArgs(dir, {"--cors-origin", "admin.gofast.test"}),
+      BaseArgs(dir, {"--no-such-option"}),
+      BaseArgs(dir, {"--firebase-certs", dir.File("missing-certs.json")}),
   };
   for (const std::vector<std::string>& args : bad) {
     INFO(args.back());

@@ -18,15 +18,8 @@ class CompanyService {
  public:
   explicit CompanyService(const std::vector<std::string>& extra_args = {})
       : db_path_(dir_.File("company.db")),
-        process_(GOFAST_COMPANY_SERVICE_BIN, Args(extra_args)),
+        process_(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path_, extra_args)),
         client_(Service::kCompany, process_.port()) {}
-
-  std::vector<std::string> Args(const std::vector<std::string>& extra_args) const {
-    std::vector<std::string> args = {"--port", "0", "--db", db_path_, "--project-id", kTestProjectId,
-                                     "--firebase-certs", TestKeys::Shared().certs_path()};
-    args.insert(args.end(), extra_args.begin(), extra_args.end());
-    return args;
-  }
 
   TestClient& client() { return client_; }
   ServiceProcess& process() { return process_; }

@@ -8,22 +8,9 @@
 
 using gofast::testing::CompanyService;
 using gofast::testing::RunCommand;
+using gofast::testing::ServiceArgs;
 using gofast::testing::ServiceProcess;
 using gofast::testing::TempDir;
-
-namespace {
-
-std::vector<std::string> BaseArgs(const std::string& db_path) {
-  return {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId,
-          "--firebase-certs", gofast::testing::TestKeys::Shared().certs_path()};
-}
-
-std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
-
-}  // namespace
 
 TEST_CASE("the company service creates its tables and the tenant row at first start", "[integration]") {
   CompanyService service;
@@ -71,7 +58,7 @@ TEST_CASE("the company service exits 2 on bad option values", "[integration]") {
       {"--default-role", "CEO"}, {"--clock-skew", "abc"}, {"--no-such-option"},
       {"--firebase-certs", dir.File("missing.json")}};
   for (const auto& extra : bad) {
-    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(dir.File("c.db")), extra));
+    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(dir.File("c.db"), extra));
     INFO(extra[0]);
     CHECK(result.exit_code == 2);
     CHECK_FALSE(result.err.empty());
@@ -81,7 +68,7 @@ TEST_CASE("the company service exits 2 on bad option values", "[integration]") {
 TEST_CASE("the company service exits 1 when its port is taken", "[integration]") {
   CompanyService running;
   TempDir dir;
-  auto args = BaseArgs(dir.File("c.db"));
+  auto args = ServiceArgs(dir.File("c.db"));
   args[1] = std::to_string(running.process().port());
   const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, args);
   CHECK(result.exit_code == 1);
@@ -90,14 +77,14 @@ TEST_CASE("the company service exits 1 when its port is taken", "[integration]")
 TEST_CASE("the company service refuses a database of another tenant or a newer schema", "[integration]") {
   TempDir dir;
   const std::string db_path = dir.File("c.db");
-  { ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, BaseArgs(db_path)); }
-  const auto other_tenant = RunCommand(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--company-id", "other"}));
+  { ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path)); }
+  const auto other_tenant = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--company-id", "other"}));
   CHECK(other_tenant.exit_code == 2);
   {
     SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA user_version = 99");
   }
-  const auto newer = RunCommand(GOFAST_COMPANY_SERVICE_BIN, BaseArgs(db_path));
+  const auto newer = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path));
   CHECK(newer.exit_code == 2);
   CHECK(newer.err.find("newer") != std::string::npos);
 }
@@ -113,7 +100,7 @@ TEST_CASE("a seed loads the company and staff once, into empty tables only", "[i
   const std::string db_path = dir.File("c.db");
   std::string first_snapshot;
   {
-    ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path}));
+    ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
     gofast::testing::TestClient client(gofast::testing::Service::kCompany, service.port());
     const auto reply = client.Get("/api/staff/11111111-1111-4111-8111-111111111111",
                                   gofast::testing::SignedToken("seed-founder", "seed@gofast.test"));
@@ -124,7 +111,7 @@ TEST_CASE("a seed loads the company and staff once, into empty tables only", "[i
   }
   CHECK(gofast::testing::CountRows(db_path, "company_staff") == 2);
   CHECK(gofast::testing::TableSnapshot(db_path, "gofast_company").find("GoFast Test Co") != std::string::npos);
-  { ServiceProcess again(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path})); }
+  { ServiceProcess again(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path})); }
   CHECK(gofast::testing::TableSnapshot(db_path, "company_staff") == first_snapshot);
 }
 
@@ -142,7 +129,7 @@ TEST_CASE("a seed that does not fit stops the company service with exit 2", "[in
     const std::string seed_path = dir.File("seed" + std::to_string(i) + ".json");
     std::ofstream(seed_path) << bad_seeds[i];
     const std::string db_path = dir.File("c" + std::to_string(i) + ".db");
-    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, With(BaseArgs(db_path), {"--seed", seed_path}));
+    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
     INFO(bad_seeds[i]);
     CHECK(result.exit_code == 2);
     CHECK(result.err.find("seed") != std::string::npos);
@@ -153,7 +140,7 @@ TEST_CASE("the sample seed in the repository loads", "[integration]") {
   TempDir dir;
   const std::string db_path = dir.File("c.db");
   ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN,
-                         With(BaseArgs(db_path), {"--seed", std::string(GOFAST_SOURCE_DIR) + "/company_service/sample_seed.json"}));
+                         ServiceArgs(db_path, {"--seed", std::string(GOFAST_SOURCE_DIR) + "/company_service/sample_seed.json"}));
   CHECK(gofast::testing::CountRows(db_path, "company_staff") == 3);
   gofast::testing::TestClient client(gofast::testing::Service::kCompany, service.port());
   const auto founder = client.Get("/api/staff", gofast::testing::SignedToken("seed-founder-uid", "founder@gofast.test"));

@@ -25,22 +25,13 @@ using gofast::client::DialogResult;
 using gofast::client::JsonClient;
 using gofast::testing::ExpectDocumented;
 using gofast::testing::Service;
+using gofast::testing::ServiceArgs;
 using gofast::testing::ServiceProcess;
 using gofast::testing::SignedToken;
 using gofast::testing::TempDir;
-using gofast::testing::TestKeys;
 using gofast::testing::WatchRequests;
 using nlohmann::json;
 
-std::vector<std::string> CommonArgs(const std::string& db_path) {
-  return {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId,
-          "--firebase-certs", TestKeys::Shared().certs_path()};
-}
-
-std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
 
 // Both real services, each with its own temporary database; the app knows
 // the company's URL unless told otherwise.
@@ -49,12 +40,12 @@ class BothServices {
   explicit BothServices(bool app_knows_company = true)
       : company_db_(dir_.File("company.db")),
         app_db_(dir_.File("app.db")),
-        company_(std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN, CommonArgs(company_db_))),
+        company_(std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(company_db_))),
         app_(GOFAST_APP_SERVICE_BIN,
-             With(CommonArgs(app_db_), app_knows_company
-                                           ? std::vector<std::string>{"--company-url", company_->base_url(),
-                                                                      "--company-timeout-ms", "1000"}
-                                           : std::vector<std::string>{})),
+             ServiceArgs(app_db_, app_knows_company
+                                      ? std::vector<std::string>{"--company-url", company_->base_url(),
+                                                                 "--company-timeout-ms", "1000"}
+                                      : std::vector<std::string>{})),
         company_client_(company_->base_url(), std::chrono::seconds(10)),
         app_client_(app_.base_url(), std::chrono::seconds(10)),
         dialog_(company_client_, app_client_) {
@@ -230,8 +221,8 @@ TEST_CASE("the audit gives up on a company service that never answers, after --c
   const std::string silent_url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
 
   TempDir dir;
-  ServiceProcess app(GOFAST_APP_SERVICE_BIN, With(CommonArgs(dir.File("app.db")),
-                                                  {"--company-url", silent_url, "--company-timeout-ms", "300"}));
+  ServiceProcess app(GOFAST_APP_SERVICE_BIN, ServiceArgs(dir.File("app.db"), {"--company-url", silent_url,
+                                                                                "--company-timeout-ms", "300"}));
   JsonClient client(app.base_url(), std::chrono::seconds(10));
   WatchRequests(client, Service::kApp);
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");

@@ -38,6 +38,14 @@ std::string SignedToken(const std::string& uid, const std::string& email, bool e
   return TestKeys::Shared().Mint(options);
 }
 
+std::vector<std::string> ServiceArgs(const std::string& db_path, const std::vector<std::string>& more) {
+  std::vector<std::string> args = {"--port",       "0",           "--db",
+                                   db_path,        "--project-id", kTestProjectId,
+                                   "--firebase-certs", TestKeys::Shared().certs_path()};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
 std::string TestKeys::MintUnsigned(const auth::MintOptions& options) {
   return auth::MintToken(options, std::nullopt, NowSeconds());
 }

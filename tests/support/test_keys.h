@@ -2,6 +2,7 @@
 #define GOFAST_TESTS_SUPPORT_TEST_KEYS_H_
 
 #include <string>
+#include <vector>
 
 #include "shared/auth/token_minting.h"
 #include "tests/support/process.h"
@@ -31,6 +32,11 @@ class TestKeys {
 };
 
 int64_t NowSeconds();
+
+// A service's arguments under test: port 0, the database `db_path`, the test
+// project and the test-only keys, then `more`.
+std::vector<std::string> ServiceArgs(const std::string& db_path,
+                                     const std::vector<std::string>& more = {});
 
 // The Firebase project every test service trusts.
 inline constexpr char kTestProjectId[] = "test-project";
