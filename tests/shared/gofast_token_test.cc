@@ -22,10 +22,6 @@ std::string Trimmed(std::string text) {
   return text;
 }
 
-std::string CodeOf(const Result<VerifiedToken>& result) {
-  return result.ok() ? "OK" : WireCode(result.error().code);
-}
-
 // A real-clock verifier of kProjectId (the tool mints with the real clock).
 auth::TokenVerifier RealClockVerifier(AuthMode mode, const std::string& certs, int64_t skew = 300) {
   Result<std::shared_ptr<auth::KeySource>> keys = auth::MakeKeySource(certs);

@@ -29,10 +29,6 @@ std::string ReadText(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
 }
 
-std::string CodeOf(const Result<VerifiedToken>& result) {
-  return result.ok() ? "OK" : WireCode(result.error().code);
-}
-
 // Serves a key set at /certs and counts the requests it answers.
 class KeyServer {
  public:

@@ -42,4 +42,12 @@ auth::TokenVerifier MakeVerifier(auth::AuthMode mode, int64_t skew_seconds,
                              [] { return kNow; });
 }
 
+std::string CodeOf(const Result<auth::VerifiedToken>& result) {
+  return result.ok() ? "OK" : WireCode(result.error().code);
+}
+
+std::string MessageOf(const Result<auth::VerifiedToken>& result) {
+  return result.ok() ? "" : result.error().message;
+}
+
 }  // namespace gofast::testing

@@ -26,6 +26,11 @@ std::string SignJwt(const nlohmann::json& header, const nlohmann::json& payload,
 // The key source of TestKeys::Shared() (its certs.json file).
 std::shared_ptr<auth::KeySource> TestKeySource();
 
+// "OK", or the wire code of the refusal ("INVALID_TOKEN"...).
+std::string CodeOf(const Result<auth::VerifiedToken>& result);
+// The refusal's message; empty for a verified token.
+std::string MessageOf(const Result<auth::VerifiedToken>& result);
+
 // A verifier of kProjectId with the clock fixed at kNow.
 auth::TokenVerifier MakeVerifier(auth::AuthMode mode, int64_t skew_seconds = 300,
                                  std::shared_ptr<auth::KeySource> keys = TestKeySource());

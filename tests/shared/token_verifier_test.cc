@@ -55,14 +55,6 @@ std::string WithSegment(const std::string& token, size_t index, const std::strin
   return Join(parts);
 }
 
-std::string CodeOf(const Result<VerifiedToken>& result) {
-  return result.ok() ? "OK" : WireCode(result.error().code);
-}
-
-std::string MessageOf(const Result<VerifiedToken>& result) {
-  return result.ok() ? "" : result.error().message;
-}
-
 Result<VerifiedToken> VerifyProduction(const std::string& token, int64_t skew = 300) {
   return MakeVerifier(AuthMode::kProduction, skew).Verify(token);
 }
