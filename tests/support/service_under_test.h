@@ -1,0 +1,39 @@
+#ifndef GOFAST_TESTS_SUPPORT_SERVICE_UNDER_TEST_H_
+#define GOFAST_TESTS_SUPPORT_SERVICE_UNDER_TEST_H_
+
+#include <string>
+#include <vector>
+
+#include "tests/support/http_client.h"
+#include "tests/support/process.h"
+#include "tests/support/test_keys.h"
+
+namespace gofast::testing {
+
+// A real service binary on port 0 with a fresh database `db_name` in a
+// temporary folder of its own, trusting the test project's keys
+// (ServiceArgs, then `more`), and a client that checks every answer against
+// the contract. The base of each service's test fixture.
+class ServiceUnderTest {
+ public:
+  ServiceUnderTest(const std::string& binary, Service service, const std::string& db_name,
+                   const std::vector<std::string>& more)
+      : db_path_(dir_.File(db_name)),
+        process_(binary, ServiceArgs(db_path_, more)),
+        client_(service, process_.port()) {}
+
+  TestClient& client() { return client_; }
+  ServiceProcess& process() { return process_; }
+  const std::string& db_path() const { return db_path_; }
+  const TempDir& dir() const { return dir_; }
+
+ private:
+  TempDir dir_;  // first: removed only after the process is gone
+  std::string db_path_;
+  ServiceProcess process_;
+  TestClient client_;
+};
+
+}  // namespace gofast::testing
+
+#endif  // GOFAST_TESTS_SUPPORT_SERVICE_UNDER_TEST_H_
