@@ -23,17 +23,6 @@ constexpr char kRequestIdHeader[] = "X-Request-Id";
 thread_local std::chrono::steady_clock::time_point t_request_start;
 thread_local bool t_request_started = false;
 
-std::vector<std::string> SplitPath(std::string_view path) {
-  std::vector<std::string> segments;
-  size_t start = 1;
-  while (start <= path.size()) {
-    const size_t end = std::min(path.find('/', start), path.size());
-    segments.emplace_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return segments;
-}
-
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
@@ -302,6 +291,17 @@ void Server::Stop() {
 }
 
 // --- helpers ----------------------------------------------------------------
+
+std::vector<std::string> SplitPath(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t start = 1;
+  while (start <= path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    segments.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
 
 int HttpStatus(ErrorCode code) {
   switch (code) {

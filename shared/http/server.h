@@ -77,6 +77,10 @@ class Server {
   httplib::Server server_;
 };
 
+// The segments of a path as the router matches them against its patterns:
+// "/api/runs/" is {"api", "runs", ""}.
+std::vector<std::string> SplitPath(std::string_view path);
+
 // --- helpers for route handlers -------------------------------------------
 
 int HttpStatus(ErrorCode code);

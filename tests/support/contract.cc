@@ -15,6 +15,8 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "shared/http/server.h"
+
 namespace gofast::testing {
 namespace {
 
@@ -51,17 +53,6 @@ std::string RoutedPath(const std::string& target) {
     }
   }
   return decoded;
-}
-
-std::vector<std::string> Segments(const std::string& path) {
-  std::vector<std::string> segments;
-  size_t start = 1;
-  while (start <= path.size()) {
-    const size_t end = std::min(path.find('/', start), path.size());
-    segments.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return segments;
 }
 
 // JSON pointer escaping of one reference token (RFC 6901).
@@ -129,7 +120,7 @@ Contract::Route Contract::FindRoute(Service service, const std::string& raw_meth
   // HEAD is served by the GET route (without a body).
   const std::string method = raw_method == "HEAD" ? "get" : Lower(raw_method);
   const std::string path = RoutedPath(target);
-  const std::vector<std::string> segments = Segments(path);
+  const std::vector<std::string> segments = http::SplitPath(path);
   const std::string service_name = ServiceName(service);
   const json& unrouted = document_.at("x-gofast-unrouted");
 
@@ -143,7 +134,7 @@ Contract::Route Contract::FindRoute(Service service, const std::string& raw_meth
       for (const json& tag : item[m].value("tags", json::array()))
         ours = ours || tag == service_name;
     }
-    const std::vector<std::string> expected = Segments(template_path);
+    const std::vector<std::string> expected = http::SplitPath(template_path);
     if (!ours || expected.size() != segments.size()) continue;
     size_t parameters = 0;
     bool matches = true;
