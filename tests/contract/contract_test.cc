@@ -72,13 +72,6 @@ std::vector<Fixture> Fixtures() {
   return fixtures;
 }
 
-std::vector<std::string> Args(const std::string& db, const std::vector<std::string>& more) {
-  std::vector<std::string> args = {"--port",       "0",         "--db",        db,
-                                   "--project-id", ProjectId(), "--auth-mode", "emulator"};
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
-
 // The services under test: ours, started here, unless a URL names another build.
 class Targets {
  public:
@@ -86,14 +79,15 @@ class Targets {
     company_url_ = Env("GOFAST_COMPANY_URL");
     if (company_url_.empty()) {
       company_ = std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN,
-                                                  Args(dir_.File("company.db"), {}));
+                                                  EmulatorServiceArgs(dir_.File("company.db"), ProjectId()));
       company_url_ = company_->base_url();
     }
     app_url_ = Env("GOFAST_APP_URL");
     if (app_url_.empty()) {
       app_ = std::make_unique<ServiceProcess>(
           GOFAST_APP_SERVICE_BIN,
-          Args(dir_.File("app.db"), {"--company-url", company_url_, "--cors-origin", kOrigin}));
+          EmulatorServiceArgs(dir_.File("app.db"), ProjectId(),
+                              {"--company-url", company_url_, "--cors-origin", kOrigin}));
       app_url_ = app_->base_url();
     }
   }

@@ -26,6 +26,7 @@
 #include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
 #include "tests/support/process.h"
+#include "tests/support/test_keys.h"
 
 namespace {
 
@@ -33,6 +34,7 @@ using gofast::client::CallResult;
 using gofast::client::CreateRunDialog;
 using gofast::client::DialogResult;
 using gofast::client::JsonClient;
+using gofast::testing::EmulatorServiceArgs;
 using gofast::testing::ExpectDocumented;
 using gofast::testing::ProcessGroup;
 using gofast::testing::Service;
@@ -221,9 +223,9 @@ json TokenPayload(const std::string& token) {
 class EmulatorModeServices {
  public:
   explicit EmulatorModeServices(const std::string& project_id)
-      : company_(GOFAST_COMPANY_SERVICE_BIN, Args(project_id, dir_.File("company.db"))),
+      : company_(GOFAST_COMPANY_SERVICE_BIN, EmulatorServiceArgs(dir_.File("company.db"), project_id)),
         app_(GOFAST_APP_SERVICE_BIN,
-             With(Args(project_id, dir_.File("app.db")), {"--company-url", company_.base_url()})),
+             EmulatorServiceArgs(dir_.File("app.db"), project_id, {"--company-url", company_.base_url()})),
         company_client_(company_.base_url(), std::chrono::seconds(10)),
         app_client_(app_.base_url(), std::chrono::seconds(10)) {
     // Consumer verification: every request checked against the contract before it is sent.
@@ -237,15 +239,6 @@ class EmulatorModeServices {
   std::string app_db() const { return dir_.File("app.db"); }
 
  private:
-  static std::vector<std::string> Args(const std::string& project_id, const std::string& db) {
-    return {"--port", "0", "--db", db, "--project-id", project_id, "--auth-mode", "emulator"};
-  }
-  static std::vector<std::string> With(std::vector<std::string> args,
-                                       const std::vector<std::string>& more) {
-    args.insert(args.end(), more.begin(), more.end());
-    return args;
-  }
-
   TempDir dir_;
   ServiceProcess company_;
   ServiceProcess app_;

@@ -46,6 +46,14 @@ std::vector<std::string> ServiceArgs(const std::string& db_path, const std::vect
   return args;
 }
 
+std::vector<std::string> EmulatorServiceArgs(const std::string& db_path, const std::string& project_id,
+                                             const std::vector<std::string>& more) {
+  std::vector<std::string> args = {"--port",     "0",        "--db",        db_path,
+                                   "--project-id", project_id, "--auth-mode", "emulator"};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
 std::string TestKeys::MintUnsigned(const auth::MintOptions& options) {
   return auth::MintToken(options, std::nullopt, NowSeconds());
 }

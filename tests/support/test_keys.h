@@ -37,6 +37,10 @@ int64_t NowSeconds();
 // project and the test-only keys, then `more`.
 std::vector<std::string> ServiceArgs(const std::string& db_path,
                                      const std::vector<std::string>& more = {});
+// The same in emulator mode, for tokens of `project_id` in the emulator's
+// unsigned form: no keys.
+std::vector<std::string> EmulatorServiceArgs(const std::string& db_path, const std::string& project_id,
+                                             const std::vector<std::string>& more = {});
 
 // The Firebase project every test service trusts.
 inline constexpr char kTestProjectId[] = "test-project";
