@@ -2,6 +2,7 @@
 
 #include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/routes.h"
+#include "app_service/storage/migrations.h"
 
 namespace gofast::app {
 
@@ -11,17 +12,20 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   if (!verifier) return verifier.error();
   app->verifier_ = std::move(verifier).value();
 
-  Result<std::unique_ptr<SqliteAppStore>> store = SqliteAppStore::Open(config.common.db_path);
-  if (!store) return store.error();
-  app->store_ = std::move(store).value();
-
-  app->runs_ = std::make_unique<RunService>(*app->store_);
-  app->athletes_ = std::make_unique<AthleteService>(*app->store_);
+  Result<std::unique_ptr<db::Database>> database =
+      db::Database::Open(config.common.db_path, SchemaMigrations());
+  if (!database) return database.error();
+  app->database_ = std::move(database).value();
+  app->run_store_ = std::make_unique<SqliteRunStore>(*app->database_);
+  app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
   if (!config.company_url.empty()) {
     app->company_staff_ = std::make_unique<CompanyStaffDirectory>(
         config.company_url, std::chrono::milliseconds(config.company_timeout_ms));
   }
-  app->audits_ = std::make_unique<AuditService>(*app->store_, app->company_staff_.get());
+
+  app->runs_ = std::make_unique<RunService>(*app->run_store_);
+  app->athletes_ = std::make_unique<AthleteService>(*app->athlete_store_);
+  app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get());
 
   http::ServerOptions options;
   options.max_body_bytes = config.common.max_body_bytes;

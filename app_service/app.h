@@ -4,17 +4,20 @@
 #include <memory>
 
 #include "app_service/config.h"
-#include "app_service/domain/audit.h"
-#include "app_service/domain/services.h"
-#include "app_service/storage/sqlite_store.h"
+#include "app_service/domain/athlete_service.h"
+#include "app_service/domain/audit_service.h"
+#include "app_service/domain/run_service.h"
+#include "app_service/storage/sqlite_athlete_store.h"
+#include "app_service/storage/sqlite_run_store.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/core/result.h"
+#include "shared/db/connection_pool.h"
 #include "shared/http/server.h"
 
 namespace gofast::app {
 
-// The composition root: database -> store -> run and athlete logic ->
-// routes on an HTTP server. main, and through it every test, starts here.
+// The composition root: database -> stores -> run, athlete and audit rules
+// -> routes on an HTTP server. main, and through it every test, starts here.
 class AppServiceApp {
  public:
   // Fails (exit 2 in main) when the database cannot be opened or is newer
@@ -27,10 +30,12 @@ class AppServiceApp {
   AppServiceApp() = default;
 
   std::shared_ptr<auth::TokenVerifier> verifier_;
-  std::unique_ptr<SqliteAppStore> store_;
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<SqliteRunStore> run_store_;
+  std::unique_ptr<SqliteAthleteStore> athlete_store_;
+  std::unique_ptr<StaffDirectory> company_staff_;  // null without --company-url
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;
-  std::unique_ptr<StaffDirectory> company_staff_;  // null without --company-url
   std::unique_ptr<AuditService> audits_;
   std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first
 };

@@ -6,27 +6,31 @@
 #include "company_service/config.h"
 #include "company_service/domain/staff_service.h"
 #include "company_service/storage/sqlite_staff_store.h"
+#include "shared/auth/firebase_token.h"
+#include "shared/core/result.h"
+#include "shared/db/connection_pool.h"
 #include "shared/http/server.h"
 
 namespace gofast::company {
 
-// Composition root: SQLite store -> staff rules -> HTTP routes.
+// The composition root: database -> store -> staff rules -> routes on an
+// HTTP server. main, and through it every test, starts here.
 class CompanyApp {
  public:
-  // Opens and migrates the database, loads the seed, prepares the tenant
-  // row and the token verifier. Any failure here is a bad start (exit 2).
+  // Fails (exit 2 in main) when the database cannot be opened or belongs to
+  // another company, the seed does not fit, or the key file cannot be read.
   static Result<std::unique_ptr<CompanyApp>> Create(const CompanyConfig& config);
 
-  http::Server& server() { return server_; }
+  http::Server& server() { return *server_; }
 
  private:
-  CompanyApp(const CompanyConfig& config, std::unique_ptr<SqliteStaffStore> store,
-             std::shared_ptr<auth::TokenVerifier> verifier);
+  CompanyApp() = default;
 
-  std::unique_ptr<SqliteStaffStore> store_;
   std::shared_ptr<auth::TokenVerifier> verifier_;
-  StaffService staff_;
-  http::Server server_;
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<SqliteStaffStore> staff_store_;
+  std::unique_ptr<StaffService> staff_;
+  std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first
 };
 
 }  // namespace gofast::company

@@ -1,7 +1,5 @@
 #include "company_service/config.h"
 
-#include "company_service/domain/staff.h"
-
 namespace gofast::company {
 
 config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args, CompanyConfig& config) {

@@ -4,11 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "company_service/domain/staff.h"
 #include "shared/config/common_config.h"
 
 namespace gofast::company {
-
-enum class SignupPolicy { kOpen, kInviteOnly };
 
 struct CompanyConfig {
   config::CommonConfig common;

@@ -3,8 +3,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
-#include <utility>
 
 namespace gofast::app {
 
@@ -18,11 +16,6 @@ struct Athlete {
   std::string created_at;
   std::string updated_at;
 };
-
-// Splits a display name as the real sign-in page did: first word, then the
-// rest. "Ada King Lovelace" -> {"Ada", "King Lovelace"}; an empty part is nullopt.
-std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
-    std::string_view name);
 
 }  // namespace gofast::app
 

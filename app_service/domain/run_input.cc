@@ -3,156 +3,20 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
-#include <type_traits>
 
+#include "app_service/domain/city_slug.h"
 #include "app_service/domain/overloaded.h"
-#include "app_service/domain/text.h"
+#include "shared/core/text.h"
 #include "shared/core/time.h"
 
 namespace gofast::app {
 namespace {
-
-using nlohmann::json;
-
-enum class InputKind { kText, kNumber, kBoolean, kObject };
-
-struct InputField {
-  std::string_view name;
-  InputKind kind;
-  size_t max_characters;
-};
-
-constexpr size_t kDefaultMaxCharacters = 2000;
-
-// Every field POST /api/runs/create reads: the run's writable columns plus
-// cityName and state (slug inputs only) and the runClub object.
-constexpr std::array<InputField, 37> kInputFields = {{
-    {"citySlug", InputKind::kText, kDefaultMaxCharacters},
-    {"cityName", InputKind::kText, kDefaultMaxCharacters},
-    {"state", InputKind::kText, kDefaultMaxCharacters},
-    {"runClub", InputKind::kObject, kDefaultMaxCharacters},
-    {"runClubSlug", InputKind::kText, kDefaultMaxCharacters},
-    {"staffGeneratedId", InputKind::kText, kDefaultMaxCharacters},
-    {"athleteGeneratedId", InputKind::kText, kDefaultMaxCharacters},
-    {"title", InputKind::kText, 300},
-    {"isRecurring", InputKind::kBoolean, kDefaultMaxCharacters},
-    {"dayOfWeek", InputKind::kText, kDefaultMaxCharacters},
-    {"startDate", InputKind::kText, kDefaultMaxCharacters},
-    {"endDate", InputKind::kText, kDefaultMaxCharacters},
-    {"date", InputKind::kText, kDefaultMaxCharacters},
-    {"startTimeHour", InputKind::kNumber, kDefaultMaxCharacters},
-    {"startTimeMinute", InputKind::kNumber, kDefaultMaxCharacters},
-    {"startTimePeriod", InputKind::kText, kDefaultMaxCharacters},
-    {"timezone", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpPoint", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpAddress", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpStreetAddress", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpCity", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpState", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpZip", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpPlaceId", InputKind::kText, kDefaultMaxCharacters},
-    {"meetUpLat", InputKind::kNumber, kDefaultMaxCharacters},
-    {"meetUpLng", InputKind::kNumber, kDefaultMaxCharacters},
-    {"endPoint", InputKind::kText, kDefaultMaxCharacters},
-    {"endStreetAddress", InputKind::kText, kDefaultMaxCharacters},
-    {"endCity", InputKind::kText, kDefaultMaxCharacters},
-    {"endState", InputKind::kText, kDefaultMaxCharacters},
-    {"recurrenceRule", InputKind::kText, kDefaultMaxCharacters},
-    {"recurrenceEndsOn", InputKind::kText, kDefaultMaxCharacters},
-    {"recurrenceNote", InputKind::kText, kDefaultMaxCharacters},
-    {"totalMiles", InputKind::kNumber, kDefaultMaxCharacters},
-    {"pace", InputKind::kText, kDefaultMaxCharacters},
-    {"stravaMapUrl", InputKind::kText, kDefaultMaxCharacters},
-    {"description", InputKind::kText, 20000},
-}};
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kValidationFailed, std::move(message));
-}
-
-// A string field after trimming; nullopt when empty.
-Result<std::optional<std::string>> ReadText(const std::string& name, const json& value,
-                                            size_t max_characters) {
-  if (!value.is_string()) return Invalid(name + " must be a string");
-  const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
-  if (trimmed.empty()) return std::optional<std::string>();
-  if (trimmed.find('\0') != std::string_view::npos) return Invalid(name + " must not contain NUL");
-  if (CountCharacters(trimmed) > max_characters) {
-    return Invalid(name + " must be at most " + std::to_string(max_characters) + " characters");
-  }
-  return std::optional<std::string>(std::string(trimmed));
-}
-
-// A decimal number written the way JSON or JavaScript's Number() would
-// read it: optional sign, digits with an optional fraction, optional exponent.
-std::optional<double> ParseNumberText(std::string_view text) {
-  size_t i = 0;
-  const auto digits = [&] {
-    const size_t start = i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    return i - start;
-  };
-  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-  size_t mantissa_digits = digits();
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    mantissa_digits += digits();
-  }
-  if (mantissa_digits == 0) return std::nullopt;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    if (digits() == 0) return std::nullopt;
-  }
-  if (i != text.size()) return std::nullopt;
-  const std::string copy(text);
-  const double value = std::strtod(copy.c_str(), nullptr);
-  if (!std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-Result<std::optional<double>> ReadNumber(const std::string& name, const json& value) {
-  if (value.is_number()) return std::optional<double>(value.get<double>());
-  if (value.is_string()) {
-    const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
-    if (trimmed.empty()) return std::optional<double>();
-    if (const std::optional<double> number = ParseNumberText(trimmed)) return number;
-  }
-  return Invalid(name + " must be a number");
-}
-
-Result<std::optional<bool>> ReadBoolean(const std::string& name, const json& value) {
-  if (value.is_boolean()) return std::optional<bool>(value.get<bool>());
-  if (value.is_string()) {
-    const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
-    if (trimmed.empty()) return std::optional<bool>();
-    if (trimmed == "true") return std::optional<bool>(true);
-    if (trimmed == "false") return std::optional<bool>(false);
-  }
-  return Invalid(name + " must be a boolean");
-}
-
-Result<RunClubInput> ReadRunClub(const std::string& name, const json& value) {
-  if (!value.is_object()) return Invalid(name + " must be an object");
-  RunClubInput club;
-  const std::pair<const char*, std::optional<std::string>*> fields[] = {{"slug", &club.slug},
-                                                                        {"name", &club.name},
-                                                                        {"logoUrl", &club.logo_url},
-                                                                        {"logo", &club.logo},
-                                                                        {"city", &club.city}};
-  for (const auto& [field, target] : fields) {
-    const auto it = value.find(field);
-    if (it == value.end() || it->is_null()) continue;
-    Result<std::optional<std::string>> text =
-        ReadText(name + "." + field, *it, kDefaultMaxCharacters);
-    if (!text) return text.error();
-    *target = std::move(text).value();
-  }
-  return club;
 }
 
 // ISO UTC with milliseconds; a date alone is anchored at 12:00 UTC so the
@@ -167,22 +31,11 @@ Result<NormalizedDate> NormalizeDate(std::string_view field, const std::string& 
   const std::optional<ParsedDate> parsed = ParseIso8601(text);
   if (!parsed) {
     Error error = Invalid("Invalid date");
-    error.details = {{"field", field}};
+    error.field = std::string(field);
     return error;
   }
   const TimePoint time = parsed->date_only ? parsed->time + std::chrono::hours(12) : parsed->time;
   return NormalizedDate{FormatIso8601(time), time, parsed->date_only};
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 bool InRange(double value, double low, double high) { return value >= low && value <= high; }
@@ -196,53 +49,6 @@ bool IsWholeInRange(double value, double low, double high) {
 const std::string* RunInput::Text(std::string_view field) const {
   const auto it = text.find(field);
   return it == text.end() ? nullptr : &it->second;
-}
-
-std::vector<std::string_view> RunInputFieldNames() {
-  std::vector<std::string_view> names;
-  for (const InputField& field : kInputFields) names.push_back(field.name);
-  return names;
-}
-
-Result<RunInput> ParseRunInput(const json& body) {
-  if (!body.is_object()) {
-    return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
-  }
-  RunInput input;
-  for (const InputField& field : kInputFields) {
-    const std::string name(field.name);
-    const auto it = body.find(name);
-    if (it == body.end() || it->is_null()) continue;
-    // A blank string is null whatever the field's type: step 0 trims first.
-    if (it->is_string() && TrimWhitespace(it->get_ref<const std::string&>()).empty()) continue;
-    switch (field.kind) {
-      case InputKind::kText: {
-        Result<std::optional<std::string>> text = ReadText(name, *it, field.max_characters);
-        if (!text) return text.error();
-        if (text.value()) input.text.emplace(name, std::move(*text.value()));
-        break;
-      }
-      case InputKind::kNumber: {
-        const Result<std::optional<double>> number = ReadNumber(name, *it);
-        if (!number) return number.error();
-        if (number.value()) input.numbers.emplace(name, *number.value());
-        break;
-      }
-      case InputKind::kBoolean: {
-        const Result<std::optional<bool>> flag = ReadBoolean(name, *it);
-        if (!flag) return flag.error();
-        input.is_recurring = flag.value();
-        break;
-      }
-      case InputKind::kObject: {
-        Result<RunClubInput> club = ReadRunClub(name, *it);
-        if (!club) return club.error();
-        input.run_club = std::move(club).value();
-        break;
-      }
-    }
-  }
-  return input;
 }
 
 Status CheckRequiredFields(const RunInput& input) {
@@ -286,7 +92,7 @@ Result<std::string> ResolveCitySlug(const RunInput& input) {
 
 std::optional<std::string> NormalizeDayOfWeek(std::string_view text) {
   for (const std::string_view day : kWeekdays) {
-    if (EqualsIgnoreCase(text, day)) return std::string(day);
+    if (EqualsIgnoreAsciiCase(text, day)) return std::string(day);
   }
   return std::nullopt;
 }
@@ -363,7 +169,7 @@ Status CheckValueRules(const RunInput& input) {
     return Invalid("startTimeMinute must be between 0 and 59");
   }
   if (const std::string* period = input.Text("startTimePeriod");
-      period != nullptr && !EqualsIgnoreCase(*period, "AM") && !EqualsIgnoreCase(*period, "PM")) {
+      period != nullptr && !EqualsIgnoreAsciiCase(*period, "AM") && !EqualsIgnoreAsciiCase(*period, "PM")) {
     return Invalid("startTimePeriod must be AM or PM");
   }
   if (const std::string* day = input.Text("dayOfWeek");
@@ -428,7 +234,7 @@ Result<RunDraft> BuildRunDraft(const RunInput& input) {
   if (dates->end) run.end_date = dates->end->iso;
   if (dates->recurrence_ends_on) run.recurrence_ends_on = dates->recurrence_ends_on->iso;
   if (const std::string* period = input.Text("startTimePeriod")) {
-    run.start_time_period = EqualsIgnoreCase(*period, "AM") ? "AM" : "PM";
+    run.start_time_period = EqualsIgnoreAsciiCase(*period, "AM") ? "AM" : "PM";
   }
   if (const std::string* day = input.Text("dayOfWeek")) run.day_of_week = NormalizeDayOfWeek(*day);
 

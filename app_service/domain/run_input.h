@@ -3,7 +3,6 @@
 
 #include <functional>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +13,7 @@
 
 namespace gofast::app {
 
-// The `runClub` object after step 0.
+// The `runClub` object after step 0 (http/body_readers.h).
 struct RunClubInput {
   std::optional<std::string> slug;
   std::optional<std::string> name;
@@ -35,10 +34,6 @@ struct RunInput {
   bool Has(std::string_view field) const { return Text(field) != nullptr; }
 };
 
-// Step 0 of POST /api/runs/create: shape, types, trimming, NUL and lengths.
-// Unknown fields are ignored. Errors are VALIDATION_FAILED naming the field.
-Result<RunInput> ParseRunInput(const nlohmann::json& body);
-
 // Steps 1-6: the required fields, in the real route's order.
 Status CheckRequiredFields(const RunInput& input);
 
@@ -57,9 +52,6 @@ Result<RunDraft> BuildRunDraft(const RunInput& input);
 
 // The slug a create-run input yields (step 8 alone), for tests and tools.
 Result<std::string> ResolveCitySlug(const RunInput& input);
-
-// Every body field step 0 reads, in its order (a test checks it covers the columns).
-std::vector<std::string_view> RunInputFieldNames();
 
 // A weekday name in any case, in its stored form ("monday" -> "Monday").
 std::optional<std::string> NormalizeDayOfWeek(std::string_view text);

@@ -21,23 +21,31 @@ std::string EncodePathSegment(const std::string& text) {
 
 }  // namespace
 
-StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id, const ForwardedCredentials& credentials) {
-  // The id is opaque text from a request body: encode it so it stays one path segment.
-  const client::CallResult answer = client_.Get(
-      "/api/staff/" + EncodePathSegment(staff_id), credentials.bearer_token, credentials.request_id);
+StaffLookup StaffLookupFromAnswer(const client::CallResult& answer) {
   StaffLookup lookup;
   if (!answer.answered()) return lookup;  // refused or timed out
   lookup.company_status = answer.status;
-  if (answer.status == 200 && answer.body.is_object() && answer.body.contains("staff") &&
-      answer.body["staff"].is_object()) {
+  const nlohmann::json& body = answer.body;
+  if (answer.status == 200 && body.is_object() && body.contains("staff") && body["staff"].is_object()) {
+    const nlohmann::json& staff = body["staff"];
+    StaffRecord record;
+    const auto firebase_id = staff.find("firebaseId");
+    if (firebase_id != staff.end() && firebase_id->is_string()) record.firebase_id = firebase_id->get<std::string>();
+    record.as_sent = staff.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     lookup.outcome = StaffLookup::Outcome::kFound;
-    lookup.staff = answer.body["staff"];
+    lookup.staff = std::move(record);
   } else if (answer.status == 404) {
     lookup.outcome = StaffLookup::Outcome::kNotFound;
   } else if (answer.status == 401 || answer.status == 403) {
     lookup.outcome = StaffLookup::Outcome::kDenied;
   }
   return lookup;
+}
+
+StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id, const ForwardedCredentials& credentials) {
+  // The id is opaque text from a request body: encode it so it stays one path segment.
+  return StaffLookupFromAnswer(client_.Get("/api/staff/" + EncodePathSegment(staff_id),
+                                           credentials.bearer_token, credentials.request_id));
 }
 
 }  // namespace gofast::app

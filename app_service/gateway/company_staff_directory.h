@@ -4,10 +4,16 @@
 #include <chrono>
 #include <string>
 
-#include "app_service/domain/audit.h"
+#include "app_service/domain/staff_directory.h"
 #include "shared/client/json_client.h"
 
 namespace gofast::app {
+
+// What the company's answer to GET /api/staff/{id} means for the audit: 200
+// with a staff object is found (its firebaseId read, the object kept as
+// sent), 404 not found, 401 and 403 denied, anything else (no answer, 5xx,
+// a 200 without a staff object) unavailable.
+StaffLookup StaffLookupFromAnswer(const client::CallResult& answer);
 
 // The staff directory over the company API: GET {company}/api/staff/{id}
 // with the caller's token and request id, within a timeout.

@@ -2,8 +2,9 @@
 
 #include <string>
 
-#include "app_service/domain/text.h"
+#include "app_service/http/body_readers.h"
 #include "app_service/http/json_views.h"
+#include "shared/core/text.h"
 #include "shared/http/pagination.h"
 
 namespace gofast::app {
@@ -15,10 +16,6 @@ constexpr size_t kDefaultRunsPerPage = 50;
 // About the JSON of a run with every field set.
 constexpr size_t kAnswerBytesPerRun = 1536;
 
-Caller CallerOf(const auth::VerifiedToken& token) {
-  return Caller{token.uid, token.email, token.name};
-}
-
 // A list filter from the query string: trimmed, and empty means absent.
 std::optional<std::string> FilterParam(const httplib::Request& raw, const char* name) {
   if (!raw.has_param(name)) return std::nullopt;
@@ -26,6 +23,19 @@ std::optional<std::string> FilterParam(const httplib::Request& raw, const char* 
   const std::string_view value = TrimWhitespace(raw_value);
   if (value.empty()) return std::nullopt;
   return std::string(value);
+}
+
+// The contract's word for a resolution.
+const char* ResolutionWord(AuditResolution resolution) {
+  switch (resolution) {
+    case AuditResolution::kFound: return "found";
+    case AuditResolution::kMismatch: return "mismatch";
+    case AuditResolution::kNotFound: return "not_found";
+    case AuditResolution::kCompanyDenied: return "company_denied";
+    case AuditResolution::kCompanyUnavailable: return "company_unavailable";
+    case AuditResolution::kAthlete: return "athlete";
+  }
+  return "company_unavailable";
 }
 
 // 200 {"success": true, "run": {...}}.
@@ -40,11 +50,13 @@ void WriteRunAnswer(httplib::Response& res, const Run& run) {
 
 void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
                httplib::Response& res) {
-  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
-  if (!token) return http::WriteError(res, token.error());
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
   const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/false);
   if (!body) return http::WriteError(res, body.error());
-  const Result<Run> run = runs.Create(body.value(), CallerOf(token.value()));
+  const Result<RunInput> input = ParseRunInput(body.value());  // step 0
+  if (!input) return http::WriteError(res, input.error());
+  const Result<Run> run = runs.Create(input.value(), caller.value());
   if (!run) return http::WriteError(res, run.error());
   // 200, not 201: the company dialog was written against the real route's 200.
   WriteRunAnswer(res, run.value());
@@ -52,8 +64,8 @@ void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http
 
 void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
               httplib::Response& res) {
-  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
-  if (!token) return http::WriteError(res, token.error());
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
   const Result<http::PageRequest> page = http::ParsePageRequest(request.raw, kDefaultRunsPerPage);
   if (!page) return http::WriteError(res, page.error());
   RunFilter filter;
@@ -84,8 +96,8 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http:
 
 void GetRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
             httplib::Response& res) {
-  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
-  if (!token) return http::WriteError(res, token.error());
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
   const Result<Run> run = runs.Get(request.params.at(0));
   if (!run) return http::WriteError(res, run.error());
   WriteRunAnswer(res, run.value());
@@ -93,12 +105,12 @@ void GetRun(const auth::TokenVerifier& verifier, RunService& runs, const http::R
 
 void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& athletes,
                          const http::Request& request, httplib::Response& res) {
-  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
-  if (!token) return http::WriteError(res, token.error());
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
   // Identity comes from the token alone; a body, if any, must still be JSON.
   const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/true);
   if (!body) return http::WriteError(res, body.error());
-  const Result<AthleteService::Outcome> outcome = athletes.FindOrCreate(CallerOf(token.value()));
+  const Result<AthleteService::Outcome> outcome = athletes.FindOrCreate(caller.value());
   if (!outcome) return http::WriteError(res, outcome.error());
   http::WriteJson(res, outcome->created ? 201 : 200,
                   {{"success", true},
@@ -108,8 +120,8 @@ void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& at
 
 void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits, const http::Request& request,
                   httplib::Response& res) {
-  const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
-  if (!token) return http::WriteError(res, token.error());
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
   // The company decides for itself whether this caller may see its staff.
   const ForwardedCredentials credentials{std::string(http::BearerToken(request)), request.request_id};
   const Result<CreatorAudit> audit = audits.WhoCreated(request.params.at(0), credentials);
@@ -118,7 +130,13 @@ void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits, con
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("run");
   WriteRun(out, audit->run);
-  out.Key("resolution").String(audit->resolution).Key("staff").Value(audit->staff).Key("companyStatus");
+  out.Key("resolution").String(ResolutionWord(audit->resolution)).Key("staff");
+  if (audit->staff) {
+    out.Raw(audit->staff->as_sent);
+  } else {
+    out.Null();
+  }
+  out.Key("companyStatus");
   if (audit->company_status) {
     out.Int(*audit->company_status);
   } else {

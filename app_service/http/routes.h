@@ -1,8 +1,9 @@
 #ifndef GOFAST_APP_SERVICE_HTTP_ROUTES_H_
 #define GOFAST_APP_SERVICE_HTTP_ROUTES_H_
 
-#include "app_service/domain/audit.h"
-#include "app_service/domain/services.h"
+#include "app_service/domain/athlete_service.h"
+#include "app_service/domain/audit_service.h"
+#include "app_service/domain/run_service.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/http/server.h"
 

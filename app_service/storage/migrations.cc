@@ -2,7 +2,7 @@
 
 namespace gofast::app {
 
-const std::vector<std::string>& AppMigrations() {
+const std::vector<std::string>& SchemaMigrations() {
   static const std::vector<std::string> kMigrations = {
       // 1: athletes, run clubs and city runs. staffGeneratedId is an opaque
       // string from the company's database: no staff table, no foreign key.

@@ -7,7 +7,7 @@
 namespace gofast::app {
 
 // The schema of app.db, one migration per entry (PRAGMA user_version counts them).
-const std::vector<std::string>& AppMigrations();
+const std::vector<std::string>& SchemaMigrations();
 
 }  // namespace gofast::app
 

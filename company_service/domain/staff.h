@@ -7,8 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "shared/core/result.h"
-
 namespace gofast::company {
 
 inline constexpr std::array<const char*, 5> kRoles = {"Founder", "CFO", "Sales", "Marketing",
@@ -16,6 +14,9 @@ inline constexpr std::array<const char*, 5> kRoles = {"Founder", "CFO", "Sales",
 inline constexpr char kInvitedPrefix[] = "temp-";
 
 bool IsRole(std::string_view role);
+
+// Who may sign up without an invitation.
+enum class SignupPolicy { kOpen, kInviteOnly };
 
 // One row of company_staff.
 struct Staff {
@@ -46,39 +47,10 @@ struct StaffPage {
   bool has_more = false;
 };
 
+// The last row a page served; the next page starts after it.
 struct StaffCursor {
   std::string updated_at;
   std::string id;
-};
-
-// Storage of staff and the tenant, implemented per database. Every method
-// is atomic on its own; failures of the database are kInternal.
-class StaffStore {
- public:
-  virtual ~StaffStore() = default;
-
-  virtual Result<std::optional<Staff>> FindById(const std::string& id) = 0;
-  virtual Result<std::optional<Staff>> FindByFirebaseId(const std::string& firebase_id) = 0;
-  // The oldest invited (temp-) row with this lower-case email.
-  virtual Result<std::optional<Staff>> FindInvitedByEmail(const std::string& email) = 0;
-  // Sets firebaseId on the invited row `staff_id` if it is still invited;
-  // nullopt when another call linked it first.
-  virtual Result<std::optional<Staff>> LinkInvited(const std::string& staff_id,
-                                                   const std::string& firebase_id,
-                                                   const std::string& now) = 0;
-  // kConflict when the firebaseId exists already.
-  virtual Result<Staff> Insert(const Staff& staff) = 0;
-  // kConflict when any row has this email (case-insensitive); check and
-  // insert are one transaction.
-  virtual Result<Staff> InsertIfEmailFree(const Staff& staff) = 0;
-  // Ordered by (updatedAt, id), after `after` when given.
-  virtual Result<StaffPage> List(size_t limit, const std::optional<StaffCursor>& after) = 0;
-
-  virtual Result<std::optional<Company>> FindCompany() = 0;
-  virtual Status InsertCompany(const Company& company) = 0;
-  virtual Result<bool> HasStaff() = 0;
-  // Company and staff in one transaction.
-  virtual Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) = 0;
 };
 
 }  // namespace gofast::company

@@ -1,10 +1,9 @@
 #include "company_service/domain/staff_service.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "shared/core/ids.h"
-#include "shared/core/time.h"
+#include "shared/core/text.h"
 
 namespace gofast::company {
 namespace {
@@ -19,26 +18,6 @@ bool IsRole(std::string_view role) {
   return std::any_of(kRoles.begin(), kRoles.end(), [&](const char* known) { return role == known; });
 }
 
-std::string ToLower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
-    const std::optional<std::string>& display_name) {
-  if (!display_name) return {std::nullopt, std::nullopt};
-  const std::string& name = *display_name;
-  const size_t first_start = name.find_first_not_of(" \t");
-  if (first_start == std::string::npos) return {std::nullopt, std::nullopt};
-  const size_t first_end = std::min(name.find_first_of(" \t", first_start), name.size());
-  std::optional<std::string> first = name.substr(first_start, first_end - first_start);
-  const size_t rest_start = name.find_first_not_of(" \t", first_end);
-  if (rest_start == std::string::npos) return {first, std::nullopt};
-  const size_t rest_end = name.find_last_not_of(" \t");
-  return {first, name.substr(rest_start, rest_end - rest_start + 1)};
-}
-
 bool IsValidEmail(const std::string& email) {
   if (email.empty() || email.size() > kMaxEmailLength) return false;
   const size_t at = email.find('@');
@@ -48,10 +27,10 @@ bool IsValidEmail(const std::string& email) {
   return std::none_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
 }
 
-StaffService::StaffService(StaffStore& store, StaffPolicy policy)
-    : store_(store), policy_(std::move(policy)) {}
+StaffService::StaffService(StaffStore& store, StaffPolicy policy, IsoClock clock)
+    : store_(store), policy_(std::move(policy)), clock_(OrSystemClock(std::move(clock))) {}
 
-Result<FindOrCreateOutcome> StaffService::FindOrCreate(const auth::VerifiedToken& caller,
+Result<FindOrCreateOutcome> StaffService::FindOrCreate(const Caller& caller,
                                                        const ProfileFields& profile) {
   // 1. Known uid: answer the row as stored.
   Result<std::optional<Staff>> existing = store_.FindByFirebaseId(caller.uid);
@@ -63,7 +42,7 @@ Result<FindOrCreateOutcome> StaffService::FindOrCreate(const auth::VerifiedToken
     return MakeError(ErrorCode::kEmailRequired,
                      "The token has no email claim: an email is needed to find or create staff");
   }
-  const std::string email = ToLower(*caller.email);
+  const std::string email = ToLowerAscii(*caller.email);
 
   // 3. An invitation for this email: link it to the uid.
   Result<std::optional<Staff>> invited = store_.FindInvitedByEmail(email);
@@ -73,7 +52,7 @@ Result<FindOrCreateOutcome> StaffService::FindOrCreate(const auth::VerifiedToken
       return MakeError(ErrorCode::kEmailNotVerified,
                        "Verify your email address before joining as invited staff");
     }
-    Result<std::optional<Staff>> linked = store_.LinkInvited(invited.value()->id, caller.uid, NowIso8601());
+    Result<std::optional<Staff>> linked = store_.LinkInvited(invited.value()->id, caller.uid, clock_());
     if (!linked) return linked.error();
     if (linked.value()) return FindOrCreateOutcome{std::move(*linked.value()), false, true};
     // Another call linked it first; if that was this uid, answer its row.
@@ -85,11 +64,11 @@ Result<FindOrCreateOutcome> StaffService::FindOrCreate(const auth::VerifiedToken
   return SignUp(caller, email, profile);
 }
 
-Result<FindOrCreateOutcome> StaffService::SignUp(const auth::VerifiedToken& caller,
+Result<FindOrCreateOutcome> StaffService::SignUp(const Caller& caller,
                                                  const std::string& email,
                                                  const ProfileFields& profile) {
-  const auto [token_first, token_last] = SplitDisplayName(caller.name);
-  const std::string now = NowIso8601();
+  const auto [token_first, token_last] = SplitDisplayName(caller.name.value_or(""));
+  const std::string now = clock_();
   Staff staff;
   staff.id = NewUuidV4();
   staff.firebase_id = caller.uid;
@@ -101,24 +80,21 @@ Result<FindOrCreateOutcome> StaffService::SignUp(const auth::VerifiedToken& call
   staff.role = policy_.default_role;
   staff.created_at = now;
   staff.updated_at = now;
-  Result<Staff> inserted = store_.Insert(staff);
-  if (inserted) return FindOrCreateOutcome{std::move(inserted).value(), true, false};
-  if (inserted.error().code != ErrorCode::kConflict) return inserted.error();
-  // A simultaneous call for the same uid created the row: answer that one.
-  Result<std::optional<Staff>> winner = store_.FindByFirebaseId(caller.uid);
-  if (!winner) return winner.error();
-  if (!winner.value()) return MakeError(ErrorCode::kInternal, "Staff row vanished during sign-up");
-  return FindOrCreateOutcome{std::move(*winner.value()), false, false};
+  // A simultaneous call for the same uid may have created the row since the
+  // look-up: the store answers that row then.
+  Result<StaffStore::InsertOutcome> inserted = store_.InsertIfAbsent(staff);
+  if (!inserted) return inserted.error();
+  return FindOrCreateOutcome{std::move(inserted->staff), inserted->created, false};
 }
 
-Result<Staff> StaffService::RequireStaff(const auth::VerifiedToken& caller) {
+Result<Staff> StaffService::RequireStaff(const Caller& caller) {
   Result<std::optional<Staff>> row = store_.FindByFirebaseId(caller.uid);
   if (!row) return row.error();
   if (!row.value()) return NotStaff();
   return std::move(*row.value());
 }
 
-Result<Staff> StaffService::Get(const auth::VerifiedToken& caller, const std::string& staff_id) {
+Result<Staff> StaffService::Get(const Caller& caller, const std::string& staff_id) {
   Result<Staff> self = RequireStaff(caller);
   if (!self) return self.error();
   Result<std::optional<Staff>> row = store_.FindById(staff_id);
@@ -127,15 +103,15 @@ Result<Staff> StaffService::Get(const auth::VerifiedToken& caller, const std::st
   return std::move(*row.value());
 }
 
-Result<StaffPage> StaffService::List(const auth::VerifiedToken& caller, size_t limit,
+Result<StaffPage> StaffService::List(const Caller& caller, size_t limit,
                                      const std::optional<StaffCursor>& after) {
   Result<Staff> self = RequireStaff(caller);
   if (!self) return self.error();
   return store_.List(limit, after);
 }
 
-Result<Staff> StaffService::Invite(const auth::VerifiedToken& caller, const InviteRequest& request) {
-  const std::string email = request.email ? ToLower(*request.email) : std::string();
+Result<Staff> StaffService::Invite(const Caller& caller, const InviteRequest& request) {
+  const std::string email = request.email ? ToLowerAscii(*request.email) : std::string();
   if (!IsValidEmail(email)) return MakeError(ErrorCode::kValidationFailed, "email is not a valid address");
   if (!request.role || !IsRole(*request.role)) {
     return MakeError(ErrorCode::kValidationFailed,
@@ -145,7 +121,7 @@ Result<Staff> StaffService::Invite(const auth::VerifiedToken& caller, const Invi
   if (!self) return self.error();
   if (self->role != "Founder") return MakeError(ErrorCode::kForbidden, "Only a Founder can invite staff");
 
-  const std::string now = NowIso8601();
+  const std::string now = clock_();
   Staff staff;
   staff.id = NewUuidV4();
   staff.firebase_id = std::string(kInvitedPrefix) + NewUuidV4();

@@ -1,12 +1,15 @@
 #ifndef GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_SERVICE_H_
 #define GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_SERVICE_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
-#include "company_service/config.h"
 #include "company_service/domain/staff.h"
-#include "shared/auth/firebase_token.h"
+#include "company_service/domain/staff_store.h"
+#include "shared/core/caller.h"
+#include "shared/core/result.h"
+#include "shared/core/time.h"
 
 namespace gofast::company {
 
@@ -37,41 +40,34 @@ struct StaffPolicy {
   bool require_verified_email_to_link = true;
 };
 
-// "Ada Lovelace King" -> {"Ada", "Lovelace King"}; blank -> both null.
-std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
-    const std::optional<std::string>& display_name);
-
 // The email rule of an invitation: one '@', a non-empty local part, a
 // domain with a dot, at most 254 characters, no spaces or control characters.
 bool IsValidEmail(const std::string& email);
-
-std::string ToLower(std::string text);
 
 // The staff rules of GoFastCompany (spec/company-service.md). Identity comes
 // from the verified token only, never from a request body.
 class StaffService {
  public:
-  StaffService(StaffStore& store, StaffPolicy policy);
+  StaffService(StaffStore& store, StaffPolicy policy, IsoClock clock = {});
 
   // Find by uid, else link an invitation by email, else sign up by policy.
-  Result<FindOrCreateOutcome> FindOrCreate(const auth::VerifiedToken& caller,
-                                           const ProfileFields& profile);
+  Result<FindOrCreateOutcome> FindOrCreate(const Caller& caller, const ProfileFields& profile);
 
   // The caller's own linked row, or NOT_COMPANY_STAFF.
-  Result<Staff> RequireStaff(const auth::VerifiedToken& caller);
+  Result<Staff> RequireStaff(const Caller& caller);
 
-  Result<Staff> Get(const auth::VerifiedToken& caller, const std::string& staff_id);
-  Result<StaffPage> List(const auth::VerifiedToken& caller, size_t limit,
-                         const std::optional<StaffCursor>& after);
+  Result<Staff> Get(const Caller& caller, const std::string& staff_id);
+  Result<StaffPage> List(const Caller& caller, size_t limit, const std::optional<StaffCursor>& after);
   // Validation first (400), then the caller's right (403), then the email's uniqueness (409).
-  Result<Staff> Invite(const auth::VerifiedToken& caller, const InviteRequest& request);
+  Result<Staff> Invite(const Caller& caller, const InviteRequest& request);
 
  private:
-  Result<FindOrCreateOutcome> SignUp(const auth::VerifiedToken& caller, const std::string& email,
+  Result<FindOrCreateOutcome> SignUp(const Caller& caller, const std::string& email,
                                      const ProfileFields& profile);
 
   StaffStore& store_;
   StaffPolicy policy_;
+  IsoClock clock_;
 };
 
 }  // namespace gofast::company

@@ -4,90 +4,55 @@
 
 #include "company_service/domain/staff_service.h"
 #include "shared/core/ids.h"
-#include "shared/core/time.h"
+#include "shared/core/text.h"
 
 namespace gofast::company {
-namespace {
 
-Error SeedError(const std::string& message) { return MakeError(ErrorCode::kValidationFailed, "seed: " + message); }
-
-// An optional string member; a present non-string value is an error.
-Result<std::optional<std::string>> OptionalText(const nlohmann::json& object, const char* name,
-                                                const std::string& where) {
-  const auto it = object.find(name);
-  if (it == object.end() || it->is_null()) return std::optional<std::string>();
-  if (!it->is_string()) return SeedError(where + "." + name + " must be a string");
-  return std::optional<std::string>(it->get<std::string>());
+Error SeedError(const std::string& message) {
+  return MakeError(ErrorCode::kValidationFailed, "seed: " + message);
 }
 
-}  // namespace
-
-Result<Seed> ParseSeed(const nlohmann::json& document, const std::string& company_id) {
-  if (!document.is_object()) return SeedError("the file must hold a JSON object");
-  Seed seed;
-  const std::string now = NowIso8601();
-
-  const auto company = document.find("company");
-  if (company == document.end() || !company->is_object()) return SeedError("company must be an object");
-  Result<std::optional<std::string>> id = OptionalText(*company, "id", "company");
-  if (!id) return id.error();
-  if (id.value().value_or("") != company_id) {
+Result<Seed> CheckSeed(const SeedRows& rows, const std::string& company_id, const IsoClock& clock) {
+  const std::string now = clock();
+  if (rows.company.id.value_or("") != company_id) {
     return SeedError("company.id must equal --company-id (" + company_id + ")");
   }
+  Seed seed;
   seed.company.id = company_id;
-  struct CompanyField {
-    const char* name;
-    std::optional<std::string>* target;
-  };
-  for (const CompanyField& field : {CompanyField{"address", &seed.company.address},
-                                    CompanyField{"city", &seed.company.city},
-                                    CompanyField{"state", &seed.company.state},
-                                    CompanyField{"website", &seed.company.website},
-                                    CompanyField{"description", &seed.company.description}}) {
-    Result<std::optional<std::string>> value = OptionalText(*company, field.name, "company");
-    if (!value) return value.error();
-    *field.target = value.value();
-  }
-  Result<std::optional<std::string>> company_name = OptionalText(*company, "companyName", "company");
-  if (!company_name) return company_name.error();
-  if (company_name.value()) seed.company.company_name = *company_name.value();
+  if (rows.company.company_name) seed.company.company_name = *rows.company.company_name;
+  seed.company.address = rows.company.address;
+  seed.company.city = rows.company.city;
+  seed.company.state = rows.company.state;
+  seed.company.website = rows.company.website;
+  seed.company.description = rows.company.description;
   seed.company.created_at = now;
   seed.company.updated_at = now;
 
-  const auto staff = document.find("staff");
-  if (staff != document.end() && !staff->is_array()) return SeedError("staff must be an array");
   std::set<std::string> ids, firebase_ids;
-  for (size_t index = 0; staff != document.end() && index < staff->size(); ++index) {
-    const nlohmann::json& row = (*staff)[index];
+  for (size_t index = 0; index < rows.staff.size(); ++index) {
+    const SeedStaffRow& row = rows.staff[index];
     const std::string where = "staff[" + std::to_string(index) + "]";
-    if (!row.is_object()) return SeedError(where + " must be an object");
-    Staff member;
-    struct StaffField {
-      const char* name;
-      std::optional<std::string>* target;
-    };
-    std::optional<std::string> row_id, firebase_id, email, role;
-    for (const StaffField& field :
-         {StaffField{"id", &row_id}, StaffField{"firebaseId", &firebase_id}, StaffField{"email", &email},
-          StaffField{"role", &role}, StaffField{"firstName", &member.first_name},
-          StaffField{"lastName", &member.last_name}, StaffField{"photoURL", &member.photo_url},
-          StaffField{"startDate", &member.start_date}, StaffField{"companyId", &member.company_id}}) {
-      Result<std::optional<std::string>> value = OptionalText(row, field.name, where);
-      if (!value) return value.error();
-      *field.target = value.value();
+    if (!row.email || !IsValidEmail(ToLowerAscii(*row.email))) {
+      return SeedError(where + ".email is not a valid address");
     }
-    if (!email || !IsValidEmail(ToLower(*email))) return SeedError(where + ".email is not a valid address");
-    if (!role || !IsRole(*role)) return SeedError(where + ".role is not a known role");
-    if (member.company_id && *member.company_id != company_id) {
+    if (!row.role || !IsRole(*row.role)) return SeedError(where + ".role is not a known role");
+    if (row.company_id && *row.company_id != company_id) {
       return SeedError(where + ".companyId must be the tenant's id");
     }
-    if (row_id && !LooksLikeUuid(*row_id)) return SeedError(where + ".id must be a UUID");
-    member.id = row_id ? ToLower(*row_id) : NewUuidV4();
-    member.firebase_id = firebase_id ? *firebase_id : std::string(kInvitedPrefix) + NewUuidV4();
+    if (row.id && !LooksLikeUuid(*row.id)) return SeedError(where + ".id must be a UUID");
+    Staff member;
+    member.id = row.id ? ToLowerAscii(*row.id) : NewUuidV4();
+    member.firebase_id = row.firebase_id ? *row.firebase_id : std::string(kInvitedPrefix) + NewUuidV4();
     if (!ids.insert(member.id).second) return SeedError(where + ".id appears twice");
-    if (!firebase_ids.insert(member.firebase_id).second) return SeedError(where + ".firebaseId appears twice");
-    member.email = ToLower(*email);
-    member.role = *role;
+    if (!firebase_ids.insert(member.firebase_id).second) {
+      return SeedError(where + ".firebaseId appears twice");
+    }
+    member.email = ToLowerAscii(*row.email);
+    member.role = *row.role;
+    member.first_name = row.first_name;
+    member.last_name = row.last_name;
+    member.photo_url = row.photo_url;
+    member.start_date = row.start_date;
     member.company_id = company_id;
     member.created_at = now;
     member.updated_at = now;
@@ -96,7 +61,8 @@ Result<Seed> ParseSeed(const nlohmann::json& document, const std::string& compan
   return seed;
 }
 
-Status PrepareTenant(StaffStore& store, const std::string& company_id, const std::optional<Seed>& seed) {
+Status PrepareTenant(StaffStore& store, const std::string& company_id, const std::optional<Seed>& seed,
+                     const IsoClock& clock) {
   Result<std::optional<Company>> existing = store.FindCompany();
   if (!existing) return existing.error();
   if (seed && !existing.value()) {
@@ -114,7 +80,7 @@ Status PrepareTenant(StaffStore& store, const std::string& company_id, const std
   }
   Company company;
   company.id = company_id;
-  company.created_at = NowIso8601();
+  company.created_at = clock();
   company.updated_at = company.created_at;
   return store.InsertCompany(company);
 }

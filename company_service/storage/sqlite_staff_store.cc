@@ -9,40 +9,6 @@
 namespace gofast::company {
 namespace {
 
-const std::vector<std::string>& Migrations() {
-  static const std::vector<std::string> migrations = {
-      R"sql(
-      CREATE TABLE gofast_company (
-        id          TEXT PRIMARY KEY,
-        companyName TEXT NOT NULL DEFAULT 'GoFast Inc',
-        address     TEXT,
-        city        TEXT,
-        state       TEXT,
-        website     TEXT,
-        description TEXT,
-        createdAt   TEXT NOT NULL,
-        updatedAt   TEXT NOT NULL
-      );
-      CREATE TABLE company_staff (
-        id         TEXT PRIMARY KEY,
-        firebaseId TEXT NOT NULL UNIQUE,
-        email      TEXT NOT NULL,
-        firstName  TEXT,
-        lastName   TEXT,
-        photoURL   TEXT,
-        companyId  TEXT REFERENCES gofast_company(id),
-        role       TEXT NOT NULL CHECK (role IN ('Founder', 'CFO', 'Sales', 'Marketing', 'Community Manager')),
-        startDate  TEXT,
-        createdAt  TEXT NOT NULL,
-        updatedAt  TEXT NOT NULL
-      );
-      CREATE INDEX company_staff_email ON company_staff (email);
-      CREATE INDEX company_staff_updated ON company_staff (updatedAt, id);
-      )sql",
-  };
-  return migrations;
-}
-
 constexpr char kStaffColumns[] =
     "id, firebaseId, email, firstName, lastName, photoURL, companyId, role, startDate, createdAt, updatedAt";
 
@@ -62,10 +28,11 @@ Staff ReadStaff(SQLite::Statement& query) {
   return staff;
 }
 
-void InsertStaffRow(db::Writer::Lock& writer, const Staff& staff) {
+// The rows changed; `on_conflict` is appended to the statement.
+int InsertStaffRow(db::Writer::Lock& writer, const Staff& staff, const char* on_conflict = "") {
   static const std::string kInsert =
       std::string("INSERT INTO company_staff (") + kStaffColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  db::Connection::Use insert = writer.Prepare(kInsert);
+  db::Connection::Use insert = writer.Prepare(kInsert + on_conflict);
   insert->bind(1, staff.id);
   insert->bind(2, staff.firebase_id);
   insert->bind(3, staff.email);
@@ -77,7 +44,7 @@ void InsertStaffRow(db::Writer::Lock& writer, const Staff& staff) {
   db::BindOptional(*insert, 9, staff.start_date);
   insert->bind(10, staff.created_at);
   insert->bind(11, staff.updated_at);
-  insert->exec();
+  return insert->exec();
 }
 
 void InsertCompanyRow(SQLite::Database& db, const Company& company) {
@@ -104,19 +71,8 @@ Error DatabaseError(const char* operation, const SQLite::Exception& e) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStaffStore>> SqliteStaffStore::Open(const std::string& path) {
-  try {
-    std::unique_ptr<SQLite::Database> db = db::OpenDatabase(path);
-    Status migrated = db::Migrate(*db, Migrations());
-    if (!migrated) return MakeError(ErrorCode::kInternal, path + ": " + migrated.error().message);
-    return std::unique_ptr<SqliteStaffStore>(new SqliteStaffStore(std::move(db), path));
-  } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "cannot open database " + path + ": " + e.what());
-  }
-}
-
-SqliteStaffStore::SqliteStaffStore(std::unique_ptr<SQLite::Database> writer, const std::string& path)
-    : writer_(std::move(writer)), readers_(path) {}
+SqliteStaffStore::SqliteStaffStore(db::Database& database)
+    : writer_(database.writer()), readers_(database.readers()) {}
 
 Result<std::optional<Staff>> SqliteStaffStore::FindOne(const char* where_sql, const std::string& value) {
   try {
@@ -163,13 +119,19 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
   }
 }
 
-Result<Staff> SqliteStaffStore::Insert(const Staff& staff) {
+Result<StaffStore::InsertOutcome> SqliteStaffStore::InsertIfAbsent(const Staff& staff) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
-    InsertStaffRow(writer, staff);
-    return staff;
+    const bool created = InsertStaffRow(writer, staff, " ON CONFLICT (firebaseId) DO NOTHING") == 1;
+    // Read on the writer: under its lock the row cannot change in between.
+    static const std::string kSelect =
+        std::string("SELECT ") + kStaffColumns + " FROM company_staff WHERE firebaseId = ?";
+    db::Connection::Use select = writer.Prepare(kSelect);
+    select->bind(1, staff.firebase_id);
+    if (!select->executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
+    return InsertOutcome{ReadStaff(*select), created};
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("Insert", e);
+    return DatabaseError("InsertIfAbsent", e);
   }
 }
 

@@ -1,10 +1,9 @@
 #ifndef GOFAST_COMPANY_SERVICE_STORAGE_SQLITE_STAFF_STORE_H_
 #define GOFAST_COMPANY_SERVICE_STORAGE_SQLITE_STAFF_STORE_H_
 
-#include <memory>
 #include <string>
 
-#include "company_service/domain/staff.h"
+#include "company_service/domain/staff_store.h"
 #include "shared/db/connection_pool.h"
 
 namespace gofast::company {
@@ -12,16 +11,15 @@ namespace gofast::company {
 // company.db on SQLite: gofast_company and company_staff.
 class SqliteStaffStore : public StaffStore {
  public:
-  // Opens the file (created with its folder) and brings the schema up to
-  // date; fails for an unreadable file or one written by a newer binary.
-  static Result<std::unique_ptr<SqliteStaffStore>> Open(const std::string& path);
+  // `database` is company.db, migrated (storage/migrations.h); it outlives the store.
+  explicit SqliteStaffStore(db::Database& database);
 
   Result<std::optional<Staff>> FindById(const std::string& id) override;
   Result<std::optional<Staff>> FindByFirebaseId(const std::string& firebase_id) override;
   Result<std::optional<Staff>> FindInvitedByEmail(const std::string& email) override;
   Result<std::optional<Staff>> LinkInvited(const std::string& staff_id, const std::string& firebase_id,
                                            const std::string& now) override;
-  Result<Staff> Insert(const Staff& staff) override;
+  Result<InsertOutcome> InsertIfAbsent(const Staff& staff) override;
   Result<Staff> InsertIfEmailFree(const Staff& staff) override;
   Result<StaffPage> List(size_t limit, const std::optional<StaffCursor>& after) override;
   Result<std::optional<Company>> FindCompany() override;
@@ -30,11 +28,10 @@ class SqliteStaffStore : public StaffStore {
   Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) override;
 
  private:
-  SqliteStaffStore(std::unique_ptr<SQLite::Database> writer, const std::string& path);
   Result<std::optional<Staff>> FindOne(const char* where_sql, const std::string& value);
 
-  db::Writer writer_;
-  db::ReaderPool readers_;
+  db::Writer& writer_;
+  db::ReaderPool& readers_;
 };
 
 }  // namespace gofast::company

@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "shared/core/base64url.h"
+#include "shared/core/text.h"
 
 namespace gofast::auth {
 namespace {
@@ -30,8 +31,8 @@ class StaticKeySource : public KeySource {
 };
 
 // Seconds of `max-age` in a Cache-Control value, or 0.
-int64_t MaxAgeSeconds(std::string cache_control) {
-  for (char& c : cache_control) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+int64_t MaxAgeSeconds(const std::string& cache_control_header) {
+  const std::string cache_control = ToLowerAscii(cache_control_header);
   for (size_t at = cache_control.find("max-age"); at != std::string::npos;
        at = cache_control.find("max-age", at + 1)) {
     if (at > 0 && cache_control[at - 1] != ' ' && cache_control[at - 1] != ',') continue;
@@ -52,8 +53,7 @@ int64_t MaxAgeSeconds(std::string cache_control) {
 
 // "https://host:port/path" -> {"https://host:port", "/path"}; nullopt for anything but http(s).
 std::optional<std::pair<std::string, std::string>> SplitUrl(const std::string& source) {
-  std::string lower = source.substr(0, 8);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ToLowerAscii(source.substr(0, 8));
   const size_t scheme_length = lower.rfind("https://", 0) == 0 ? 8 : lower.rfind("http://", 0) == 0 ? 7 : 0;
   if (scheme_length == 0 || source.size() == scheme_length) return std::nullopt;
   const size_t path_start = source.find('/', scheme_length);

@@ -1,11 +1,10 @@
 #ifndef GOFAST_SHARED_CORE_RESULT_H_
 #define GOFAST_SHARED_CORE_RESULT_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 namespace gofast {
 
@@ -37,11 +36,13 @@ const char* WireCode(ErrorCode code);
 struct Error {
   ErrorCode code;
   std::string message;  // a human sentence; never echoes request bytes
-  nlohmann::json details = nullptr;
+  // The one request field the error is about, when there is one: the
+  // envelope's details.field, so a form can show the error beside it.
+  std::optional<std::string> field;
 };
 
 inline Error MakeError(ErrorCode code, std::string message) {
-  return Error{code, std::move(message)};
+  return Error{code, std::move(message), std::nullopt};
 }
 
 // Expected failures travel as values; exceptions stay at library edges.

@@ -52,6 +52,11 @@ std::string FormatIso8601(TimePoint time) {
 
 std::string NowIso8601() { return FormatIso8601(std::chrono::system_clock::now()); }
 
+IsoClock OrSystemClock(IsoClock clock) {
+  if (clock) return clock;
+  return [] { return NowIso8601(); };
+}
+
 int64_t UnixSeconds(TimePoint time) {
   return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
 }

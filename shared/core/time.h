@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,11 @@ using TimePoint = std::chrono::system_clock::time_point;
 // 2026-01-24T12:00:00.000Z
 std::string FormatIso8601(TimePoint time);
 std::string NowIso8601();
+
+// The current time as FormatIso8601 writes it. Every rule that stamps a row
+// takes one, so tests can fix the time; an empty clock means the system's.
+using IsoClock = std::function<std::string()>;
+IsoClock OrSystemClock(IsoClock clock);
 
 int64_t UnixSeconds(TimePoint time);
 

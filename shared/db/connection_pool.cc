@@ -29,4 +29,16 @@ void ReaderPool::Release(std::unique_ptr<Connection> connection) {
   idle_.push_back(std::move(connection));
 }
 
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
+                                                 const std::vector<std::string>& migrations) {
+  try {
+    std::unique_ptr<SQLite::Database> writer = OpenDatabase(path);
+    const Status migrated = Migrate(*writer, migrations);
+    if (!migrated) return MakeError(ErrorCode::kInternal, path + ": " + migrated.error().message);
+    return std::unique_ptr<Database>(new Database(std::move(writer), path));
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal, "cannot open database " + path + ": " + e.what());
+  }
+}
+
 }  // namespace gofast::db

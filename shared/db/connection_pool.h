@@ -10,6 +10,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "shared/core/result.h"
+
 namespace gofast::db {
 
 // A connection and the statements prepared on it, kept for reuse: parsing
@@ -103,6 +105,27 @@ class Writer {
  private:
   std::mutex mutex_;
   Connection connection_;
+};
+
+// One service's database file: its single writer and its readers. Opened and
+// migrated once by the composition root, then shared by that service's stores,
+// so every store of one file writes through the same connection.
+class Database {
+ public:
+  // Opens (creating the file and its folder) and migrates; kInternal with the
+  // path when it cannot be opened or was written by a newer binary.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                const std::vector<std::string>& migrations);
+
+  Writer& writer() { return writer_; }
+  ReaderPool& readers() { return readers_; }
+
+ private:
+  Database(std::unique_ptr<SQLite::Database> writer, const std::string& path)
+      : writer_(std::move(writer)), readers_(path) {}
+
+  Writer writer_;
+  ReaderPool readers_;
 };
 
 }  // namespace gofast::db

@@ -1,11 +1,10 @@
 #include "shared/db/sqlite.h"
 
-#include <cstdio>
 #include <filesystem>
 
 #include <SQLiteCpp/Transaction.h>
 
-#include "shared/core/time.h"
+#include "shared/core/log.h"
 
 namespace gofast::db {
 namespace {
@@ -72,8 +71,7 @@ std::optional<std::string> OptionalText(const SQLite::Column& column) {
 }
 
 Error DatabaseFailure(const char* operation, const std::exception& e) {
-  const std::string line = NowIso8601() + " error: database failure in " + operation + ": " + e.what() + "\n";
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  LogError(std::string("database failure in ") + operation + ": " + e.what());
   return MakeError(ErrorCode::kInternal, "Internal error");
 }
 

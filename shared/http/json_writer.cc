@@ -188,4 +188,10 @@ JsonWriter& JsonWriter::Value(const nlohmann::json& value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Raw(std::string_view json_text) {
+  BeforeValue();
+  out_.append(json_text);
+  return *this;
+}
+
 }  // namespace gofast::http

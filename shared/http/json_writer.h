@@ -31,6 +31,8 @@ class JsonWriter {
   JsonWriter& Null();
   // A value already held as nlohmann JSON.
   JsonWriter& Value(const nlohmann::json& value);
+  // A value already written as JSON text, copied as it is.
+  JsonWriter& Raw(std::string_view json_text);
 
  private:
   void BeforeValue();

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 
 #include "shared/core/ids.h"
-#include "shared/core/time.h"
+#include "shared/core/log.h"
+#include "shared/core/text.h"
 
 namespace gofast::http {
 namespace {
@@ -22,12 +22,6 @@ constexpr char kRequestIdHeader[] = "X-Request-Id";
 // Set when a request enters routing, read by the access log on the same worker thread.
 thread_local std::chrono::steady_clock::time_point t_request_start;
 thread_local bool t_request_started = false;
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // The Content-Length a request declares; 0 when absent, saturated when huge or garbled.
 uint64_t DeclaredLength(const httplib::Request& raw) {
@@ -118,8 +112,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
           what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "%s error: unhandled exception on %s %s: %s\n", NowIso8601().c_str(),
-                     raw.method.c_str(), raw.path.c_str(), what.c_str());
+        LogError("unhandled exception on " + raw.method + " " + raw.path + ": " + what);
         WriteError(res, MakeError(ErrorCode::kInternal, "Internal error"));
       });
   server_.set_post_routing_handler(
@@ -266,10 +259,8 @@ void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res
                  .count();
     t_request_started = false;
   }
-  const std::string line = NowIso8601() + " " + res.get_header_value(kRequestIdHeader) + " " +
-                           raw.method + " " + raw.path + " " + std::to_string(res.status) + " " +
-                           std::to_string(millis) + "ms\n";
-  std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line keeps lines whole
+  LogLine(res.get_header_value(kRequestIdHeader) + " " + raw.method + " " + raw.path + " " +
+          std::to_string(res.status) + " " + std::to_string(millis) + "ms");
 }
 
 Result<int> Server::Bind(const std::string& host, int port) {
@@ -342,7 +333,7 @@ void WriteJsonText(httplib::Response& res, int status, std::string text) {
 
 void WriteError(httplib::Response& res, const Error& error) {
   nlohmann::json body = {{"success", false}, {"error", error.message}, {"code", WireCode(error.code)}};
-  if (!error.details.is_null()) body["details"] = error.details;
+  if (error.field) body["details"] = {{"field", *error.field}};
   if (error.code == ErrorCode::kTokenExpired) body["shouldRefresh"] = true;
   WriteJson(res, HttpStatus(error.code), body);
 }
@@ -352,7 +343,7 @@ std::string_view BearerToken(const Request& request) {
   if (header == request.raw.headers.end()) return {};
   const std::string_view value = header->second;
   constexpr std::string_view kScheme = "Bearer";
-  if (value.size() <= kScheme.size() || !EqualsIgnoreCase(value.substr(0, kScheme.size()), kScheme) ||
+  if (value.size() <= kScheme.size() || !EqualsIgnoreAsciiCase(value.substr(0, kScheme.size()), kScheme) ||
       value[kScheme.size()] != ' ') {
     return {};
   }
@@ -361,13 +352,16 @@ std::string_view BearerToken(const Request& request) {
   return value.substr(start, value.find_last_not_of(' ') - start + 1);
 }
 
-Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request) {
+Result<Caller> Authenticate(const auth::TokenVerifier& verifier, const Request& request) {
   const std::string_view token = BearerToken(request);
   if (token.empty()) {
     return MakeError(ErrorCode::kNoToken,
                      "Sign in first: an Authorization: Bearer <Firebase ID token> header is required");
   }
-  return verifier.Verify(token);
+  Result<auth::VerifiedToken> verified = verifier.Verify(token);
+  if (!verified) return verified.error();
+  return Caller{verified->uid, verified->email, verified->name, verified->email_verified,
+                verified->picture};
 }
 
 Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty) {
@@ -377,8 +371,8 @@ Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty)
   }
   const std::string content_type = request.raw.get_header_value("Content-Type");
   const std::string_view media_type = std::string_view(content_type).substr(0, content_type.find(';'));
-  const bool is_json = EqualsIgnoreCase(media_type, "application/json") ||
-                       (media_type.size() > 5 && EqualsIgnoreCase(media_type.substr(media_type.size() - 5), "+json"));
+  const bool is_json = EqualsIgnoreAsciiCase(media_type, "application/json") ||
+                       (media_type.size() > 5 && EqualsIgnoreAsciiCase(media_type.substr(media_type.size() - 5), "+json"));
   if (!is_json) {
     return MakeError(ErrorCode::kUnsupportedMediaType, "The request body must be JSON (Content-Type: application/json)");
   }

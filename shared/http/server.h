@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/auth/firebase_token.h"
+#include "shared/core/caller.h"
 #include "shared/core/result.h"
 
 namespace gofast::http {
@@ -94,9 +95,9 @@ void WriteError(httplib::Response& res, const Error& error);
 // The token of an "Authorization: Bearer <token>" header; empty when there is none.
 std::string_view BearerToken(const Request& request);
 
-// The token of an "Authorization: Bearer <token>" header, verified.
-// NO_TOKEN without a header, with another scheme, or with an empty token.
-Result<auth::VerifiedToken> Authenticate(const auth::TokenVerifier& verifier, const Request& request);
+// The caller named by the "Authorization: Bearer <token>" header's verified
+// token. NO_TOKEN without a header, with another scheme, or with an empty token.
+Result<Caller> Authenticate(const auth::TokenVerifier& verifier, const Request& request);
 
 // The body as a JSON object: 415 for a non-empty body that is not declared
 // JSON, 400 BAD_JSON for bytes that do not parse or are not an object. An

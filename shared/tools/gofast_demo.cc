@@ -14,9 +14,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "shared/auth/token_minting.h"
-#include "shared/client/create_run_dialog.h"
-#include "shared/process/service_process.h"
+#include "shared/devkit/token_minting.h"
+#include "shared/devkit/create_run_dialog.h"
+#include "shared/devkit/service_process.h"
 
 namespace {
 

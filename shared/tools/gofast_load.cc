@@ -33,10 +33,10 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "shared/auth/token_minting.h"
-#include "shared/client/create_run_dialog.h"
+#include "shared/devkit/token_minting.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "shared/client/json_client.h"
-#include "shared/process/service_process.h"
+#include "shared/devkit/service_process.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 
 namespace {
 

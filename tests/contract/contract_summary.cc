@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "shared/core/text.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -31,8 +33,7 @@ int main(int argc, char* argv[]) {
   for (const auto& [path, item] : document["paths"].items()) {
     for (const auto& [method, operation] : item.items()) {
       if (method == "servers" || method == "parameters") continue;
-      std::string upper = method;
-      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      const std::string upper = gofast::ToUpperAscii(method);
       for (const json& tag : operation["tags"]) {
         ++operations;
         const std::string route = tag.get<std::string>() + " " + upper + " " + path;

@@ -15,8 +15,9 @@
 #include <memory>
 #include <set>
 
-#include "shared/client/create_run_dialog.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "shared/core/ids.h"
+#include "shared/core/text.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
@@ -121,8 +122,7 @@ TEST_CASE("the contract document compiles, and every response object refuses und
       CHECK(operation_ids.insert(operation["operationId"].get<std::string>()).second);
       CHECK_FALSE(operation["tags"].empty());
       const Service service = operation["tags"][0] == "company" ? Service::kCompany : Service::kApp;
-      std::string upper = method;
-      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      const std::string upper = ToUpperAscii(method);
       for (const auto& [status, unused] : operation["responses"].items()) {
         INFO(status);
         // Checking any body compiles the status's schema: it must not throw.

@@ -21,7 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include "shared/client/create_run_dialog.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "shared/core/base64url.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"

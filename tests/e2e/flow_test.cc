@@ -10,7 +10,7 @@
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
-#include "shared/client/create_run_dialog.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
 #include "tests/support/http_client.h"

@@ -22,7 +22,7 @@
 #include <tuple>
 #include <vector>
 
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 #include "shared/http/server.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/process.h"
@@ -185,7 +185,7 @@ struct Routes {
       throw std::runtime_error("secret-detail-xyz");
     });
     server.Route("GET", "/api/me", [this](const http::Request& request, httplib::Response& res) {
-      const Result<auth::VerifiedToken> token = http::Authenticate(verifier, request);
+      const Result<Caller> token = http::Authenticate(verifier, request);
       if (!token) return http::WriteError(res, token.error());
       http::WriteJson(res, 200, {{"success", true}, {"uid", token->uid}});
     });
@@ -604,7 +604,7 @@ TEST_CASE("Authenticate answers NO_TOKEN without a Bearer token", "[unit][http][
     httplib::Request raw;
     if (present) raw.headers.emplace("Authorization", value);
     const http::Request request{raw, {}, {}, "id"};
-    const Result<auth::VerifiedToken> result = http::Authenticate(verifier, request);
+    const Result<Caller> result = http::Authenticate(verifier, request);
     INFO("Authorization: '" << value << "' present=" << present);
     REQUIRE_FALSE(result.ok());
     CHECK(std::string(WireCode(result.error().code)) == "NO_TOKEN");
@@ -618,7 +618,7 @@ TEST_CASE("Authenticate verifies the Bearer token, whatever the scheme's case",
   for (const char* prefix : {"Bearer ", "bearer ", "BEARER  "}) {
     httplib::Request raw;
     raw.headers.emplace("Authorization", std::string(prefix) + token);
-    const Result<auth::VerifiedToken> result =
+    const Result<Caller> result =
         http::Authenticate(verifier, http::Request{raw, {}, {}, "id"});
     INFO(prefix);
     REQUIRE(result.ok());
@@ -626,7 +626,7 @@ TEST_CASE("Authenticate verifies the Bearer token, whatever the scheme's case",
   }
   httplib::Request garbage;
   garbage.headers.emplace("Authorization", "Bearer not-a-token");
-  const Result<auth::VerifiedToken> bad =
+  const Result<Caller> bad =
       http::Authenticate(verifier, http::Request{garbage, {}, {}, "id"});
   REQUIRE_FALSE(bad.ok());
   CHECK(std::string(WireCode(bad.error().code)) == "INVALID_TOKEN");
@@ -690,7 +690,7 @@ TEST_CASE("WriteError writes the envelope with details and shouldRefresh only wh
 
   httplib::Response invalid;
   Error error = MakeError(ErrorCode::kValidationFailed, "name is required");
-  error.details = json{{"field", "name"}};
+  error.field = "name";
   http::WriteError(invalid, error);
   CHECK(invalid.status == 400);
   const json body = json::parse(invalid.body);

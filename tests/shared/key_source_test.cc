@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "shared/auth/firebase_token.h"
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/process.h"
 #include "tests/support/test_keys.h"

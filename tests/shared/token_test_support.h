@@ -7,7 +7,7 @@
 #include <string>
 
 #include "shared/auth/firebase_token.h"
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 
 namespace gofast::testing {
 

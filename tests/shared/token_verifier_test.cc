@@ -7,7 +7,7 @@
 
 #include "shared/auth/crypto.h"
 #include "shared/auth/firebase_token.h"
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 #include "shared/core/base64url.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/test_keys.h"

@@ -15,6 +15,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "shared/core/text.h"
 #include "shared/http/server.h"
 
 namespace gofast::testing {
@@ -32,11 +33,6 @@ const std::thread::id kTestThread = std::this_thread::get_id();
 
 std::mutex g_pending_mutex;
 std::vector<std::string> g_pending;
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // The path as the services' router sees it: no query, percent-decoded.
 std::string RoutedPath(const std::string& target) {
@@ -118,7 +114,7 @@ Contract::~Contract() = default;
 Contract::Route Contract::FindRoute(Service service, const std::string& raw_method,
                                     const std::string& target) const {
   // HEAD is served by the GET route (without a body).
-  const std::string method = raw_method == "HEAD" ? "get" : Lower(raw_method);
+  const std::string method = raw_method == "HEAD" ? "get" : ToLowerAscii(raw_method);
   const std::string path = RoutedPath(target);
   const std::vector<std::string> segments = http::SplitPath(path);
   const std::string service_name = ServiceName(service);
@@ -155,7 +151,7 @@ Contract::Route Contract::FindRoute(Service service, const std::string& raw_meth
   Route route;
   const json& preflight = unrouted.at("corsPreflight");
   const bool preflight_applies =
-      method == Lower(preflight.value("method", "")) &&
+      method == ToLowerAscii(preflight.value("method", "")) &&
       path.rfind(preflight.value("pathPrefix", "/"), 0) == 0 &&
       std::find(preflight["services"].begin(), preflight["services"].end(), service_name) !=
           preflight["services"].end();

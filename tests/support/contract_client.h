@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "shared/client/create_run_dialog.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "shared/client/json_client.h"
 #include "tests/support/contract.h"
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "shared/process/service_process.h"
+#include "shared/devkit/service_process.h"
 
 namespace gofast::testing {
 

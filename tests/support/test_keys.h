@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 #include "tests/support/process.h"
 
 namespace gofast::testing {

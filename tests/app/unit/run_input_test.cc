@@ -1,11 +1,13 @@
-// Steps 0-9 of POST /api/runs/create as pure functions.
+// Steps 0-9 of POST /api/runs/create as pure functions: step 0 of the HTTP
+// layer (http/body_readers.h), steps 1-9 of the domain.
 #include "app_service/domain/run_input.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-
-#include "tests/app/json_edits.h"
 #include <set>
+
+#include "app_service/http/body_readers.h"
+#include "tests/app/json_edits.h"
 
 namespace gofast::app {
 namespace {

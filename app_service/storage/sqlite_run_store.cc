@@ -1,14 +1,11 @@
-#include "app_service/storage/sqlite_store.h"
+#include "app_service/storage/sqlite_run_store.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
-#include <cstdio>
-
 #include "app_service/domain/overloaded.h"
-#include "app_service/storage/migrations.h"
-#include "shared/core/time.h"
+#include "shared/core/log.h"
 #include "shared/db/sqlite.h"
 
 namespace gofast::app {
@@ -106,66 +103,28 @@ ListQuery BuildListQuery(const RunFilter& filter, const std::optional<RunCursor>
   return query;
 }
 
-Athlete ReadAthlete(const SQLite::Statement& statement) {
-  const auto optional = [&](int index) { return db::OptionalText(statement.getColumn(index)); };
-  return Athlete{statement.getColumn(0).getString(),
-                 statement.getColumn(1).getString(),
-                 optional(2),
-                 optional(3),
-                 optional(4),
-                 statement.getColumn(5).getString(),
-                 statement.getColumn(6).getString()};
-}
-
-constexpr char kAthleteColumns[] = "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
-
-const std::string& SelectAthleteByFirebaseIdSql() {
-  static const std::string sql =
-      std::string("SELECT ") + kAthleteColumns + " FROM athletes WHERE firebaseId = ?";
-  return sql;
-}
-
-const std::string& InsertAthleteIfAbsentSql() {
-  static const std::string sql = std::string("INSERT INTO athletes (") + kAthleteColumns +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (firebaseId) DO NOTHING";
-  return sql;
-}
-
 }  // namespace
 
-// A read-only connection lent to one thread; returned when this goes away.
-Result<std::unique_ptr<SqliteAppStore>> SqliteAppStore::Open(const std::string& path) {
-  std::unique_ptr<SQLite::Database> writer;
-  try {
-    writer = db::OpenDatabase(path);
-    const Status migrated = db::Migrate(*writer, AppMigrations());
-    if (!migrated) return MakeError(ErrorCode::kInternal, path + ": " + migrated.error().message);
-  } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "cannot open database " + path + ": " + e.what());
-  }
-  return std::unique_ptr<SqliteAppStore>(new SqliteAppStore(std::move(writer), path));
-}
-
-SqliteAppStore::SqliteAppStore(std::unique_ptr<SQLite::Database> writer, const std::string& path)
-    : writer_(std::move(writer)),
-      readers_(path),
+SqliteRunStore::SqliteRunStore(db::Database& database)
+    : writer_(database.writer()),
+      readers_(database.readers()),
       pending_runs_([this](std::vector<PendingRun*>& batch) { WriteRuns(batch); }) {}
 
 // A run waiting in the group commit, and what became of it.
-struct SqliteAppStore::PendingRun {
+struct SqliteRunStore::PendingRun {
   const Run& run;
   const std::optional<RunClubUpdate>& club;
   std::optional<Error> failure;
 };
 
-Result<Run> SqliteAppStore::InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) {
+Result<Run> SqliteRunStore::InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) {
   PendingRun pending{run, club, std::nullopt};
   pending_runs_.Submit(pending);
   if (pending.failure) return std::move(*pending.failure);
   return run;
 }
 
-void SqliteAppStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
+void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -178,7 +137,7 @@ void SqliteAppStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
   }
 }
 
-std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const PendingRun& pending) {
+std::optional<Error> SqliteRunStore::WriteRun(db::Writer::Lock& writer, const PendingRun& pending) {
   static const std::string kInsert = [] {
     std::string placeholders;
     for (size_t i = 0; i < RunColumns().size(); ++i) placeholders += i == 0 ? "?" : ", ?";
@@ -229,15 +188,13 @@ std::optional<Error> SqliteAppStore::WriteRun(db::Writer::Lock& writer, const Pe
       throw_if_transaction_ended();
       // The club is a copy of another system's data: losing one sync must
       // not lose the run.
-      const std::string line = NowIso8601() + " error: run club " + club->slug +
-                               " not saved, the run is saved without it: " + e.what() + "\n";
-      std::fwrite(line.data(), 1, line.size(), stderr);
+      LogError("run club " + club->slug + " not saved, the run is saved without it: " + e.what());
     }
   }
   return std::nullopt;
 }
 
-Result<std::optional<Run>> SqliteAppStore::FindRun(const std::string& id) {
+Result<std::optional<Run>> SqliteRunStore::FindRun(const std::string& id) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
     static const std::string kSelect = "SELECT " + RunColumnList() + " FROM city_runs WHERE id = ?";
@@ -250,7 +207,7 @@ Result<std::optional<Run>> SqliteAppStore::FindRun(const std::string& id) {
   }
 }
 
-Result<RunPage> SqliteAppStore::ListRuns(const RunFilter& filter, size_t limit,
+Result<RunPage> SqliteRunStore::ListRuns(const RunFilter& filter, size_t limit,
                                          const std::optional<RunCursor>& after) {
   const ListQuery query = BuildListQuery(filter, after);
   try {
@@ -273,7 +230,7 @@ Result<RunPage> SqliteAppStore::ListRuns(const RunFilter& filter, size_t limit,
   }
 }
 
-Result<std::vector<std::string>> SqliteAppStore::ListQueryPlan(const RunFilter& filter,
+Result<std::vector<std::string>> SqliteRunStore::ListQueryPlan(const RunFilter& filter,
                                                                bool with_cursor) {
   const std::optional<RunCursor> after =
       with_cursor ? std::optional<RunCursor>(RunCursor{"", ""}) : std::nullopt;
@@ -289,7 +246,7 @@ Result<std::vector<std::string>> SqliteAppStore::ListQueryPlan(const RunFilter& 
   }
 }
 
-Result<bool> SqliteAppStore::AthleteExists(const std::string& athlete_id) {
+Result<bool> SqliteRunStore::AthleteExists(const std::string& athlete_id) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
     db::Connection::Use select = reader.Prepare("SELECT 1 FROM athletes WHERE id = ?");
@@ -300,42 +257,7 @@ Result<bool> SqliteAppStore::AthleteExists(const std::string& athlete_id) {
   }
 }
 
-Result<std::optional<Athlete>> SqliteAppStore::FindAthleteByFirebaseId(
-    const std::string& firebase_id) {
-  try {
-    db::ReaderPool::Lease reader = readers_.Acquire();
-    db::Connection::Use select = reader.Prepare(SelectAthleteByFirebaseIdSql());
-    select->bind(1, firebase_id);
-    if (!select->executeStep()) return std::optional<Athlete>();
-    return std::optional<Athlete>(ReadAthlete(*select));
-  } catch (const SQLite::Exception& e) {
-    return db::DatabaseFailure("FindAthleteByFirebaseId", e);
-  }
-}
-
-Result<AthleteStore::InsertOutcome> SqliteAppStore::InsertAthleteIfAbsent(const Athlete& athlete) {
-  try {
-    db::Writer::Lock writer = writer_.Acquire();
-    db::Connection::Use insert = writer.Prepare(InsertAthleteIfAbsentSql());
-    insert->bind(1, athlete.id);
-    insert->bind(2, athlete.firebase_id);
-    db::BindOptional(*insert, 3, athlete.email);
-    db::BindOptional(*insert, 4, athlete.first_name);
-    db::BindOptional(*insert, 5, athlete.last_name);
-    insert->bind(6, athlete.created_at);
-    insert->bind(7, athlete.updated_at);
-    const bool created = insert->exec() == 1;
-    // Read on the writer: under its lock the row cannot change in between.
-    db::Connection::Use select = writer.Prepare(SelectAthleteByFirebaseIdSql());
-    select->bind(1, athlete.firebase_id);
-    if (!select->executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
-    return InsertOutcome{ReadAthlete(*select), created};
-  } catch (const SQLite::Exception& e) {
-    return db::DatabaseFailure("InsertAthleteIfAbsent", e);
-  }
-}
-
-Result<std::optional<RunClub>> SqliteAppStore::FindRunClub(const std::string& slug) {
+Result<std::optional<RunClub>> SqliteRunStore::FindRunClub(const std::string& slug) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
     SQLite::Statement select(reader.db(),

@@ -1,18 +1,18 @@
-#ifndef GOFAST_APP_SERVICE_DOMAIN_STORES_H_
-#define GOFAST_APP_SERVICE_DOMAIN_STORES_H_
+#ifndef GOFAST_APP_SERVICE_DOMAIN_RUN_STORE_H_
+#define GOFAST_APP_SERVICE_DOMAIN_RUN_STORE_H_
 
 #include <cstddef>
 #include <optional>
 #include <string>
 
-#include "app_service/domain/athlete.h"
 #include "app_service/domain/run.h"
 #include "shared/core/result.h"
 
 namespace gofast::app {
 
-// Storage of runs and run clubs, implemented per database. Every method is
-// atomic on its own; failures of the database are kInternal.
+// Storage of runs and their run clubs, which commit together, implemented
+// per database. Every method is atomic on its own; failures of the database
+// are kInternal.
 class RunStore {
  public:
   virtual ~RunStore() = default;
@@ -31,22 +31,6 @@ class RunStore {
   virtual Result<bool> AthleteExists(const std::string& athlete_id) = 0;
 };
 
-// Storage of athletes.
-class AthleteStore {
- public:
-  virtual ~AthleteStore() = default;
-
-  virtual Result<std::optional<Athlete>> FindAthleteByFirebaseId(
-      const std::string& firebase_id) = 0;
-
-  struct InsertOutcome {
-    Athlete athlete;  // the new row, or the one that held the firebaseId already
-    bool created;
-  };
-  // Inserts unless a row has this firebaseId; safe under concurrency.
-  virtual Result<InsertOutcome> InsertAthleteIfAbsent(const Athlete& athlete) = 0;
-};
-
 }  // namespace gofast::app
 
-#endif  // GOFAST_APP_SERVICE_DOMAIN_STORES_H_
+#endif  // GOFAST_APP_SERVICE_DOMAIN_RUN_STORE_H_

@@ -1,4 +1,4 @@
-#include "shared/auth/token_minting.h"
+#include "shared/devkit/token_minting.h"
 
 #include <fstream>
 #include <sstream>

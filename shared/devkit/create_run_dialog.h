@@ -1,5 +1,5 @@
-#ifndef GOFAST_SHARED_CLIENT_CREATE_RUN_DIALOG_H_
-#define GOFAST_SHARED_CLIENT_CREATE_RUN_DIALOG_H_
+#ifndef GOFAST_SHARED_DEVKIT_CREATE_RUN_DIALOG_H_
+#define GOFAST_SHARED_DEVKIT_CREATE_RUN_DIALOG_H_
 
 #include <string>
 
@@ -45,4 +45,4 @@ nlohmann::json SampleRunForm(const std::string& title);
 
 }  // namespace gofast::client
 
-#endif  // GOFAST_SHARED_CLIENT_CREATE_RUN_DIALOG_H_
+#endif  // GOFAST_SHARED_DEVKIT_CREATE_RUN_DIALOG_H_

@@ -1,5 +1,5 @@
-#ifndef GOFAST_SHARED_PROCESS_SERVICE_PROCESS_H_
-#define GOFAST_SHARED_PROCESS_SERVICE_PROCESS_H_
+#ifndef GOFAST_SHARED_DEVKIT_SERVICE_PROCESS_H_
+#define GOFAST_SHARED_DEVKIT_SERVICE_PROCESS_H_
 
 #include <sys/types.h>
 
@@ -85,4 +85,4 @@ CommandResult RunCommand(const std::string& binary, const std::vector<std::strin
 
 }  // namespace gofast::process
 
-#endif  // GOFAST_SHARED_PROCESS_SERVICE_PROCESS_H_
+#endif  // GOFAST_SHARED_DEVKIT_SERVICE_PROCESS_H_

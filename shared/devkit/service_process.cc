@@ -1,4 +1,4 @@
-#include "shared/process/service_process.h"
+#include "shared/devkit/service_process.h"
 
 #include <fcntl.h>
 #include <poll.h>

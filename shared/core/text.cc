@@ -1,8 +1,9 @@
-#include "app_service/domain/text.h"
+#include "shared/core/text.h"
 
+#include <algorithm>
 #include <array>
 
-namespace gofast::app {
+namespace gofast {
 namespace {
 
 // UTF-8 forms of the non-ASCII characters JavaScript's trim removes.
@@ -19,6 +20,8 @@ constexpr std::array<std::string_view, 19> kUnicodeSpaces = {
     "\xE3\x80\x80",  // U+3000 ideographic space
     "\xEF\xBB\xBF",  // U+FEFF byte order mark
 };
+
+char ToLowerAsciiChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -62,29 +65,34 @@ size_t CountCharacters(std::string_view utf8) {
   return count;
 }
 
-std::string Slugify(std::string_view text) {
-  std::string slug;
-  bool pending_dash = false;
-  for (const char raw : text) {
-    char c = raw;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (pending_dash && !slug.empty()) slug.push_back('-');
-      pending_dash = false;
-      slug.push_back(c);
-    } else {
-      pending_dash = true;
-    }
-  }
-  return slug;
+std::string ToLowerAscii(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), ToLowerAsciiChar);
+  return lower;
 }
 
-std::string CityNameFromAddress(std::string_view address) {
-  const size_t first_comma = address.find(',');
-  if (first_comma == std::string_view::npos) return std::string(TrimWhitespace(address));
-  std::string_view rest = address.substr(first_comma + 1);
-  rest = rest.substr(0, rest.find(','));
-  return std::string(TrimWhitespace(rest));
+std::string ToUpperAscii(std::string_view text) {
+  std::string upper(text);
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  return upper;
 }
 
-}  // namespace gofast::app
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ToLowerAsciiChar(x) == ToLowerAsciiChar(y);
+         });
+}
+
+std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
+    std::string_view name) {
+  name = TrimWhitespace(name);
+  if (name.empty()) return {std::nullopt, std::nullopt};
+  const size_t end_of_first = name.find_first_of(" \t\r\n");
+  if (end_of_first == std::string_view::npos) return {std::string(name), std::nullopt};
+  const std::string_view rest = TrimWhitespace(name.substr(end_of_first));
+  return {std::string(name.substr(0, end_of_first)),
+          rest.empty() ? std::nullopt : std::optional<std::string>(rest)};
+}
+
+}  // namespace gofast

@@ -1,6 +1,7 @@
-// SqliteAppStore on a temporary database file: schema, indexes and their
+// The app's SQLite stores on a temporary database file: schema, indexes and their
 // use by the list query, the run club upsert, and athletes.
-#include "app_service/storage/sqlite_store.h"
+#include "app_service/storage/sqlite_athlete_store.h"
+#include "app_service/storage/sqlite_run_store.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -20,11 +21,20 @@ namespace {
 
 using testing::TempDir;
 
-std::unique_ptr<SqliteAppStore> OpenStore(const TempDir& dir) {
-  Result<std::unique_ptr<SqliteAppStore>> store = SqliteAppStore::Open(dir.File("app.db"));
-  REQUIRE(store);
-  return std::move(store).value();
+std::unique_ptr<db::Database> OpenDatabase(const TempDir& dir) {
+  Result<std::unique_ptr<db::Database>> database =
+      db::Database::Open(dir.File("app.db"), SchemaMigrations());
+  REQUIRE(database);
+  return std::move(database).value();
 }
+
+// app.db as the composition root opens it: one database, a store per noun.
+struct AppStores {
+  explicit AppStores(const TempDir& dir) : database(OpenDatabase(dir)), runs(*database), athletes(*database) {}
+  std::unique_ptr<db::Database> database;
+  SqliteRunStore runs;
+  SqliteAthleteStore athletes;
+};
 
 Run MakeRun(const std::string& created_at, const std::string& city = "arlington") {
   Run run;
@@ -55,7 +65,7 @@ struct ConcurrentInserts {
 };
 
 ConcurrentInserts InsertFromManyThreads(
-    SqliteAppStore& store, size_t count,
+    SqliteRunStore& store, size_t count,
     const std::function<std::optional<RunClubUpdate>(size_t, Run&)>& shape) {
   constexpr size_t kThreads = 16;
   ConcurrentInserts inserts{std::vector<Run>(count), std::vector<std::optional<ErrorCode>>(count)};
@@ -83,18 +93,18 @@ std::string JoinPlan(const std::vector<std::string>& plan) {
 
 TEST_CASE("the schema has the three tables and no staff table", "[unit]") {
   TempDir dir;
-  OpenStore(dir);
+  AppStores stores(dir);
   SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
   SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   std::vector<std::string> names;
   while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
   CHECK(names == std::vector<std::string>{"athletes", "city_runs", "run_clubs"});
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(AppMigrations().size()));
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(SchemaMigrations().size()));
 }
 
 TEST_CASE("the only foreign key of city_runs is athleteGeneratedId", "[unit]") {
   TempDir dir;
-  OpenStore(dir);
+  AppStores stores(dir);
   SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
   SQLite::Statement keys(db,
                          "SELECT \"from\", \"table\" FROM pragma_foreign_key_list('city_runs')");
@@ -107,7 +117,7 @@ TEST_CASE("the only foreign key of city_runs is athleteGeneratedId", "[unit]") {
 
 TEST_CASE("an index leads with each column the spec names", "[unit]") {
   TempDir dir;
-  OpenStore(dir);
+  AppStores stores(dir);
   SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
   SQLite::Statement leading(db,
                             "SELECT ii.name FROM pragma_index_list('city_runs') AS il, "
@@ -123,7 +133,7 @@ TEST_CASE("an index leads with each column the spec names", "[unit]") {
 
 TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   struct Case {
     RunFilter filter;
     const char* index;
@@ -140,7 +150,7 @@ TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
   cases[4].index = "city_runs_athlete";
   for (const Case& c : cases) {
     for (const bool with_cursor : {false, true}) {
-      const Result<std::vector<std::string>> plan = store->ListQueryPlan(c.filter, with_cursor);
+      const Result<std::vector<std::string>> plan = stores.runs.ListQueryPlan(c.filter, with_cursor);
       REQUIRE(plan);
       const std::string text = JoinPlan(plan.value());
       INFO(text);
@@ -156,21 +166,21 @@ TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
 
 TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
     const Run run = MakeRun("2026-01-24T12:00:0" + std::to_string(i) + ".000Z");
-    REQUIRE(store->InsertRun(run, std::nullopt));
+    REQUIRE(stores.runs.InsertRun(run, std::nullopt));
     ids.insert(ids.begin(), run.id);
   }
-  Result<RunPage> first = store->ListRuns(RunFilter{}, 2, std::nullopt);
+  Result<RunPage> first = stores.runs.ListRuns(RunFilter{}, 2, std::nullopt);
   REQUIRE(first);
   REQUIRE(first->runs.size() == 2);
   CHECK(first->has_more);
   CHECK(first->runs[0].id == ids[0]);
   CHECK(first->runs[1].id == ids[1]);
   Result<RunPage> rest =
-      store->ListRuns(RunFilter{}, 10, RunCursor{first->runs[1].created_at, first->runs[1].id});
+      stores.runs.ListRuns(RunFilter{}, 10, RunCursor{first->runs[1].created_at, first->runs[1].id});
   REQUIRE(rest);
   REQUIRE(rest->runs.size() == 3);
   CHECK_FALSE(rest->has_more);
@@ -179,27 +189,27 @@ TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
 
 TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
-  REQUIRE(store->InsertRun(MakeRun("2026-01-24T12:00:00.000Z"),
+  AppStores stores(dir);
+  REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-24T12:00:00.000Z"),
                            RunClubUpdate{"dc-run", "DC Run", "a.png", "Washington"}));
-  Result<std::optional<RunClub>> club = store->FindRunClub("dc-run");
+  Result<std::optional<RunClub>> club = stores.runs.FindRunClub("dc-run");
   REQUIRE(club);
   REQUIRE(club.value());
   CHECK(club.value()->synced_at == "2026-01-24T12:00:00.000Z");
 
   // Same values, logo and city absent: nothing changes, not even syncedAt.
-  REQUIRE(store->InsertRun(MakeRun("2026-01-25T12:00:00.000Z"),
+  REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-25T12:00:00.000Z"),
                            RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
-  club = store->FindRunClub("dc-run");
+  club = stores.runs.FindRunClub("dc-run");
   CHECK(club.value()->logo_url == "a.png");
   CHECK(club.value()->city == "Washington");
   CHECK(club.value()->synced_at == "2026-01-24T12:00:00.000Z");
   CHECK(club.value()->updated_at == "2026-01-24T12:00:00.000Z");
 
   // A new logo: that field and syncedAt change, the rest stays.
-  REQUIRE(store->InsertRun(MakeRun("2026-01-26T12:00:00.000Z"),
+  REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-26T12:00:00.000Z"),
                            RunClubUpdate{"dc-run", "DC Run", "b.png", std::nullopt}));
-  club = store->FindRunClub("dc-run");
+  club = stores.runs.FindRunClub("dc-run");
   CHECK(club.value()->logo_url == "b.png");
   CHECK(club.value()->city == "Washington");
   CHECK(club.value()->synced_at == "2026-01-26T12:00:00.000Z");
@@ -208,31 +218,31 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
 
 TEST_CASE("a run club the database refuses is skipped and the run is still saved", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   AddTrigger(dir,
              "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
              "END");
   const Run run = MakeRun("2026-01-24T12:00:00.000Z");
-  REQUIRE(store->InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
-  CHECK(store->FindRun(run.id).value().has_value());
-  CHECK_FALSE(store->FindRunClub("dc-run").value().has_value());
+  REQUIRE(stores.runs.InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+  CHECK(stores.runs.FindRun(run.id).value().has_value());
+  CHECK_FALSE(stores.runs.FindRunClub("dc-run").value().has_value());
 }
 
 TEST_CASE("a run naming no athlete row is refused by the foreign key", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   Run run = MakeRun("2026-01-24T12:00:00.000Z");
   run.athlete_generated_id = "missing";
   const Result<Run> inserted =
-      store->InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt});
+      stores.runs.InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt});
   REQUIRE_FALSE(inserted);
   CHECK(inserted.error().code == ErrorCode::kNotFound);
-  CHECK_FALSE(store->FindRunClub("dc-run").value().has_value());  // the club went with it
+  CHECK_FALSE(stores.runs.FindRunClub("dc-run").value().has_value());  // the club went with it
 }
 
 TEST_CASE("every column survives a round trip through the store", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   Run run = MakeRun("2026-01-24T12:00:00.000Z");
   run.run_club_slug = "dc-run";
   run.is_recurring = true;
@@ -246,8 +256,8 @@ TEST_CASE("every column survives a round trip through the store", "[unit]") {
   run.meet_up_lng = -77.0364;
   run.total_miles = 3.1;
   run.description = std::string("line one\nline two \x01 'quoted'; DROP TABLE city_runs; --");
-  REQUIRE(store->InsertRun(run, std::nullopt));
-  const Result<std::optional<Run>> found = store->FindRun(run.id);
+  REQUIRE(stores.runs.InsertRun(run, std::nullopt));
+  const Result<std::optional<Run>> found = stores.runs.FindRun(run.id);
   REQUIRE(found);
   REQUIRE(found.value());
   const Run& back = *found.value();
@@ -262,7 +272,7 @@ TEST_CASE("every column survives a round trip through the store", "[unit]") {
 
 TEST_CASE("simultaneous athlete inserts for one uid keep one row", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   std::vector<std::thread> threads;
   std::vector<std::string> ids(8);
   std::atomic<int> created{0};
@@ -275,7 +285,7 @@ TEST_CASE("simultaneous athlete inserts for one uid keep one row", "[unit]") {
                       std::nullopt,
                       "2026-01-24T12:00:00.000Z",
                       "2026-01-24T12:00:00.000Z"};
-      const Result<AthleteStore::InsertOutcome> outcome = store->InsertAthleteIfAbsent(athlete);
+      const Result<AthleteStore::InsertOutcome> outcome = stores.athletes.InsertAthleteIfAbsent(athlete);
       if (outcome) {
         ids[i] = outcome->athlete.id;
         if (outcome->created) ++created;
@@ -293,16 +303,17 @@ TEST_CASE("a database written by a newer binary is refused", "[unit]") {
     SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("PRAGMA user_version = 99");
   }
-  const Result<std::unique_ptr<SqliteAppStore>> store = SqliteAppStore::Open(dir.File("app.db"));
-  REQUIRE_FALSE(store);
-  CHECK(store.error().message.find("newer") != std::string::npos);
+  const Result<std::unique_ptr<db::Database>> database =
+      db::Database::Open(dir.File("app.db"), SchemaMigrations());
+  REQUIRE_FALSE(database);
+  CHECK(database.error().message.find("newer") != std::string::npos);
 }
 
 TEST_CASE("runs created at the same time are all saved, and a refused one fails alone", "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   const auto [runs, failures] =
-      InsertFromManyThreads(*store, 400, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
+      InsertFromManyThreads(stores.runs, 400, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
         if (n % 7 == 3) run.athlete_generated_id = "missing";  // refused by the foreign key
         return RunClubUpdate{"club-" + std::to_string(n), "Club", std::nullopt, std::nullopt};
       });
@@ -310,22 +321,22 @@ TEST_CASE("runs created at the same time are all saved, and a refused one fails 
     INFO("run " << n);
     const bool refused = n % 7 == 3;
     CHECK(failures[n] == (refused ? std::optional<ErrorCode>(ErrorCode::kNotFound) : std::nullopt));
-    CHECK(store->FindRun(runs[n].id).value().has_value() == !refused);
+    CHECK(stores.runs.FindRun(runs[n].id).value().has_value() == !refused);
     // A refused run takes its own club sync with it, and nobody else's.
-    CHECK(store->FindRunClub("club-" + std::to_string(n)).value().has_value() == !refused);
+    CHECK(stores.runs.FindRunClub("club-" + std::to_string(n)).value().has_value() == !refused);
   }
 }
 
 TEST_CASE("an error that ends the transaction fails its whole batch, and nothing answered as saved is lost",
           "[unit]") {
   TempDir dir;
-  auto store = OpenStore(dir);
+  AppStores stores(dir);
   // RAISE(ROLLBACK) ends the whole transaction, as a full disk would.
   AddTrigger(dir,
              "CREATE TRIGGER end_transaction BEFORE INSERT ON city_runs WHEN NEW.title = 'poison' "
              "BEGIN SELECT RAISE(ROLLBACK, 'ended'); END");
   const auto [runs, failures] =
-      InsertFromManyThreads(*store, 320, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
+      InsertFromManyThreads(stores.runs, 320, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
         if (n % 11 == 5) run.title = "poison";
         return std::nullopt;
       });
@@ -335,13 +346,13 @@ TEST_CASE("an error that ends the transaction fails its whole batch, and nothing
     if (n % 11 == 5) CHECK(failures[n] == ErrorCode::kInternal);
     if (failures[n]) ++failed;
     // Saved exactly when answered as saved.
-    CHECK(store->FindRun(runs[n].id).value().has_value() == !failures[n].has_value());
+    CHECK(stores.runs.FindRun(runs[n].id).value().has_value() == !failures[n].has_value());
   }
   CHECK(failed >= runs.size() / 11);
   // The store goes on writing after such a batch.
   const Run after = MakeRun("2026-01-25T12:00:00.000Z");
-  REQUIRE(store->InsertRun(after, std::nullopt));
-  CHECK(store->FindRun(after.id).value().has_value());
+  REQUIRE(stores.runs.InsertRun(after, std::nullopt));
+  CHECK(stores.runs.FindRun(after.id).value().has_value());
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "shared/client/create_run_dialog.h"
+#include "shared/devkit/create_run_dialog.h"
 
 namespace gofast::client {
 

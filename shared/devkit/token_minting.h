@@ -1,5 +1,5 @@
-#ifndef GOFAST_SHARED_AUTH_TOKEN_MINTING_H_
-#define GOFAST_SHARED_AUTH_TOKEN_MINTING_H_
+#ifndef GOFAST_SHARED_DEVKIT_TOKEN_MINTING_H_
+#define GOFAST_SHARED_DEVKIT_TOKEN_MINTING_H_
 
 #include <cstdint>
 #include <optional>
@@ -56,4 +56,4 @@ GeneratedKeyPair GenerateKeyPair(const std::string& kid);
 
 }  // namespace gofast::auth
 
-#endif  // GOFAST_SHARED_AUTH_TOKEN_MINTING_H_
+#endif  // GOFAST_SHARED_DEVKIT_TOKEN_MINTING_H_

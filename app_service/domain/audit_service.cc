@@ -1,0 +1,38 @@
+#include "app_service/domain/audit_service.h"
+
+namespace gofast::app {
+
+Result<CreatorAudit> AuditService::WhoCreated(const std::string& run_id,
+                                              const ForwardedCredentials& credentials) {
+  Result<std::optional<Run>> found = runs_.FindRun(run_id);
+  if (!found) return found.error();
+  if (!found.value()) return MakeError(ErrorCode::kNotFound, "Run not found");
+  CreatorAudit audit;
+  audit.run = std::move(*found.value());
+
+  // A run with both ids is audited by its staff id.
+  if (!audit.run.staff_generated_id) {
+    audit.resolution = AuditResolution::kAthlete;
+    return audit;
+  }
+  if (directory_ == nullptr) return audit;  // company_unavailable
+  StaffLookup lookup = directory_->Lookup(*audit.run.staff_generated_id, credentials);
+  audit.company_status = lookup.company_status;
+  switch (lookup.outcome) {
+    case StaffLookup::Outcome::kFound: {
+      const bool same_account =
+          lookup.staff && lookup.staff->firebase_id == audit.run.created_by_firebase_id;
+      audit.resolution = same_account ? AuditResolution::kFound : AuditResolution::kMismatch;
+      audit.staff = std::move(lookup.staff);
+      break;
+    }
+    case StaffLookup::Outcome::kNotFound: audit.resolution = AuditResolution::kNotFound; break;
+    case StaffLookup::Outcome::kDenied: audit.resolution = AuditResolution::kCompanyDenied; break;
+    case StaffLookup::Outcome::kUnavailable:
+      audit.resolution = AuditResolution::kCompanyUnavailable;
+      break;
+  }
+  return audit;
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,47 @@
+#ifndef GOFAST_APP_SERVICE_DOMAIN_AUDIT_SERVICE_H_
+#define GOFAST_APP_SERVICE_DOMAIN_AUDIT_SERVICE_H_
+
+#include <optional>
+#include <string>
+
+#include "app_service/domain/run.h"
+#include "app_service/domain/run_store.h"
+#include "app_service/domain/staff_directory.h"
+#include "shared/core/result.h"
+
+namespace gofast::app {
+
+// How "who created this run?" was answered (the contract's `resolution`).
+enum class AuditResolution {
+  kFound,               // the company knows the staff id, and its firebaseId made the run
+  kMismatch,            // the company knows the staff id, but another account made the run
+  kNotFound,            // the company does not know the staff id
+  kCompanyDenied,       // the company refused the caller
+  kCompanyUnavailable,  // no usable answer, or no company service configured
+  kAthlete,             // the run has no staff id: an athlete made it
+};
+
+struct CreatorAudit {
+  Run run;
+  AuditResolution resolution = AuditResolution::kCompanyUnavailable;
+  std::optional<StaffRecord> staff;  // when the company found the staff id
+  std::optional<int> company_status;
+};
+
+// "Who created this run?" (spec/app-service.md, the audit).
+class AuditService {
+ public:
+  // `directory` is null when no company service is configured.
+  AuditService(RunStore& runs, StaffDirectory* directory) : runs_(runs), directory_(directory) {}
+
+  // kNotFound "Run not found"; otherwise always an answer, whatever the company said.
+  Result<CreatorAudit> WhoCreated(const std::string& run_id, const ForwardedCredentials& credentials);
+
+ private:
+  RunStore& runs_;
+  StaffDirectory* directory_;
+};
+
+}  // namespace gofast::app
+
+#endif  // GOFAST_APP_SERVICE_DOMAIN_AUDIT_SERVICE_H_

@@ -1,0 +1,24 @@
+#ifndef GOFAST_APP_SERVICE_HTTP_BODY_READERS_H_
+#define GOFAST_APP_SERVICE_HTTP_BODY_READERS_H_
+
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app_service/domain/run_input.h"
+#include "shared/core/result.h"
+
+namespace gofast::app {
+
+// Step 0 of POST /api/runs/create: shape, types, trimming, NUL and lengths,
+// into the typed input the rules take. Unknown fields are ignored. Errors are
+// VALIDATION_FAILED naming the field (BAD_JSON for a body that is no object).
+Result<RunInput> ParseRunInput(const nlohmann::json& body);
+
+// Every body field step 0 reads, in its order (a test checks it covers the columns).
+std::vector<std::string_view> RunInputFieldNames();
+
+}  // namespace gofast::app
+
+#endif  // GOFAST_APP_SERVICE_HTTP_BODY_READERS_H_

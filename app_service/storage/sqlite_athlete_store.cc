@@ -1,0 +1,75 @@
+#include "app_service/storage/sqlite_athlete_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "shared/db/sqlite.h"
+
+namespace gofast::app {
+namespace {
+
+Athlete ReadAthlete(const SQLite::Statement& statement) {
+  const auto optional = [&](int index) { return db::OptionalText(statement.getColumn(index)); };
+  return Athlete{statement.getColumn(0).getString(),
+                 statement.getColumn(1).getString(),
+                 optional(2),
+                 optional(3),
+                 optional(4),
+                 statement.getColumn(5).getString(),
+                 statement.getColumn(6).getString()};
+}
+
+constexpr char kAthleteColumns[] = "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
+
+const std::string& SelectAthleteByFirebaseIdSql() {
+  static const std::string sql =
+      std::string("SELECT ") + kAthleteColumns + " FROM athletes WHERE firebaseId = ?";
+  return sql;
+}
+
+const std::string& InsertAthleteIfAbsentSql() {
+  static const std::string sql = std::string("INSERT INTO athletes (") + kAthleteColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (firebaseId) DO NOTHING";
+  return sql;
+}
+
+}  // namespace
+
+SqliteAthleteStore::SqliteAthleteStore(db::Database& database)
+    : writer_(database.writer()), readers_(database.readers()) {}
+
+Result<std::optional<Athlete>> SqliteAthleteStore::FindAthleteByFirebaseId(
+    const std::string& firebase_id) {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    db::Connection::Use select = reader.Prepare(SelectAthleteByFirebaseIdSql());
+    select->bind(1, firebase_id);
+    if (!select->executeStep()) return std::optional<Athlete>();
+    return std::optional<Athlete>(ReadAthlete(*select));
+  } catch (const SQLite::Exception& e) {
+    return db::DatabaseFailure("FindAthleteByFirebaseId", e);
+  }
+}
+
+Result<AthleteStore::InsertOutcome> SqliteAthleteStore::InsertAthleteIfAbsent(const Athlete& athlete) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    db::Connection::Use insert = writer.Prepare(InsertAthleteIfAbsentSql());
+    insert->bind(1, athlete.id);
+    insert->bind(2, athlete.firebase_id);
+    db::BindOptional(*insert, 3, athlete.email);
+    db::BindOptional(*insert, 4, athlete.first_name);
+    db::BindOptional(*insert, 5, athlete.last_name);
+    insert->bind(6, athlete.created_at);
+    insert->bind(7, athlete.updated_at);
+    const bool created = insert->exec() == 1;
+    // Read on the writer: under its lock the row cannot change in between.
+    db::Connection::Use select = writer.Prepare(SelectAthleteByFirebaseIdSql());
+    select->bind(1, athlete.firebase_id);
+    if (!select->executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
+    return InsertOutcome{ReadAthlete(*select), created};
+  } catch (const SQLite::Exception& e) {
+    return db::DatabaseFailure("InsertAthleteIfAbsent", e);
+  }
+}
+
+}  // namespace gofast::app

@@ -1,0 +1,51 @@
+#ifndef GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_STORE_H_
+#define GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_STORE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "company_service/domain/staff.h"
+#include "shared/core/result.h"
+
+namespace gofast::company {
+
+// Storage of staff and the tenant, implemented per database. Every method
+// is atomic on its own; failures of the database are kInternal.
+class StaffStore {
+ public:
+  virtual ~StaffStore() = default;
+
+  virtual Result<std::optional<Staff>> FindById(const std::string& id) = 0;
+  virtual Result<std::optional<Staff>> FindByFirebaseId(const std::string& firebase_id) = 0;
+  // The oldest invited (temp-) row with this lower-case email.
+  virtual Result<std::optional<Staff>> FindInvitedByEmail(const std::string& email) = 0;
+  // Sets firebaseId on the invited row `staff_id` if it is still invited;
+  // nullopt when another call linked it first.
+  virtual Result<std::optional<Staff>> LinkInvited(const std::string& staff_id,
+                                                   const std::string& firebase_id,
+                                                   const std::string& now) = 0;
+
+  struct InsertOutcome {
+    Staff staff;  // the new row, or the one that held the firebaseId already
+    bool created;
+  };
+  // Inserts unless a row has this firebaseId; safe under concurrency.
+  virtual Result<InsertOutcome> InsertIfAbsent(const Staff& staff) = 0;
+  // kConflict when any row has this email (case-insensitive); check and
+  // insert are one transaction.
+  virtual Result<Staff> InsertIfEmailFree(const Staff& staff) = 0;
+  // Ordered by (updatedAt, id), after `after` when given.
+  virtual Result<StaffPage> List(size_t limit, const std::optional<StaffCursor>& after) = 0;
+
+  virtual Result<std::optional<Company>> FindCompany() = 0;
+  virtual Status InsertCompany(const Company& company) = 0;
+  virtual Result<bool> HasStaff() = 0;
+  // Company and staff in one transaction.
+  virtual Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) = 0;
+};
+
+}  // namespace gofast::company
+
+#endif  // GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_STORE_H_

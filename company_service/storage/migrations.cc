@@ -1,0 +1,40 @@
+#include "company_service/storage/migrations.h"
+
+namespace gofast::company {
+
+const std::vector<std::string>& SchemaMigrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: the tenant row and its staff.
+      R"sql(
+      CREATE TABLE gofast_company (
+        id          TEXT PRIMARY KEY,
+        companyName TEXT NOT NULL DEFAULT 'GoFast Inc',
+        address     TEXT,
+        city        TEXT,
+        state       TEXT,
+        website     TEXT,
+        description TEXT,
+        createdAt   TEXT NOT NULL,
+        updatedAt   TEXT NOT NULL
+      );
+      CREATE TABLE company_staff (
+        id         TEXT PRIMARY KEY,
+        firebaseId TEXT NOT NULL UNIQUE,
+        email      TEXT NOT NULL,
+        firstName  TEXT,
+        lastName   TEXT,
+        photoURL   TEXT,
+        companyId  TEXT REFERENCES gofast_company(id),
+        role       TEXT NOT NULL CHECK (role IN ('Founder', 'CFO', 'Sales', 'Marketing', 'Community Manager')),
+        startDate  TEXT,
+        createdAt  TEXT NOT NULL,
+        updatedAt  TEXT NOT NULL
+      );
+      CREATE INDEX company_staff_email ON company_staff (email);
+      CREATE INDEX company_staff_updated ON company_staff (updatedAt, id);
+      )sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace gofast::company

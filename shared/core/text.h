@@ -1,0 +1,34 @@
+#ifndef GOFAST_SHARED_CORE_TEXT_H_
+#define GOFAST_SHARED_CORE_TEXT_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace gofast {
+
+// Strips what JavaScript's String.prototype.trim strips (the real routes
+// trimmed in JavaScript): ASCII white space, line terminators, no-break and
+// other Unicode space separators, and the byte order mark. Input is UTF-8.
+std::string_view TrimWhitespace(std::string_view text);
+
+// Characters (Unicode code points) of valid UTF-8 text: what length limits count.
+size_t CountCharacters(std::string_view utf8);
+
+// ASCII letters lower-cased; other bytes (UTF-8 included) kept as they are.
+std::string ToLowerAscii(std::string_view text);
+std::string ToUpperAscii(std::string_view text);
+
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+
+// Splits a display name as the real sign-in pages did: the first word, then
+// the rest, each trimmed. "Ada King Lovelace" -> {"Ada", "King Lovelace"};
+// an empty part is nullopt.
+std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
+    std::string_view name);
+
+}  // namespace gofast
+
+#endif  // GOFAST_SHARED_CORE_TEXT_H_
