@@ -18,6 +18,7 @@
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/core/ids.h"
 #include "shared/core/text.h"
+#include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
@@ -74,35 +75,10 @@ std::vector<Fixture> Fixtures() {
 }
 
 // The services under test: ours, started here, unless a URL names another build.
-class Targets {
- public:
-  Targets() {
-    company_url_ = Env("GOFAST_COMPANY_URL");
-    if (company_url_.empty()) {
-      company_ = std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN,
-                                                  EmulatorServiceArgs(dir_.File("company.db"), ProjectId()));
-      company_url_ = company_->base_url();
-    }
-    app_url_ = Env("GOFAST_APP_URL");
-    if (app_url_.empty()) {
-      app_ = std::make_unique<ServiceProcess>(
-          GOFAST_APP_SERVICE_BIN,
-          EmulatorServiceArgs(dir_.File("app.db"), ProjectId(),
-                              {"--company-url", company_url_, "--cors-origin", kOrigin}));
-      app_url_ = app_->base_url();
-    }
-  }
-  const std::string& company_url() const { return company_url_; }
-  const std::string& app_url() const { return app_url_; }
-  bool our_app() const { return app_ != nullptr; }
-
- private:
-  TempDir dir_;
-  std::string company_url_;
-  std::string app_url_;
-  std::unique_ptr<ServiceProcess> company_;
-  std::unique_ptr<ServiceProcess> app_;
-};
+BothServicesOptions Targets() {
+  return BothServicesOptions{ProjectId(), true, {"--cors-origin", kOrigin}, Env("GOFAST_COMPANY_URL"),
+                             Env("GOFAST_APP_URL")};
+}
 
 }  // namespace
 
@@ -214,7 +190,7 @@ TEST_CASE("every January 2026 dialog fixture is valid under the contract", "[con
 }
 
 TEST_CASE("the app service accepts every January 2026 dialog fixture with 200", "[contract]") {
-  Targets targets;
+  BothServices targets(Targets());
   TestClient app(Service::kApp, targets.app_url());
   const std::string token = Token(Unique("dialog-admin"), "admin@gofast.test", "Dialog Admin");
   for (const Fixture& fixture : Fixtures()) {
@@ -276,7 +252,7 @@ TEST_CASE(
 }
 
 TEST_CASE("the company service answers every reachable status as documented", "[contract]") {
-  Targets targets;
+  BothServices targets(Targets());
   TestClient company(Service::kCompany, targets.company_url());
   const std::string founder_email = Unique("founder") + "@gofast.test";
   const std::string founder = Token(Unique("founder"), founder_email, "Fay Founder");
@@ -335,7 +311,7 @@ TEST_CASE("the company service answers every reachable status as documented", "[
 }
 
 TEST_CASE("the app service answers every reachable status as documented", "[contract]") {
-  Targets targets;
+  BothServices targets(Targets());
   TestClient app(Service::kApp, targets.app_url());
   TestClient company(Service::kCompany, targets.company_url());
   const std::string uid = Unique("ada");
@@ -354,7 +330,7 @@ TEST_CASE("the app service answers every reachable status as documented", "[cont
   CHECK(app.Get("/api/runs/cnotarealrun0000000000000", ada).status == 404);
   const Reply audit = app.Get("/api/runs/" + run_id + "/creator", ada);
   CHECK(audit.status == 200);
-  if (targets.our_app()) CHECK(audit.json["resolution"] == "found");
+  if (targets.started_app()) CHECK(audit.json["resolution"] == "found");
   CHECK(app.Get("/api/runs/cnotarealrun0000000000000/creator", ada).status == 404);
   const Reply page = app.Get(
       "/api/runs?limit=1&staffGeneratedId=" + body["staffGeneratedId"].get<std::string>(), ada);
@@ -383,7 +359,7 @@ TEST_CASE("the app service answers every reachable status as documented", "[cont
   CHECK(expired.json["shouldRefresh"] == true);
   CHECK(app.Get("/api/runs/create", ada).status == 405);
   CHECK(app.Get("/api/nothing-here", ada).status == 404);
-  if (targets.our_app()) {  // started with --cors-origin
+  if (targets.started_app()) {  // started with --cors-origin
     const Reply preflight = app.Send("OPTIONS", "/api/runs/create", {{"Origin", kOrigin}});
     CHECK(preflight.status == 204);
     CHECK(preflight.Header("Access-Control-Allow-Origin") == kOrigin);
@@ -391,12 +367,8 @@ TEST_CASE("the app service answers every reachable status as documented", "[cont
 }
 
 TEST_CASE("the dialog's requests and the answers it reads are the documented ones", "[contract]") {
-  Targets targets;
-  client::JsonClient company(targets.company_url(), std::chrono::seconds(10));
-  client::JsonClient app(targets.app_url(), std::chrono::seconds(10));
-  WatchRequests(company, Service::kCompany);
-  WatchRequests(app, Service::kApp);
-  client::CreateRunDialog dialog(company, app);
+  BothServices targets(Targets());
+  client::CreateRunDialog dialog(targets.company(), targets.app());
   const std::string uid = Unique("dialog");
   const std::string token = Token(uid, uid + "@gofast.test", "Dee Dialog");
 

@@ -23,6 +23,7 @@
 
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/core/base64url.h"
+#include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
 #include "tests/support/process.h"
@@ -34,11 +35,12 @@ using gofast::client::CallResult;
 using gofast::client::CreateRunDialog;
 using gofast::client::DialogResult;
 using gofast::client::JsonClient;
-using gofast::testing::EmulatorServiceArgs;
+using gofast::testing::BothServices;
+using gofast::testing::BothServicesOptions;
+using gofast::testing::DialogRunFields;
 using gofast::testing::ExpectDocumented;
 using gofast::testing::ProcessGroup;
 using gofast::testing::Service;
-using gofast::testing::ServiceProcess;
 using gofast::testing::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -219,41 +221,6 @@ json TokenPayload(const std::string& token) {
   return payload ? json::parse(*payload, nullptr, false) : json();
 }
 
-// Both services trusting `project_id` in emulator mode, each with its own database.
-class EmulatorModeServices {
- public:
-  explicit EmulatorModeServices(const std::string& project_id)
-      : company_(GOFAST_COMPANY_SERVICE_BIN, EmulatorServiceArgs(dir_.File("company.db"), project_id)),
-        app_(GOFAST_APP_SERVICE_BIN,
-             EmulatorServiceArgs(dir_.File("app.db"), project_id, {"--company-url", company_.base_url()})),
-        company_client_(company_.base_url(), std::chrono::seconds(10)),
-        app_client_(app_.base_url(), std::chrono::seconds(10)) {
-    // Consumer verification: every request checked against the contract before it is sent.
-    gofast::testing::WatchRequests(company_client_, Service::kCompany);
-    gofast::testing::WatchRequests(app_client_, Service::kApp);
-  }
-
-  JsonClient& company() { return company_client_; }
-  JsonClient& app() { return app_client_; }
-  std::string company_db() const { return dir_.File("company.db"); }
-  std::string app_db() const { return dir_.File("app.db"); }
-
- private:
-  TempDir dir_;
-  ServiceProcess company_;
-  ServiceProcess app_;
-  JsonClient company_client_;
-  JsonClient app_client_;
-};
-
-json RunFields(const std::string& title) {
-  return {{"title", title},
-          {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}}},
-          {"citySlug", "arlington"},
-          {"startDate", "2026-02-07"},
-          {"meetUpPoint", "Clarendon Metro"}};
-}
-
 }  // namespace
 
 TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow through both services",
@@ -269,9 +236,9 @@ TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow throug
   CHECK(token.back() == '.');
   CHECK(TokenPayload(token)["aud"] == kProjectId);
 
-  EmulatorModeServices services(kProjectId);
+  BothServices services(BothServicesOptions{kProjectId, true, {}, "", ""});
   CreateRunDialog dialog(services.company(), services.app());
-  const DialogResult result = ExpectDocumented(dialog.Submit(token, RunFields("Emulator run")));
+  const DialogResult result = ExpectDocumented(dialog.Submit(token, DialogRunFields("Emulator run")));
   INFO("staff: " << result.staff_call.Summary() << ", run: " << result.run_call.Summary());
   REQUIRE(result.ok());
   CHECK(result.staff_call.status == 201);
@@ -310,7 +277,7 @@ TEST_CASE(
   REQUIRE(TokenPayload(token)["iss"] ==
           std::string("https://securetoken.google.com/") + kOtherProjectId);
 
-  EmulatorModeServices services(kProjectId);
+  BothServices services(BothServicesOptions{kProjectId, true, {}, "", ""});
   const CallResult staff = ExpectDocumented(
       Service::kCompany, "POST", "/api/staff/find-or-create",
       services.company().Post("/api/staff/find-or-create", token, json::object()));
@@ -318,7 +285,7 @@ TEST_CASE(
   CHECK(staff.body["code"] == "INVALID_TOKEN");
   CHECK(staff.body["error"].get<std::string>().find("audience") != std::string::npos);
 
-  json run = RunFields("Foreign run");
+  json run = DialogRunFields("Foreign run");
   run["staffGeneratedId"] = "00000000-0000-4000-8000-000000000001";
   const CallResult created = ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
                                               services.app().Post("/api/runs/create", token, run));

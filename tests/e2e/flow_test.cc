@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/devkit/create_run_dialog.h"
+#include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
 #include "tests/support/http_client.h"
@@ -23,6 +24,9 @@ using gofast::client::CallResult;
 using gofast::client::CreateRunDialog;
 using gofast::client::DialogResult;
 using gofast::client::JsonClient;
+using gofast::testing::BothServices;
+using gofast::testing::BothServicesOptions;
+using gofast::testing::DialogRunFields;
 using gofast::testing::ExpectDocumented;
 using gofast::testing::Service;
 using gofast::testing::ServiceArgs;
@@ -33,65 +37,36 @@ using gofast::testing::WatchRequests;
 using nlohmann::json;
 
 
-// Both real services, each with its own temporary database; the app knows
-// the company's URL unless told otherwise.
-class BothServices {
+// Both real services (tests/support/both_services.h) and the calls the flow makes.
+class Flow {
  public:
-  explicit BothServices(bool app_knows_company = true)
-      : company_db_(dir_.File("company.db")),
-        app_db_(dir_.File("app.db")),
-        company_(std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(company_db_))),
-        app_(GOFAST_APP_SERVICE_BIN,
-             ServiceArgs(app_db_, app_knows_company
-                                      ? std::vector<std::string>{"--company-url", company_->base_url(),
-                                                                 "--company-timeout-ms", "1000"}
-                                      : std::vector<std::string>{})),
-        company_client_(company_->base_url(), std::chrono::seconds(10)),
-        app_client_(app_.base_url(), std::chrono::seconds(10)),
-        dialog_(company_client_, app_client_) {
-    // Consumer verification: each request checked before it is sent, each answer read checked.
-    WatchRequests(company_client_, Service::kCompany);
-    WatchRequests(app_client_, Service::kApp);
-  }
+  explicit Flow(bool app_knows_company = true)
+      : services_(BothServicesOptions{"", app_knows_company, {"--company-timeout-ms", "1000"}, "", ""}),
+        dialog_(services_.company(), services_.app()) {}
 
   DialogResult Submit(const std::string& token, const std::string& title) {
-    return ExpectDocumented(dialog_.Submit(token, RunFields(title)));
+    return ExpectDocumented(dialog_.Submit(token, DialogRunFields(title)));
   }
-
-  static json RunFields(const std::string& title) {
-    return {{"title", title},
-            {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}}},
-            {"citySlug", "arlington"},
-            {"startDate", "2026-02-07"},
-            {"meetUpPoint", "Clarendon Metro"}};
-  }
-
   CallResult CreateRun(const std::string& token, json body) {
     return ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
-                            app_client_.Post("/api/runs/create", token, body));
+                            services_.app().Post("/api/runs/create", token, body));
   }
   CallResult Audit(const std::string& token, const std::string& run_id, const std::string& request_id = "") {
     const std::string path = "/api/runs/" + run_id + "/creator";
-    return ExpectDocumented(Service::kApp, "GET", path, app_client_.Get(path, token, request_id));
+    return ExpectDocumented(Service::kApp, "GET", path, services_.app().Get(path, token, request_id));
   }
   CallResult ListByStaff(const std::string& token, const std::string& staff_id) {
     const std::string path = "/api/runs?staffGeneratedId=" + staff_id;
-    return ExpectDocumented(Service::kApp, "GET", path, app_client_.Get(path, token));
+    return ExpectDocumented(Service::kApp, "GET", path, services_.app().Get(path, token));
   }
-  void StopCompany() { company_.reset(); }
-  const std::string& company_db() const { return company_db_; }
-  const std::string& app_db() const { return app_db_; }
-  ServiceProcess& company() { return *company_; }
-  ServiceProcess& app() { return app_; }
+  void StopCompany() { services_.StopCompany(); }
+  std::string company_db() const { return services_.company_db(); }
+  std::string app_db() const { return services_.app_db(); }
+  ServiceProcess& company() { return services_.company_process(); }
+  ServiceProcess& app() { return services_.app_process(); }
 
  private:
-  TempDir dir_;
-  std::string company_db_;
-  std::string app_db_;
-  std::unique_ptr<ServiceProcess> company_;
-  ServiceProcess app_;
-  JsonClient company_client_;
-  JsonClient app_client_;
+  BothServices services_;
   CreateRunDialog dialog_;
 };
 
@@ -105,7 +80,7 @@ std::string Titles(const CallResult& listed) {
 
 TEST_CASE("two admins create runs, each filter finds only its admin's runs, and the audit names each",
           "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string bob = SignedToken("bob-uid", "bob@gofast.test", true, "Bob Builder");
 
@@ -151,14 +126,14 @@ TEST_CASE("two admins create runs, each filter finds only its admin's runs, and 
 }
 
 TEST_CASE("the audit flags a run whose staff id belongs to another account", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string bob = SignedToken("bob-uid", "bob@gofast.test", true, "Bob Builder");
   const DialogResult ada_run = services.Submit(ada, "Ada's run");
   REQUIRE(ada_run.ok());
   REQUIRE(services.Submit(bob, "Bob's run").ok());
   // Bob sends Ada's staff id by hand: the app stores it, as designed, but records who sent it.
-  json forged = BothServices::RunFields("Forged");
+  json forged = DialogRunFields("Forged");
   forged["staffGeneratedId"] = ada_run.staff_id;
   const CallResult created = services.CreateRun(bob, forged);
   REQUIRE(created.status == 200);
@@ -169,10 +144,10 @@ TEST_CASE("the audit flags a run whose staff id belongs to another account", "[e
 }
 
 TEST_CASE("the audit of a staff id that exists nowhere answers not_found", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   REQUIRE(services.Submit(ada, "Real").ok());
-  json unknown = BothServices::RunFields("Unknown staff");
+  json unknown = DialogRunFields("Unknown staff");
   unknown["staffGeneratedId"] = "00000000-0000-4000-8000-00000000dead";
   const CallResult created = services.CreateRun(ada, unknown);
   REQUIRE(created.status == 200);
@@ -182,7 +157,7 @@ TEST_CASE("the audit of a staff id that exists nowhere answers not_found", "[e2e
 }
 
 TEST_CASE("the audit answers company_denied when the caller is not company staff", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const DialogResult ada_run = services.Submit(ada, "Ada's run");
   REQUIRE(ada_run.ok());
@@ -195,7 +170,7 @@ TEST_CASE("the audit answers company_denied when the caller is not company staff
 }
 
 TEST_CASE("the audit answers company_unavailable when the company service is down", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const DialogResult ada_run = services.Submit(ada, "Ada's run");
   REQUIRE(ada_run.ok());
@@ -226,7 +201,7 @@ TEST_CASE("the audit gives up on a company service that never answers, after --c
   JsonClient client(app.base_url(), std::chrono::seconds(10));
   WatchRequests(client, Service::kApp);
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
-  json run = BothServices::RunFields("Ada's run");
+  json run = DialogRunFields("Ada's run");
   run["staffGeneratedId"] = "00000000-0000-4000-8000-000000000001";
   const CallResult created =
       ExpectDocumented(Service::kApp, "POST", "/api/runs/create", client.Post("/api/runs/create", ada, run));
@@ -244,7 +219,7 @@ TEST_CASE("the audit gives up on a company service that never answers, after --c
 }
 
 TEST_CASE("the audit answers company_unavailable when the app has no company URL", "[e2e]") {
-  BothServices services(/*app_knows_company=*/false);
+  Flow services(/*app_knows_company=*/false);
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const DialogResult ada_run = services.Submit(ada, "Ada's run");
   REQUIRE(ada_run.ok());
@@ -253,14 +228,14 @@ TEST_CASE("the audit answers company_unavailable when the app has no company URL
 }
 
 TEST_CASE("the audit of an athlete's run answers athlete without calling the company", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string rita = SignedToken("rita-uid", "rita@gofast.test", true, "Rita Runner");
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
   WatchRequests(app, Service::kApp);
   const CallResult athlete = ExpectDocumented(Service::kApp, "POST", "/api/athlete/create",
                                               app.Post("/api/athlete/create", rita, json::object()));
   REQUIRE(athlete.status == 201);
-  json run = BothServices::RunFields("Rita's run");
+  json run = DialogRunFields("Rita's run");
   run["athleteGeneratedId"] = athlete.body["athlete"]["id"];
   const CallResult created =
       ExpectDocumented(Service::kApp, "POST", "/api/runs/create", app.Post("/api/runs/create", rita, run));
@@ -273,7 +248,7 @@ TEST_CASE("the audit of an athlete's run answers athlete without calling the com
 }
 
 TEST_CASE("the audit forwards the caller's request id to the company service", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const DialogResult ada_run = services.Submit(ada, "Ada's run");
   REQUIRE(ada_run.ok());
@@ -285,7 +260,7 @@ TEST_CASE("the audit forwards the caller's request id to the company service", "
 }
 
 TEST_CASE("the audit of an unknown run is 404 Run not found", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const CallResult audit = services.Audit(ada, "cnotarealrun0000000000000");
   CHECK(audit.status == 404);
@@ -294,7 +269,7 @@ TEST_CASE("the audit of an unknown run is 404 Run not found", "[e2e]") {
 }
 
 TEST_CASE("the dialog names the app step when the run is refused after the staff step succeeded", "[e2e]") {
-  BothServices services;
+  Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   JsonClient company(services.company().base_url(), std::chrono::seconds(5));
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
@@ -302,7 +277,7 @@ TEST_CASE("the dialog names the app step when the run is refused after the staff
   // purpose (no title), so only its answer is checked.
   WatchRequests(company, Service::kCompany);
   CreateRunDialog dialog(company, app);
-  json no_title = BothServices::RunFields("x");
+  json no_title = DialogRunFields("x");
   no_title.erase("title");
   const DialogResult result = ExpectDocumented(dialog.Submit(ada, no_title));
   CHECK_FALSE(result.ok());
@@ -314,19 +289,19 @@ TEST_CASE("the dialog names the app step when the run is refused after the staff
 }
 
 TEST_CASE("the dialog names the staff step when the company service refuses or is down", "[e2e]") {
-  BothServices services;
+  Flow services;
   JsonClient company(services.company().base_url(), std::chrono::seconds(5));
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
   WatchRequests(company, Service::kCompany);
   WatchRequests(app, Service::kApp);
   CreateRunDialog dialog(company, app);
   const DialogResult no_email =
-      ExpectDocumented(dialog.Submit(SignedToken("no-email-uid"), BothServices::RunFields("x")));
+      ExpectDocumented(dialog.Submit(SignedToken("no-email-uid"), DialogRunFields("x")));
   CHECK(no_email.failed_step == gofast::client::kStaffStep);
   CHECK(no_email.staff_call.status == 403);
   CHECK(no_email.run_call.status == 0);  // never sent
   services.StopCompany();
-  const DialogResult down = dialog.Submit(SignedToken("ada-uid", "ada@gofast.test"), BothServices::RunFields("x"));
+  const DialogResult down = dialog.Submit(SignedToken("ada-uid", "ada@gofast.test"), DialogRunFields("x"));
   CHECK(down.failed_step == gofast::client::kStaffStep);
   CHECK_FALSE(down.staff_call.answered());
   CHECK(gofast::testing::CountRows(services.app_db(), "city_runs") == 0);

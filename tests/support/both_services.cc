@@ -1,0 +1,47 @@
+#include "tests/support/both_services.h"
+
+#include <chrono>
+
+#include "tests/support/contract_client.h"
+#include "tests/support/test_keys.h"
+
+namespace gofast::testing {
+namespace {
+
+constexpr std::chrono::seconds kClientTimeout{10};
+
+}  // namespace
+
+BothServices::BothServices(const BothServicesOptions& options)
+    : company_url_(options.company_url), app_url_(options.app_url) {
+  const auto args = [&](const std::string& db, const std::vector<std::string>& more) {
+    return options.emulator_project_id.empty()
+               ? ServiceArgs(dir_.File(db), more)
+               : EmulatorServiceArgs(dir_.File(db), options.emulator_project_id, more);
+  };
+  if (company_url_.empty()) {
+    company_ = std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN, args("company.db", {}));
+    company_url_ = company_->base_url();
+  }
+  if (app_url_.empty()) {
+    std::vector<std::string> app_args;
+    if (options.app_knows_company) app_args = {"--company-url", company_url_};
+    app_args.insert(app_args.end(), options.app_args.begin(), options.app_args.end());
+    app_ = std::make_unique<ServiceProcess>(GOFAST_APP_SERVICE_BIN, args("app.db", app_args));
+    app_url_ = app_->base_url();
+  }
+  company_client_ = std::make_unique<client::JsonClient>(company_url_, kClientTimeout);
+  app_client_ = std::make_unique<client::JsonClient>(app_url_, kClientTimeout);
+  WatchRequests(*company_client_, Service::kCompany);
+  WatchRequests(*app_client_, Service::kApp);
+}
+
+nlohmann::json DialogRunFields(const std::string& title) {
+  return {{"title", title},
+          {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}}},
+          {"citySlug", "arlington"},
+          {"startDate", "2026-02-07"},
+          {"meetUpPoint", "Clarendon Metro"}};
+}
+
+}  // namespace gofast::testing
