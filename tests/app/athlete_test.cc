@@ -51,11 +51,9 @@ TEST_CASE("athlete find-or-create refuses a missing token and a body that is not
           "[integration]") {
   AppService app;
   const Reply no_token = app.client().Post("/api/athlete/create", "", "");
-  CHECK(no_token.status == 401);
-  CHECK(no_token.json["code"] == "NO_TOKEN");
+  CheckError(no_token, 401, "NO_TOKEN");
   const Reply bad = app.client().Post("/api/athlete/create", SignedToken("uid-ada"), "{oops");
-  CHECK(bad.status == 400);
-  CHECK(bad.json["code"] == "BAD_JSON");
+  CheckError(bad, 400, "BAD_JSON");
   const Reply array = app.client().Post("/api/athlete/create", SignedToken("uid-ada"), "[]");
   CHECK(array.status == 400);
   CHECK(app.AthleteCount() == 0);
@@ -112,9 +110,7 @@ TEST_CASE("an unknown athleteGeneratedId is 404 Athlete not found and writes not
   body["athleteGeneratedId"] = "cnoathlete0000000000000000";
   body["runClub"] = {{"slug", "dc-run-crew"}, {"name", "DC Run Crew"}};
   const Reply reply = app.CreateRun(token, body);
-  CHECK(reply.status == 404);
-  CHECK(reply.json["code"] == "NOT_FOUND");
-  CHECK(reply.json["error"] == "Athlete not found");
+  CheckError(reply, 404, "NOT_FOUND", "Athlete not found");
   CHECK(app.Snapshot() == before);
   CHECK(app.RunCount() == 0);
   CHECK(app.ClubCount() == 0);

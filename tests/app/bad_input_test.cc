@@ -66,8 +66,7 @@ TEST_CASE("malformed and non-object bodies are 400 BAD_JSON and write nothing", 
   }
   // An empty body is not an object either.
   const Reply empty = app.client().Post("/api/runs/create", token, "", "application/json");
-  CHECK(empty.status == 400);
-  CHECK(empty.json["code"] == "BAD_JSON");
+  CheckError(empty, 400, "BAD_JSON");
   CHECK(app.Snapshot() == before);
 }
 
@@ -77,8 +76,7 @@ TEST_CASE("a 1 MiB body is 413 PAYLOAD_TOO_LARGE and writes nothing", "[integrat
   json body = MinimalRun();
   body["description"] = std::string(1024 * 1024, 'x');
   const Reply reply = app.CreateRun(token, body);
-  CHECK(reply.status == 413);
-  CHECK(reply.json["code"] == "PAYLOAD_TOO_LARGE");
+  CheckError(reply, 413, "PAYLOAD_TOO_LARGE");
   CHECK(app.RunCount() == 0);
   CHECK(app.ClubCount() == 0);
   // The service still answers afterwards.
@@ -92,9 +90,7 @@ TEST_CASE("a 10,000-character title is refused by its length limit and writes no
   json body = MinimalRun();
   body["title"] = std::string(10000, 'T');
   const Reply reply = app.CreateRun(SignedToken("uid-ada"), body);
-  CHECK(reply.status == 400);
-  CHECK(reply.json["code"] == "VALIDATION_FAILED");
-  CHECK(reply.json["error"] == "title must be at most 300 characters");
+  CheckError(reply, 400, "VALIDATION_FAILED", "title must be at most 300 characters");
   CHECK(app.RunCount() == 0);
 }
 

@@ -112,9 +112,7 @@ TEST_CASE("the allowed origin gets CORS headers on a 500 too", "[integration]") 
   }
   const Reply broken = app.client().Post("/api/runs/create", token, MinimalRun().dump(),
                                          "application/json", kFromAllowed);
-  CHECK(broken.status == 500);
-  CHECK(broken.json["code"] == "INTERNAL");
-  CHECK(broken.json["error"] == "Internal error");
+  CheckError(broken, 500, "INTERNAL", "Internal error");
   CHECK(broken.body.find("city_runs") == std::string::npos);  // no SQL text leaks
   CheckAllowed(broken);
   const Reply list = app.client().Get("/api/runs", token, kFromAllowed);

@@ -167,28 +167,24 @@ TEST_CASE("create run needs a valid token of the project and writes nothing with
   const json body = MinimalRun();
 
   const Reply none = app.CreateRun("", body);
-  CHECK(none.status == 401);
-  CHECK(none.json["code"] == "NO_TOKEN");
+  CheckError(none, 401, "NO_TOKEN");
 
   auth::MintOptions other_project;
   other_project.project_id = "other-project";
   other_project.uid = "uid-ada";
   const Reply wrong = app.CreateRun(TestKeys::Shared().Mint(other_project), body);
-  CHECK(wrong.status == 401);
-  CHECK(wrong.json["code"] == "INVALID_TOKEN");
+  CheckError(wrong, 401, "INVALID_TOKEN");
 
   auth::MintOptions emulator_form;
   emulator_form.project_id = kTestProjectId;
   emulator_form.uid = "uid-ada";
   const Reply unsigned_token = app.CreateRun(TestKeys::MintUnsigned(emulator_form), body);
-  CHECK(unsigned_token.status == 401);
-  CHECK(unsigned_token.json["code"] == "INVALID_TOKEN");
+  CheckError(unsigned_token, 401, "INVALID_TOKEN");
 
   auth::MintOptions expired = emulator_form;
   expired.lifetime_seconds = -3600;
   const Reply old = app.CreateRun(TestKeys::Shared().Mint(expired), body);
-  CHECK(old.status == 401);
-  CHECK(old.json["code"] == "TOKEN_EXPIRED");
+  CheckError(old, 401, "TOKEN_EXPIRED");
   CHECK(old.json["shouldRefresh"] == true);
 
   // 401 comes before any look at the body.

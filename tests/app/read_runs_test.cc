@@ -112,8 +112,7 @@ TEST_CASE("a bad limit or cursor is 400 VALIDATION_FAILED, never clamped", "[int
                             "limit=", "cursor=not-a-cursor", "cursor=", "cursor=e30"}) {
     INFO(query);
     const Reply reply = app.client().Get(std::string("/api/runs?") + query, token);
-    CHECK(reply.status == 400);
-    CHECK(reply.json["code"] == "VALIDATION_FAILED");
+    CheckError(reply, 400, "VALIDATION_FAILED");
   }
   CHECK(app.client().Get("/api/runs?limit=500", token).status == 200);
   CHECK(app.client().Get("/api/runs?limit=1", token).status == 200);
@@ -153,8 +152,7 @@ TEST_CASE("GET on the create path is 405 and unknown paths are 404", "[integrati
   AppService app;
   const std::string token = SignedToken("uid-ada");
   const Reply get_create = app.client().Get("/api/runs/create", token);
-  CHECK(get_create.status == 405);
-  CHECK(get_create.json["code"] == "METHOD_NOT_ALLOWED");
+  CheckError(get_create, 405, "METHOD_NOT_ALLOWED");
   CHECK(get_create.Header("Allow") == "POST");
   const Reply post_list = app.client().Post("/api/runs", token, "{}");
   CHECK(post_list.status == 405);

@@ -80,8 +80,7 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
   const std::string before = service.StaffSnapshot();
   auto& client = service.client();
   const Reply none = client.Post("/api/staff/find-or-create", "", "{}");
-  CHECK(none.status == 401);
-  CHECK(none.json["code"] == "NO_TOKEN");
+  CheckError(none, 401, "NO_TOKEN");
   const Reply basic = client.Post("/api/staff/find-or-create", "", "{}", "application/json",
                                   {{"Authorization", "Basic dXNlcjpwYXNz"}});
   CHECK(basic.json["code"] == "NO_TOKEN");
@@ -89,8 +88,7 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
                                          {{"Authorization", "Bearer "}});
   CHECK(empty_bearer.json["code"] == "NO_TOKEN");
   const Reply garbage = client.Post("/api/staff/find-or-create", "not.a.token", "{}");
-  CHECK(garbage.status == 401);
-  CHECK(garbage.json["code"] == "INVALID_TOKEN");
+  CheckError(garbage, 401, "INVALID_TOKEN");
   CHECK(garbage.body.find("not.a.token") == std::string::npos);
 
   gofast::auth::MintOptions expired;
@@ -99,16 +97,14 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
   expired.email = "expired@gofast.test";
   expired.lifetime_seconds = -3600;
   const Reply old = client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::Shared().Mint(expired), "{}");
-  CHECK(old.status == 401);
-  CHECK(old.json["code"] == "TOKEN_EXPIRED");
+  CheckError(old, 401, "TOKEN_EXPIRED");
   CHECK(old.json["shouldRefresh"] == true);
 
   gofast::auth::MintOptions foreign = expired;
   foreign.project_id = "another-project";
   foreign.lifetime_seconds = 3600;
   const Reply other = client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::Shared().Mint(foreign), "{}");
-  CHECK(other.status == 401);
-  CHECK(other.json["code"] == "INVALID_TOKEN");
+  CheckError(other, 401, "INVALID_TOKEN");
   CHECK(service.StaffSnapshot() == before);
 }
 
@@ -123,11 +119,9 @@ TEST_CASE("unknown routes are 404 and known routes with another method are 405",
   CompanyService service;
   const std::string token = SignedToken("uid-ada", "ada@gofast.test");
   const Reply unknown = service.client().Get("/api/nothing-here", token);
-  CHECK(unknown.status == 404);
-  CHECK(unknown.json["code"] == "NOT_FOUND");
+  CheckError(unknown, 404, "NOT_FOUND");
   const Reply wrong_method = service.client().Get("/api/staff/find-or-create", token);
-  CHECK(wrong_method.status == 405);
-  CHECK(wrong_method.json["code"] == "METHOD_NOT_ALLOWED");
+  CheckError(wrong_method, 405, "METHOD_NOT_ALLOWED");
   CHECK(wrong_method.Header("Allow") == "POST");
   const Reply put = service.client().Send("PUT", "/api/staff", {{"Authorization", "Bearer " + token}}, "{}");
   CHECK(put.status == 405);

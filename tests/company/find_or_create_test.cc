@@ -81,8 +81,7 @@ TEST_CASE("find-or-create finds a known uid even when the token has no email", "
 TEST_CASE("find-or-create refuses an unknown account without an email claim", "[integration]") {
   CompanyService service;
   const Reply reply = service.FindOrCreate(SignedToken("uid-no-email", ""));
-  CHECK(reply.status == 403);
-  CHECK(reply.json["code"] == "EMAIL_REQUIRED");
+  CheckError(reply, 403, "EMAIL_REQUIRED");
   CHECK(reply.json["success"] == false);
   CHECK(service.StaffCount() == 0);
 }
@@ -145,8 +144,7 @@ TEST_CASE("find-or-create refuses to link an invitation for an unverified email 
   InviteAs(service, founder, "unverified@gofast.test");
   const std::string before = service.StaffSnapshot();
   const Reply reply = service.FindOrCreate(SignedToken("uid-unverified", "unverified@gofast.test", false));
-  CHECK(reply.status == 403);
-  CHECK(reply.json["code"] == "EMAIL_NOT_VERIFIED");
+  CheckError(reply, 403, "EMAIL_NOT_VERIFIED");
   CHECK(service.StaffSnapshot() == before);
 }
 
@@ -174,9 +172,7 @@ TEST_CASE("invite-only sign-up refuses unknown accounts and still links invitati
       {"staff", {{{"email", "welcome@gofast.test"}, {"role", "Marketing"}}}}}.dump();
   CompanyService service({"--signup", "invite-only", "--seed", seed_path});
   const Reply stranger = service.FindOrCreate(SignedToken("uid-stranger", "stranger@gofast.test"));
-  CHECK(stranger.status == 403);
-  CHECK(stranger.json["code"] == "NOT_COMPANY_STAFF");
-  CHECK(stranger.json["error"] == "This account is not company staff");
+  CheckError(stranger, 403, "NOT_COMPANY_STAFF", "This account is not company staff");
   CHECK(service.StaffCount() == 1);
   const Reply welcome = service.FindOrCreate(SignedToken("uid-welcome", "welcome@gofast.test"));
   CHECK(welcome.status == 200);
@@ -214,8 +210,7 @@ TEST_CASE("emulator mode links an invitation without email_verified", "[integrat
   CHECK(linked.json["linked"] == true);
   // A signed token is refused in emulator mode.
   const Reply signed_reply = client.Post("/api/staff/find-or-create", SignedToken("emu-founder", "f@gofast.test"), "{}");
-  CHECK(signed_reply.status == 401);
-  CHECK(signed_reply.json["code"] == "INVALID_TOKEN");
+  CheckError(signed_reply, 401, "INVALID_TOKEN");
 }
 
 TEST_CASE("fifty simultaneous find-or-create calls for one new uid create exactly one row", "[integration]") {

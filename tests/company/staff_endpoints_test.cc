@@ -43,9 +43,7 @@ TEST_CASE("staff look-up of an unknown id is 404 Staff not found", "[integration
   CompanyService service;
   const Signed ada = SignUp(service, "ada");
   const Reply reply = service.client().Get("/api/staff/00000000-0000-4000-8000-000000000000", ada.token);
-  CHECK(reply.status == 404);
-  CHECK(reply.json["code"] == "NOT_FOUND");
-  CHECK(reply.json["error"] == "Staff not found");
+  CheckError(reply, 404, "NOT_FOUND", "Staff not found");
 }
 
 TEST_CASE("staff endpoints refuse a caller who is not linked staff", "[integration]") {
@@ -55,8 +53,7 @@ TEST_CASE("staff endpoints refuse a caller who is not linked staff", "[integrati
   for (const Reply& reply : {service.client().Get("/api/staff/" + ada.id, outsider),
                              service.client().Get("/api/staff", outsider),
                              service.Invite(outsider, {{"email", "x@gofast.test"}, {"role", "Sales"}})}) {
-    CHECK(reply.status == 403);
-    CHECK(reply.json["code"] == "NOT_COMPANY_STAFF");
+    CheckError(reply, 403, "NOT_COMPANY_STAFF");
   }
   CHECK(service.StaffCount() == 1);
 }
@@ -110,8 +107,7 @@ TEST_CASE("staff list refuses a bad limit or cursor instead of clamping", "[inte
   for (const char* query : {"limit=0", "limit=501", "limit=abc", "limit=-1", "limit=", "cursor=%%%", "cursor=bm90LWpzb24"}) {
     const Reply reply = service.client().Get(std::string("/api/staff?") + query, ada.token);
     INFO(query);
-    CHECK(reply.status == 400);
-    CHECK(reply.json["code"] == "VALIDATION_FAILED");
+    CheckError(reply, 400, "VALIDATION_FAILED");
   }
   CHECK(service.client().Get("/api/staff?limit=500", ada.token).status == 200);
 }
@@ -138,9 +134,7 @@ TEST_CASE("only a Founder may invite", "[integration]") {
   REQUIRE(service.FindOrCreate(cfo).json["linked"] == true);
   const std::string before = service.StaffSnapshot();
   const Reply reply = service.Invite(cfo, {{"email", "someone@gofast.test"}, {"role", "Sales"}});
-  CHECK(reply.status == 403);
-  CHECK(reply.json["code"] == "FORBIDDEN");
-  CHECK(reply.json["error"] == "Only a Founder can invite staff");
+  CheckError(reply, 403, "FORBIDDEN", "Only a Founder can invite staff");
   CHECK(service.StaffSnapshot() == before);
 }
 
@@ -149,9 +143,7 @@ TEST_CASE("invite refuses an email any row already has, whatever its case", "[in
   const Signed founder = SignUp(service, "founder");
   const std::string before = service.StaffSnapshot();
   const Reply reply = service.Invite(founder.token, {{"email", "FOUNDER@gofast.test"}, {"role", "Sales"}});
-  CHECK(reply.status == 409);
-  CHECK(reply.json["code"] == "CONFLICT");
-  CHECK(reply.json["error"] == "A staff member with this email already exists");
+  CheckError(reply, 409, "CONFLICT", "A staff member with this email already exists");
   CHECK(service.StaffSnapshot() == before);
 }
 

@@ -1,5 +1,7 @@
 #include "tests/support/http_client.h"
 
+#include <catch2/catch.hpp>
+
 namespace gofast::testing {
 namespace {
 
@@ -69,6 +71,15 @@ Reply TestClient::Send(const std::string& method, const std::string& path, const
   request.headers = headers;
   request.body = body;
   return Checked(method, path, client_.send(request));
+}
+
+void CheckError(const Reply& reply, int status, const std::string& code, const std::string& message) {
+  INFO("answer: " << reply.status << " " << reply.body);
+  CHECK(reply.status == status);
+  REQUIRE(reply.json.is_object());
+  CHECK(reply.json.value("success", true) == false);
+  CHECK(reply.json.value("code", "") == code);
+  if (!message.empty()) CHECK(reply.json.value("error", "") == message);
 }
 
 }  // namespace gofast::testing

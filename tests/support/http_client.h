@@ -22,6 +22,10 @@ struct Reply {
   bool HasHeader(const std::string& name) const { return headers.find(name) != headers.end(); }
 };
 
+// Checks that `reply` is the contract's error envelope with this status and
+// code, and this message (`error`) when one is given.
+void CheckError(const Reply& reply, int status, const std::string& code, const std::string& message = "");
+
 // A keep-alive client for a service under test. Every answer it receives is
 // checked against the contract (shared/contracts/openapi.json) for its
 // service, route and status; a mismatch fails the test that sent the request.
