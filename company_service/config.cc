@@ -2,7 +2,8 @@
 
 namespace gofast::company {
 
-config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args, CompanyConfig& config) {
+config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args,
+                                        CompanyConfig& config) {
   CLI::App app{"GoFastCompany staff service: company_staff in its own SQLite database",
                "company_service"};
   config::CommonOptions common(app, config.common, {"COMPANY_", 4100, "data/company.db"});

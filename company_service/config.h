@@ -18,7 +18,8 @@ struct CompanyConfig {
 };
 
 // Options, then environment variables, then defaults (spec/conventions.md).
-config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args, CompanyConfig& config);
+config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args,
+                                        CompanyConfig& config);
 
 }  // namespace gofast::company
 

@@ -2,6 +2,7 @@
 #include "shared/http/service_main.h"
 
 int main(int argc, char** argv) {
-  return gofast::http::ServiceMain(argc, argv, "company_service", &gofast::company::ParseCompanyConfig,
+  return gofast::http::ServiceMain(argc, argv, "company_service",
+                                   &gofast::company::ParseCompanyConfig,
                                    &gofast::company::CompanyApp::Create);
 }

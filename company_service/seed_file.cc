@@ -1,9 +1,8 @@
 #include "company_service/seed_file.h"
 
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace gofast::company {
 namespace {
@@ -25,7 +24,8 @@ struct TextMember {
   std::optional<std::string>* target;
 };
 
-Status ReadTexts(const json& object, const std::string& where, std::initializer_list<TextMember> members) {
+Status ReadTexts(const json& object, const std::string& where,
+                 std::initializer_list<TextMember> members) {
   for (const TextMember& member : members) {
     if (Status read = ReadText(object, member.name, where, *member.target); !read) return read;
   }
@@ -40,7 +40,8 @@ Result<SeedRows> ParseSeedRows(std::string_view json_text) {
   if (!document.is_object()) return SeedError("the file must hold a JSON object");
   SeedRows rows;
   const auto company = document.find("company");
-  if (company == document.end() || !company->is_object()) return SeedError("company must be an object");
+  if (company == document.end() || !company->is_object())
+    return SeedError("company must be an object");
   SeedCompanyRow& tenant = rows.company;
   if (Status read = ReadTexts(*company, "company",
                               {{"id", &tenant.id},

@@ -15,7 +15,8 @@ class AthleteStore {
  public:
   virtual ~AthleteStore() = default;
 
-  virtual Result<std::optional<Athlete>> FindAthleteByFirebaseId(const std::string& firebase_id) = 0;
+  virtual Result<std::optional<Athlete>> FindAthleteByFirebaseId(
+      const std::string& firebase_id) = 0;
 
   struct InsertOutcome {
     Athlete athlete;  // the new row, or the one that held the firebaseId already

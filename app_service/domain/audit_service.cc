@@ -26,8 +26,12 @@ Result<CreatorAudit> AuditService::WhoCreated(const std::string& run_id,
       audit.staff = std::move(lookup.staff);
       break;
     }
-    case StaffLookup::Outcome::kNotFound: audit.resolution = AuditResolution::kNotFound; break;
-    case StaffLookup::Outcome::kDenied: audit.resolution = AuditResolution::kCompanyDenied; break;
+    case StaffLookup::Outcome::kNotFound:
+      audit.resolution = AuditResolution::kNotFound;
+      break;
+    case StaffLookup::Outcome::kDenied:
+      audit.resolution = AuditResolution::kCompanyDenied;
+      break;
     case StaffLookup::Outcome::kUnavailable:
       audit.resolution = AuditResolution::kCompanyUnavailable;
       break;

@@ -35,7 +35,8 @@ class AuditService {
   AuditService(RunStore& runs, StaffDirectory* directory) : runs_(runs), directory_(directory) {}
 
   // kNotFound "Run not found"; otherwise always an answer, whatever the company said.
-  Result<CreatorAudit> WhoCreated(const std::string& run_id, const ForwardedCredentials& credentials);
+  Result<CreatorAudit> WhoCreated(const std::string& run_id,
+                                  const ForwardedCredentials& credentials);
 
  private:
   RunStore& runs_;

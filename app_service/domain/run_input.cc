@@ -169,7 +169,8 @@ Status CheckValueRules(const RunInput& input) {
     return Invalid("startTimeMinute must be between 0 and 59");
   }
   if (const std::string* period = input.Text("startTimePeriod");
-      period != nullptr && !EqualsIgnoreAsciiCase(*period, "AM") && !EqualsIgnoreAsciiCase(*period, "PM")) {
+      period != nullptr && !EqualsIgnoreAsciiCase(*period, "AM") &&
+      !EqualsIgnoreAsciiCase(*period, "PM")) {
     return Invalid("startTimePeriod must be AM or PM");
   }
   if (const std::string* day = input.Text("dayOfWeek");

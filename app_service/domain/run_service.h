@@ -25,7 +25,8 @@ class RunService {
   Result<Run> Create(const RunInput& input, const Caller& caller);
   // kNotFound "Run not found".
   Result<Run> Get(const std::string& id);
-  Result<RunPage> List(const RunFilter& filter, size_t limit, const std::optional<RunCursor>& after);
+  Result<RunPage> List(const RunFilter& filter, size_t limit,
+                       const std::optional<RunCursor>& after);
 
  private:
   RunStore& store_;

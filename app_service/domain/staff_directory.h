@@ -15,7 +15,7 @@ struct ForwardedCredentials {
 // A staff member as the company described one.
 struct StaffRecord {
   std::optional<std::string> firebase_id;  // nullopt when the company's answer had none
-  std::string as_sent;                     // the company's staff object as JSON text, for the answer
+  std::string as_sent;  // the company's staff object as JSON text, for the answer
 };
 
 // What the company service said about one staff id.
@@ -32,7 +32,8 @@ struct StaffLookup {
 class StaffDirectory {
  public:
   virtual ~StaffDirectory() = default;
-  virtual StaffLookup Lookup(const std::string& staff_id, const ForwardedCredentials& credentials) = 0;
+  virtual StaffLookup Lookup(const std::string& staff_id,
+                             const ForwardedCredentials& credentials) = 0;
 };
 
 }  // namespace gofast::app

@@ -26,11 +26,13 @@ StaffLookup StaffLookupFromAnswer(const client::CallResult& answer) {
   if (!answer.answered()) return lookup;  // refused or timed out
   lookup.company_status = answer.status;
   const nlohmann::json& body = answer.body;
-  if (answer.status == 200 && body.is_object() && body.contains("staff") && body["staff"].is_object()) {
+  if (answer.status == 200 && body.is_object() && body.contains("staff") &&
+      body["staff"].is_object()) {
     const nlohmann::json& staff = body["staff"];
     StaffRecord record;
     const auto firebase_id = staff.find("firebaseId");
-    if (firebase_id != staff.end() && firebase_id->is_string()) record.firebase_id = firebase_id->get<std::string>();
+    if (firebase_id != staff.end() && firebase_id->is_string())
+      record.firebase_id = firebase_id->get<std::string>();
     record.as_sent = staff.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     lookup.outcome = StaffLookup::Outcome::kFound;
     lookup.staff = std::move(record);
@@ -42,7 +44,8 @@ StaffLookup StaffLookupFromAnswer(const client::CallResult& answer) {
   return lookup;
 }
 
-StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id, const ForwardedCredentials& credentials) {
+StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id,
+                                          const ForwardedCredentials& credentials) {
   // The id is opaque text from a request body: encode it so it stays one path segment.
   return StaffLookupFromAnswer(client_.Get("/api/staff/" + EncodePathSegment(staff_id),
                                            credentials.bearer_token, credentials.request_id));

@@ -158,7 +158,8 @@ Result<RunInput> ParseRunInput(const json& body) {
     if (it->is_string() && TrimWhitespace(it->get_ref<const std::string&>()).empty()) continue;
     switch (field.kind) {
       case InputKind::kText: {
-        Result<std::optional<std::string>> text = http::ReadTextField(name, *it, field.max_characters);
+        Result<std::optional<std::string>> text =
+            http::ReadTextField(name, *it, field.max_characters);
         if (!text) return text.error();
         if (text.value()) input.text.emplace(name, std::move(*text.value()));
         break;

@@ -1,10 +1,9 @@
 #ifndef GOFAST_APP_SERVICE_HTTP_BODY_READERS_H_
 #define GOFAST_APP_SERVICE_HTTP_BODY_READERS_H_
 
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app_service/domain/run_input.h"
 #include "shared/core/result.h"

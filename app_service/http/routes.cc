@@ -28,12 +28,18 @@ std::optional<std::string> FilterParam(const httplib::Request& raw, const char* 
 // The contract's word for a resolution.
 const char* ResolutionWord(AuditResolution resolution) {
   switch (resolution) {
-    case AuditResolution::kFound: return "found";
-    case AuditResolution::kMismatch: return "mismatch";
-    case AuditResolution::kNotFound: return "not_found";
-    case AuditResolution::kCompanyDenied: return "company_denied";
-    case AuditResolution::kCompanyUnavailable: return "company_unavailable";
-    case AuditResolution::kAthlete: return "athlete";
+    case AuditResolution::kFound:
+      return "found";
+    case AuditResolution::kMismatch:
+      return "mismatch";
+    case AuditResolution::kNotFound:
+      return "not_found";
+    case AuditResolution::kCompanyDenied:
+      return "company_denied";
+    case AuditResolution::kCompanyUnavailable:
+      return "company_unavailable";
+    case AuditResolution::kAthlete:
+      return "athlete";
   }
   return "company_unavailable";
 }
@@ -118,12 +124,13 @@ void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& at
                    {"athlete", AthleteToJson(outcome->athlete)}});
 }
 
-void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits, const http::Request& request,
-                  httplib::Response& res) {
+void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits,
+                  const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   // The company decides for itself whether this caller may see its staff.
-  const ForwardedCredentials credentials{std::string(http::BearerToken(request)), request.request_id};
+  const ForwardedCredentials credentials{std::string(http::BearerToken(request)),
+                                         request.request_id};
   const Result<CreatorAudit> audit = audits.WhoCreated(request.params.at(0), credentials);
   if (!audit) return http::WriteError(res, audit.error());
   std::string text;
@@ -160,9 +167,10 @@ void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunSer
   server.Route("GET", "/api/runs/:id", [&](const http::Request& request, httplib::Response& res) {
     GetRun(verifier, runs, request, res);
   });
-  server.Route("GET", "/api/runs/:id/creator", [&](const http::Request& request, httplib::Response& res) {
-    AuditCreator(verifier, audits, request, res);
-  });
+  server.Route("GET", "/api/runs/:id/creator",
+               [&](const http::Request& request, httplib::Response& res) {
+                 AuditCreator(verifier, audits, request, res);
+               });
   server.Route("POST", "/api/athlete/create",
                [&](const http::Request& request, httplib::Response& res) {
                  FindOrCreateAthlete(verifier, athletes, request, res);

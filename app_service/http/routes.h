@@ -10,9 +10,8 @@
 namespace gofast::app {
 
 // The app API: POST /api/runs/create, GET /api/runs, GET /api/runs/:id,
-// GET /api/runs/:id/creator and POST /api/athlete/create. Each handler authenticates, reads its input,
-// calls one domain function and writes its answer. The references must
-// outlive the server.
+// GET /api/runs/:id/creator and POST /api/athlete/create. Each handler authenticates, reads its
+// input, calls one domain function and writes its answer. The references must outlive the server.
 void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
                AthleteService& athletes, AuditService& audits);
 

@@ -18,7 +18,8 @@ Athlete ReadAthlete(const SQLite::Statement& statement) {
                  statement.getColumn(6).getString()};
 }
 
-constexpr char kAthleteColumns[] = "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
+constexpr char kAthleteColumns[] =
+    "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
 
 const std::string& SelectAthleteByFirebaseIdSql() {
   static const std::string sql =
@@ -27,8 +28,9 @@ const std::string& SelectAthleteByFirebaseIdSql() {
 }
 
 const std::string& InsertAthleteIfAbsentSql() {
-  static const std::string sql = std::string("INSERT INTO athletes (") + kAthleteColumns +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (firebaseId) DO NOTHING";
+  static const std::string sql =
+      std::string("INSERT INTO athletes (") + kAthleteColumns +
+      ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (firebaseId) DO NOTHING";
   return sql;
 }
 
@@ -50,7 +52,8 @@ Result<std::optional<Athlete>> SqliteAthleteStore::FindAthleteByFirebaseId(
   }
 }
 
-Result<AthleteStore::InsertOutcome> SqliteAthleteStore::InsertAthleteIfAbsent(const Athlete& athlete) {
+Result<AthleteStore::InsertOutcome> SqliteAthleteStore::InsertAthleteIfAbsent(
+    const Athlete& athlete) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     db::Connection::Use insert = writer.Prepare(InsertAthleteIfAbsentSql());

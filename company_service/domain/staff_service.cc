@@ -10,21 +10,26 @@ namespace {
 
 constexpr size_t kMaxEmailLength = 254;
 
-Error NotStaff() { return MakeError(ErrorCode::kNotCompanyStaff, "This account is not company staff"); }
+Error NotStaff() {
+  return MakeError(ErrorCode::kNotCompanyStaff, "This account is not company staff");
+}
 
 }  // namespace
 
 bool IsRole(std::string_view role) {
-  return std::any_of(kRoles.begin(), kRoles.end(), [&](const char* known) { return role == known; });
+  return std::any_of(kRoles.begin(), kRoles.end(),
+                     [&](const char* known) { return role == known; });
 }
 
 bool IsValidEmail(const std::string& email) {
   if (email.empty() || email.size() > kMaxEmailLength) return false;
   const size_t at = email.find('@');
-  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
+  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos)
+    return false;
   const std::string_view domain = std::string_view(email).substr(at + 1);
   if (domain.find('.') == std::string_view::npos) return false;
-  return std::none_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+  return std::none_of(email.begin(), email.end(),
+                      [](unsigned char c) { return c <= ' ' || c == 0x7f; });
 }
 
 StaffService::StaffService(StaffStore& store, StaffPolicy policy, IsoClock clock)
@@ -52,7 +57,8 @@ Result<FindOrCreateOutcome> StaffService::FindOrCreate(const Caller& caller,
       return MakeError(ErrorCode::kEmailNotVerified,
                        "Verify your email address before joining as invited staff");
     }
-    Result<std::optional<Staff>> linked = store_.LinkInvited(invited.value()->id, caller.uid, clock_());
+    Result<std::optional<Staff>> linked =
+        store_.LinkInvited(invited.value()->id, caller.uid, clock_());
     if (!linked) return linked.error();
     if (linked.value()) return FindOrCreateOutcome{std::move(*linked.value()), false, true};
     // Another call linked it first; if that was this uid, answer its row.
@@ -64,8 +70,7 @@ Result<FindOrCreateOutcome> StaffService::FindOrCreate(const Caller& caller,
   return SignUp(caller, email, profile);
 }
 
-Result<FindOrCreateOutcome> StaffService::SignUp(const Caller& caller,
-                                                 const std::string& email,
+Result<FindOrCreateOutcome> StaffService::SignUp(const Caller& caller, const std::string& email,
                                                  const ProfileFields& profile) {
   const auto [token_first, token_last] = SplitDisplayName(caller.name.value_or(""));
   const std::string now = clock_();
@@ -112,14 +117,16 @@ Result<StaffPage> StaffService::List(const Caller& caller, size_t limit,
 
 Result<Staff> StaffService::Invite(const Caller& caller, const InviteRequest& request) {
   const std::string email = request.email ? ToLowerAscii(*request.email) : std::string();
-  if (!IsValidEmail(email)) return MakeError(ErrorCode::kValidationFailed, "email is not a valid address");
+  if (!IsValidEmail(email))
+    return MakeError(ErrorCode::kValidationFailed, "email is not a valid address");
   if (!request.role || !IsRole(*request.role)) {
     return MakeError(ErrorCode::kValidationFailed,
                      "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
   }
   Result<Staff> self = RequireStaff(caller);
   if (!self) return self.error();
-  if (self->role != "Founder") return MakeError(ErrorCode::kForbidden, "Only a Founder can invite staff");
+  if (self->role != "Founder")
+    return MakeError(ErrorCode::kForbidden, "Only a Founder can invite staff");
 
   const std::string now = clock_();
   Staff staff;

@@ -57,7 +57,8 @@ class StaffService {
   Result<Staff> RequireStaff(const Caller& caller);
 
   Result<Staff> Get(const Caller& caller, const std::string& staff_id);
-  Result<StaffPage> List(const Caller& caller, size_t limit, const std::optional<StaffCursor>& after);
+  Result<StaffPage> List(const Caller& caller, size_t limit,
+                         const std::optional<StaffCursor>& after);
   // Validation first (400), then the caller's right (403), then the email's uniqueness (409).
   Result<Staff> Invite(const Caller& caller, const InviteRequest& request);
 

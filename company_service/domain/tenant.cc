@@ -42,7 +42,8 @@ Result<Seed> CheckSeed(const SeedRows& rows, const std::string& company_id, cons
     if (row.id && !LooksLikeUuid(*row.id)) return SeedError(where + ".id must be a UUID");
     Staff member;
     member.id = row.id ? ToLowerAscii(*row.id) : NewUuidV4();
-    member.firebase_id = row.firebase_id ? *row.firebase_id : std::string(kInvitedPrefix) + NewUuidV4();
+    member.firebase_id =
+        row.firebase_id ? *row.firebase_id : std::string(kInvitedPrefix) + NewUuidV4();
     if (!ids.insert(member.id).second) return SeedError(where + ".id appears twice");
     if (!firebase_ids.insert(member.firebase_id).second) {
       return SeedError(where + ".firebaseId appears twice");
@@ -61,8 +62,8 @@ Result<Seed> CheckSeed(const SeedRows& rows, const std::string& company_id, cons
   return seed;
 }
 
-Status PrepareTenant(StaffStore& store, const std::string& company_id, const std::optional<Seed>& seed,
-                     const IsoClock& clock) {
+Status PrepareTenant(StaffStore& store, const std::string& company_id,
+                     const std::optional<Seed>& seed, const IsoClock& clock) {
   Result<std::optional<Company>> existing = store.FindCompany();
   if (!existing) return existing.error();
   if (seed && !existing.value()) {
@@ -73,8 +74,8 @@ Status PrepareTenant(StaffStore& store, const std::string& company_id, const std
   if (existing.value()) {
     if (existing.value()->id != company_id) {
       return MakeError(ErrorCode::kValidationFailed, "the database belongs to company " +
-                                                         existing.value()->id + ", not --company-id " +
-                                                         company_id);
+                                                         existing.value()->id +
+                                                         ", not --company-id " + company_id);
     }
     return Ok{};
   }

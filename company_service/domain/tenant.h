@@ -42,8 +42,8 @@ Result<Seed> CheckSeed(const SeedRows& rows, const std::string& company_id, cons
 
 // At start: loads the seed into empty tables (a later start changes
 // nothing), then makes sure the tenant row exists and is `company_id`.
-Status PrepareTenant(StaffStore& store, const std::string& company_id, const std::optional<Seed>& seed,
-                     const IsoClock& clock);
+Status PrepareTenant(StaffStore& store, const std::string& company_id,
+                     const std::optional<Seed>& seed, const IsoClock& clock);
 
 }  // namespace gofast::company
 

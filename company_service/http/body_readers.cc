@@ -17,7 +17,8 @@ Status ReadTextFields(const nlohmann::json& body, std::initializer_list<TextFiel
   for (const TextField& field : fields) {
     const auto it = body.find(field.name);
     if (it == body.end() || it->is_null()) continue;
-    Result<std::optional<std::string>> value = http::ReadTextField(field.name, *it, kMaxTextCharacters);
+    Result<std::optional<std::string>> value =
+        http::ReadTextField(field.name, *it, kMaxTextCharacters);
     if (!value) return value.error();
     *field.target = std::move(value).value();
   }

@@ -12,8 +12,9 @@ nlohmann::json OrNull(const std::optional<std::string>& value) {
 nlohmann::json StaffToJson(const Staff& staff) {
   nlohmann::json name = nullptr;
   if (staff.first_name || staff.last_name) {
-    name = staff.first_name && staff.last_name ? *staff.first_name + " " + *staff.last_name
-                                               : staff.first_name.value_or(staff.last_name.value_or(""));
+    name = staff.first_name && staff.last_name
+               ? *staff.first_name + " " + *staff.last_name
+               : staff.first_name.value_or(staff.last_name.value_or(""));
   }
   return {{"id", staff.id},
           {"firebaseId", staff.firebase_id},

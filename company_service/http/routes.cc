@@ -29,8 +29,8 @@ void FindOrCreateStaff(const auth::TokenVerifier& verifier, StaffService& staff,
                    {"staff", StaffToJson(outcome->staff)}});
 }
 
-void GetStaff(const auth::TokenVerifier& verifier, StaffService& staff, const http::Request& request,
-              httplib::Response& res) {
+void GetStaff(const auth::TokenVerifier& verifier, StaffService& staff,
+              const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<Staff> found = staff.Get(caller.value(), request.params.at(0));
@@ -38,8 +38,8 @@ void GetStaff(const auth::TokenVerifier& verifier, StaffService& staff, const ht
   http::WriteJson(res, 200, {{"success", true}, {"staff", StaffToJson(found.value())}});
 }
 
-void ListStaff(const auth::TokenVerifier& verifier, StaffService& staff, const http::Request& request,
-               httplib::Response& res) {
+void ListStaff(const auth::TokenVerifier& verifier, StaffService& staff,
+               const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<http::PageRequest> page = http::ParsePageRequest(request.raw, kDefaultStaffPerPage);
@@ -57,8 +57,8 @@ void ListStaff(const auth::TokenVerifier& verifier, StaffService& staff, const h
   http::WriteJson(res, 200, {{"success", true}, {"staff", std::move(rows)}, {"nextCursor", next}});
 }
 
-void InviteStaff(const auth::TokenVerifier& verifier, StaffService& staff, const http::Request& request,
-                 httplib::Response& res) {
+void InviteStaff(const auth::TokenVerifier& verifier, StaffService& staff,
+                 const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/false);
@@ -83,9 +83,10 @@ void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, StaffS
   server.Route("GET", "/api/staff", [&](const http::Request& request, httplib::Response& res) {
     ListStaff(verifier, staff, request, res);
   });
-  server.Route("POST", "/api/staff/invite", [&](const http::Request& request, httplib::Response& res) {
-    InviteStaff(verifier, staff, request, res);
-  });
+  server.Route("POST", "/api/staff/invite",
+               [&](const http::Request& request, httplib::Response& res) {
+                 InviteStaff(verifier, staff, request, res);
+               });
 }
 
 }  // namespace gofast::company

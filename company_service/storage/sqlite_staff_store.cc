@@ -10,7 +10,8 @@ namespace gofast::company {
 namespace {
 
 constexpr char kStaffColumns[] =
-    "id, firebaseId, email, firstName, lastName, photoURL, companyId, role, startDate, createdAt, updatedAt";
+    "id, firebaseId, email, firstName, lastName, photoURL, companyId, role, startDate, createdAt, "
+    "updatedAt";
 
 Staff ReadStaff(SQLite::Statement& query) {
   Staff staff;
@@ -30,8 +31,8 @@ Staff ReadStaff(SQLite::Statement& query) {
 
 // The rows changed; `on_conflict` is appended to the statement.
 int InsertStaffRow(db::Writer::Lock& writer, const Staff& staff, const char* on_conflict = "") {
-  static const std::string kInsert =
-      std::string("INSERT INTO company_staff (") + kStaffColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const std::string kInsert = std::string("INSERT INTO company_staff (") + kStaffColumns +
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   db::Connection::Use insert = writer.Prepare(kInsert + on_conflict);
   insert->bind(1, staff.id);
   insert->bind(2, staff.firebase_id);
@@ -48,9 +49,10 @@ int InsertStaffRow(db::Writer::Lock& writer, const Staff& staff, const char* on_
 }
 
 void InsertCompanyRow(SQLite::Database& db, const Company& company) {
-  SQLite::Statement insert(db,
-                           "INSERT INTO gofast_company (id, companyName, address, city, state, website, "
-                           "description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement insert(
+      db,
+      "INSERT INTO gofast_company (id, companyName, address, city, state, website, "
+      "description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, company.id);
   insert.bind(2, company.company_name);
   db::BindOptional(insert, 3, company.address);
@@ -65,7 +67,8 @@ void InsertCompanyRow(SQLite::Database& db, const Company& company) {
 
 // A broken UNIQUE rule is the caller's conflict; anything else is logged as a failure.
 Error DatabaseError(const char* operation, const SQLite::Exception& e) {
-  if (e.getErrorCode() == SQLITE_CONSTRAINT) return MakeError(ErrorCode::kConflict, "constraint violated");
+  if (e.getErrorCode() == SQLITE_CONSTRAINT)
+    return MakeError(ErrorCode::kConflict, "constraint violated");
   return db::DatabaseFailure(operation, e);
 }
 
@@ -74,11 +77,12 @@ Error DatabaseError(const char* operation, const SQLite::Exception& e) {
 SqliteStaffStore::SqliteStaffStore(db::Database& database)
     : writer_(database.writer()), readers_(database.readers()) {}
 
-Result<std::optional<Staff>> SqliteStaffStore::FindOne(const char* where_sql, const std::string& value) {
+Result<std::optional<Staff>> SqliteStaffStore::FindOne(const char* where_sql,
+                                                       const std::string& value) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    db::Connection::Use query =
-        reader.Prepare(std::string("SELECT ") + kStaffColumns + " FROM company_staff WHERE " + where_sql);
+    db::Connection::Use query = reader.Prepare(std::string("SELECT ") + kStaffColumns +
+                                               " FROM company_staff WHERE " + where_sql);
     query->bind(1, value);
     if (!query->executeStep()) return std::optional<Staff>();
     return std::optional<Staff>(ReadStaff(*query));
@@ -104,10 +108,10 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
                                                            const std::string& now) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
-    static const std::string kLink =
-        std::string("UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
-                    "WHERE id = ? AND firebaseId LIKE 'temp-%' RETURNING ") +
-        kStaffColumns;
+    static const std::string kLink = std::string(
+                                         "UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
+                                         "WHERE id = ? AND firebaseId LIKE 'temp-%' RETURNING ") +
+                                     kStaffColumns;
     db::Connection::Use update = writer.Prepare(kLink);
     update->bind(1, firebase_id);
     update->bind(2, now);
@@ -139,7 +143,8 @@ Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
-    db::Connection::Use taken = writer.Prepare("SELECT 1 FROM company_staff WHERE email = ? LIMIT 1");
+    db::Connection::Use taken =
+        writer.Prepare("SELECT 1 FROM company_staff WHERE email = ? LIMIT 1");
     taken->bind(1, staff.email);
     if (taken->executeStep()) return MakeError(ErrorCode::kConflict, "email taken");
     InsertStaffRow(writer, staff);
@@ -153,9 +158,9 @@ Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
 Result<StaffPage> SqliteStaffStore::List(size_t limit, const std::optional<StaffCursor>& after) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    db::Connection::Use query =
-        reader.Prepare(std::string("SELECT ") + kStaffColumns + " FROM company_staff" +
-                       (after ? " WHERE (updatedAt, id) > (?, ?)" : "") + " ORDER BY updatedAt, id LIMIT ?");
+    db::Connection::Use query = reader.Prepare(
+        std::string("SELECT ") + kStaffColumns + " FROM company_staff" +
+        (after ? " WHERE (updatedAt, id) > (?, ?)" : "") + " ORDER BY updatedAt, id LIMIT ?");
     int index = 1;
     if (after) {
       query->bind(index++, after->updated_at);
@@ -216,7 +221,8 @@ Result<bool> SqliteStaffStore::HasStaff() {
   }
 }
 
-Status SqliteStaffStore::Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) {
+Status SqliteStaffStore::Seed(const std::optional<Company>& company,
+                              const std::vector<Staff>& staff) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
@@ -225,7 +231,8 @@ Status SqliteStaffStore::Seed(const std::optional<Company>& company, const std::
     transaction.commit();
     return Ok{};
   } catch (const SQLite::Exception& e) {
-    return MakeError(ErrorCode::kInternal, std::string("seed rejected by the database: ") + e.what());
+    return MakeError(ErrorCode::kInternal,
+                     std::string("seed rejected by the database: ") + e.what());
   }
 }
 

@@ -17,7 +17,8 @@ class SqliteStaffStore : public StaffStore {
   Result<std::optional<Staff>> FindById(const std::string& id) override;
   Result<std::optional<Staff>> FindByFirebaseId(const std::string& firebase_id) override;
   Result<std::optional<Staff>> FindInvitedByEmail(const std::string& email) override;
-  Result<std::optional<Staff>> LinkInvited(const std::string& staff_id, const std::string& firebase_id,
+  Result<std::optional<Staff>> LinkInvited(const std::string& staff_id,
+                                           const std::string& firebase_id,
                                            const std::string& now) override;
   Result<InsertOutcome> InsertIfAbsent(const Staff& staff) override;
   Result<Staff> InsertIfEmailFree(const Staff& staff) override;

@@ -42,8 +42,8 @@ PKey PrivateKeyFromPem(std::string_view pem) {
 
 bool VerifyRs256(EVP_PKEY* public_key, std::string_view data, std::string_view signature) {
   DigestContext context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!context || EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr,
-                                       public_key) != 1) {
+  if (!context ||
+      EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, public_key) != 1) {
     return false;
   }
   return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature.data()),

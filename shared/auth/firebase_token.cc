@@ -1,11 +1,11 @@
 #include "shared/auth/firebase_token.h"
 
+#include <httplib.h>
+
+#include <cctype>
 #include <chrono>
 #include <fstream>
-#include <cctype>
 #include <sstream>
-
-#include <httplib.h>
 
 #include "shared/core/base64url.h"
 #include "shared/core/text.h"
@@ -13,7 +13,9 @@
 namespace gofast::auth {
 namespace {
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidToken, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidToken, std::move(message));
+}
 
 int64_t SystemNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -41,8 +43,8 @@ int64_t MaxAgeSeconds(const std::string& cache_control_header) {
     pos = cache_control.find_first_not_of(' ', pos + 1);
     int64_t seconds = 0;
     size_t digits = 0;
-    for (; pos < cache_control.size() && std::isdigit(static_cast<unsigned char>(cache_control[pos])) &&
-           digits < 9;
+    for (; pos < cache_control.size() &&
+           std::isdigit(static_cast<unsigned char>(cache_control[pos])) && digits < 9;
          ++pos, ++digits) {
       seconds = seconds * 10 + (cache_control[pos] - '0');
     }
@@ -54,7 +56,9 @@ int64_t MaxAgeSeconds(const std::string& cache_control_header) {
 // "https://host:port/path" -> {"https://host:port", "/path"}; nullopt for anything but http(s).
 std::optional<std::pair<std::string, std::string>> SplitUrl(const std::string& source) {
   const std::string lower = ToLowerAscii(source.substr(0, 8));
-  const size_t scheme_length = lower.rfind("https://", 0) == 0 ? 8 : lower.rfind("http://", 0) == 0 ? 7 : 0;
+  const size_t scheme_length = lower.rfind("https://", 0) == 0  ? 8
+                               : lower.rfind("http://", 0) == 0 ? 7
+                                                                : 0;
   if (scheme_length == 0 || source.size() == scheme_length) return std::nullopt;
   const size_t path_start = source.find('/', scheme_length);
   if (path_start == std::string::npos) return std::make_pair(source, std::string("/"));
@@ -76,7 +80,8 @@ class HttpKeySource : public KeySource {
     client.set_read_timeout(5);
     const httplib::Result answer = client.Get(path_);
     if (!answer || answer->status != 200) {
-      return MakeError(ErrorCode::kAuthKeysUnavailable, "The token signing keys could not be fetched");
+      return MakeError(ErrorCode::kAuthKeysUnavailable,
+                       "The token signing keys could not be fetched");
     }
     Result<KeySet> parsed = ParseCertificateSet(answer->body);
     if (!parsed) {
@@ -129,12 +134,15 @@ std::optional<nlohmann::json> DecodeJsonObject(std::string_view segment) {
 Result<KeySet> ParseCertificateSet(std::string_view json_text) {
   const nlohmann::json document = nlohmann::json::parse(json_text, nullptr, false);
   if (!document.is_object() || document.empty()) {
-    return MakeError(ErrorCode::kInternal, "key set must be a non-empty JSON object of PEM certificates");
+    return MakeError(ErrorCode::kInternal,
+                     "key set must be a non-empty JSON object of PEM certificates");
   }
   KeySet keys;
   for (const auto& [kid, pem] : document.items()) {
     PKey key = pem.is_string() ? PublicKeyFromCertificatePem(pem.get<std::string>()) : nullptr;
-    if (!key) return MakeError(ErrorCode::kInternal, "key set entry '" + kid + "' is not a PEM certificate");
+    if (!key)
+      return MakeError(ErrorCode::kInternal,
+                       "key set entry '" + kid + "' is not a PEM certificate");
     keys.emplace(kid, std::move(key));
   }
   return keys;
@@ -185,8 +193,10 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
 
   // Rule 1: three segments whose first two are JSON objects.
   const size_t first_dot = token.find('.');
-  const size_t second_dot = first_dot == std::string_view::npos ? first_dot : token.find('.', first_dot + 1);
-  if (second_dot == std::string_view::npos || token.find('.', second_dot + 1) != std::string_view::npos) {
+  const size_t second_dot =
+      first_dot == std::string_view::npos ? first_dot : token.find('.', first_dot + 1);
+  if (second_dot == std::string_view::npos ||
+      token.find('.', second_dot + 1) != std::string_view::npos) {
     return Invalid("The token must have exactly three segments");
   }
   const std::string_view header_segment = token.substr(0, first_dot);
@@ -209,11 +219,13 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
 
   // Rule 4: audience and issuer.
   const auto aud = payload->find("aud");
-  if (aud == payload->end() || !aud->is_string() || aud->get_ref<const std::string&>() != options_.project_id) {
+  if (aud == payload->end() || !aud->is_string() ||
+      aud->get_ref<const std::string&>() != options_.project_id) {
     return Invalid("The token has the wrong audience (aud)");
   }
   const auto iss = payload->find("iss");
-  if (iss == payload->end() || !iss->is_string() || iss->get_ref<const std::string&>() != expected_issuer_) {
+  if (iss == payload->end() || !iss->is_string() ||
+      iss->get_ref<const std::string&>() != expected_issuer_) {
     return Invalid("The token has the wrong issuer (iss)");
   }
 
@@ -231,7 +243,8 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
     Error expired = MakeError(ErrorCode::kTokenExpired, "The token has expired; get a fresh one");
     return expired;
   }
-  if (*iat > now + options_.clock_skew_seconds) return Invalid("The token was issued in the future (iat)");
+  if (*iat > now + options_.clock_skew_seconds)
+    return Invalid("The token was issued in the future (iat)");
 
   // Rule 7: signature.
   if (production) {

@@ -7,7 +7,8 @@ std::string CallResult::Summary() const {
   std::string summary = "HTTP " + std::to_string(status);
   if (body.is_object() && body.contains("code") && body["code"].is_string()) {
     summary += " " + body["code"].get<std::string>();
-    if (body.contains("error") && body["error"].is_string()) summary += ": " + body["error"].get<std::string>();
+    if (body.contains("error") && body["error"].is_string())
+      summary += ": " + body["error"].get<std::string>();
   }
   return summary;
 }
@@ -38,17 +39,19 @@ void JsonClient::Release(std::unique_ptr<httplib::Client> client) {
   idle_.push_back(std::move(client));
 }
 
-CallResult JsonClient::Get(const std::string& path, const std::string& token, const std::string& request_id) {
+CallResult JsonClient::Get(const std::string& path, const std::string& token,
+                           const std::string& request_id) {
   return Send("GET", path, token, nullptr, request_id);
 }
 
-CallResult JsonClient::Post(const std::string& path, const std::string& token, const nlohmann::json& body,
-                            const std::string& request_id) {
+CallResult JsonClient::Post(const std::string& path, const std::string& token,
+                            const nlohmann::json& body, const std::string& request_id) {
   return Send("POST", path, token, &body, request_id);
 }
 
-CallResult JsonClient::Send(const std::string& method, const std::string& path, const std::string& token,
-                            const nlohmann::json* body, const std::string& request_id) {
+CallResult JsonClient::Send(const std::string& method, const std::string& path,
+                            const std::string& token, const nlohmann::json* body,
+                            const std::string& request_id) {
   if (observer_) observer_(method, path, body ? *body : nlohmann::json());
   httplib::Headers headers;
   if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);

@@ -1,15 +1,15 @@
 #ifndef GOFAST_SHARED_CLIENT_JSON_CLIENT_H_
 #define GOFAST_SHARED_CLIENT_JSON_CLIENT_H_
 
+#include <httplib.h>
+
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 namespace gofast::client {
 
@@ -21,14 +21,15 @@ struct CallResult {
 
   bool answered() const { return status != 0; }
   bool succeeded() const { return status >= 200 && status < 300; }
-  // "201 created", "403 NOT_COMPANY_STAFF: This account is not company staff", "no answer: Connection"
+  // "201 created", "403 NOT_COMPANY_STAFF: This account is not company staff", "no answer:
+  // Connection"
   std::string Summary() const;
 };
 
 // Seen before each request is sent: contract tests check requests against
 // the schema here.
-using RequestObserver =
-    std::function<void(const std::string& method, const std::string& path, const nlohmann::json& body)>;
+using RequestObserver = std::function<void(const std::string& method, const std::string& path,
+                                           const nlohmann::json& body)>;
 
 // JSON over HTTP to one base URL, with keep-alive connections that are
 // reused across calls and threads (a connection serves one call at a time).
@@ -36,7 +37,8 @@ class JsonClient {
  public:
   JsonClient(std::string base_url, std::chrono::milliseconds timeout);
 
-  CallResult Get(const std::string& path, const std::string& token, const std::string& request_id = "");
+  CallResult Get(const std::string& path, const std::string& token,
+                 const std::string& request_id = "");
   CallResult Post(const std::string& path, const std::string& token, const nlohmann::json& body,
                   const std::string& request_id = "");
 

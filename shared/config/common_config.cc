@@ -17,7 +17,9 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
   config.db_path = identity.default_db_path;
   const std::string& prefix = identity.env_prefix;
 
-  app.add_option("--host", config.host, "Address to bind")->envname(prefix + "HOST")->capture_default_str();
+  app.add_option("--host", config.host, "Address to bind")
+      ->envname(prefix + "HOST")
+      ->capture_default_str();
   app.add_option("--port", config.port, "Port to bind; 0 picks a free port")
       ->envname(prefix + "PORT")
       ->check(CLI::Range(0, 65535))
@@ -25,20 +27,22 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
   app.add_option("--db", config.db_path, "SQLite database file; its folder is created")
       ->envname(prefix + "DB")
       ->capture_default_str();
-  app.add_option("--project-id", config.project_id,
-                 "Firebase project id (env FIREBASE_PROJECT_ID, else GOOGLE_CLOUD_PROJECT); required")
+  app.add_option(
+         "--project-id", config.project_id,
+         "Firebase project id (env FIREBASE_PROJECT_ID, else GOOGLE_CLOUD_PROJECT); required")
       ->envname("FIREBASE_PROJECT_ID");
-  auth_mode_option_ =
-      app.add_option("--auth-mode", auth_mode_text_,
-                     "production or emulator (env AUTH_MODE; FIREBASE_AUTH_EMULATOR_HOST set means emulator)")
-          ->envname("AUTH_MODE")
-          ->check(CLI::IsMember({"production", "emulator"}))
-          ->capture_default_str();
+  auth_mode_option_ = app.add_option("--auth-mode", auth_mode_text_,
+                                     "production or emulator (env AUTH_MODE; "
+                                     "FIREBASE_AUTH_EMULATOR_HOST set means emulator)")
+                          ->envname("AUTH_MODE")
+                          ->check(CLI::IsMember({"production", "emulator"}))
+                          ->capture_default_str();
   app.add_option("--firebase-certs", config.firebase_certs,
                  "Token signing certificates: a certs.json file, or an http(s):// URL")
       ->envname("FIREBASE_CERTS")
       ->capture_default_str();
-  app.add_option("--clock-skew", config.clock_skew_seconds, "Seconds of clock skew allowed on exp and iat")
+  app.add_option("--clock-skew", config.clock_skew_seconds,
+                 "Seconds of clock skew allowed on exp and iat")
       ->envname("CLOCK_SKEW_SECONDS")
       ->check(CLI::Range(int64_t{0}, int64_t{86400}))
       ->capture_default_str();
@@ -46,7 +50,8 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
       ->envname("MAX_BODY_BYTES")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
-  app.add_option("--access-log", access_log_text_, "One log line per request on standard error: on or off")
+  app.add_option("--access-log", access_log_text_,
+                 "One log line per request on standard error: on or off")
       ->envname("ACCESS_LOG")
       ->check(CLI::IsMember({"on", "off"}))
       ->capture_default_str();
@@ -57,14 +62,14 @@ void CommonOptions::Finish() {
     config_.project_id = NonEmptyEnv("GOOGLE_CLOUD_PROJECT").value_or("");
   }
   if (config_.project_id.empty()) {
-    throw CLI::ValidationError("--project-id",
-                               "a Firebase project id is required (--project-id or FIREBASE_PROJECT_ID)");
+    throw CLI::ValidationError(
+        "--project-id", "a Firebase project id is required (--project-id or FIREBASE_PROJECT_ID)");
   }
   if (auth_mode_option_->count() == 0 && NonEmptyEnv("FIREBASE_AUTH_EMULATOR_HOST")) {
     auth_mode_text_ = "emulator";
   }
-  config_.auth_mode = auth_mode_text_ == "emulator" ? auth::AuthMode::kEmulator
-                                                    : auth::AuthMode::kProduction;
+  config_.auth_mode =
+      auth_mode_text_ == "emulator" ? auth::AuthMode::kEmulator : auth::AuthMode::kProduction;
   config_.access_log = access_log_text_ == "on";
 }
 

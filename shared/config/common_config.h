@@ -1,13 +1,12 @@
 #ifndef GOFAST_SHARED_CONFIG_COMMON_CONFIG_H_
 #define GOFAST_SHARED_CONFIG_COMMON_CONFIG_H_
 
+#include <CLI/CLI.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "shared/auth/firebase_token.h"
 

@@ -4,23 +4,40 @@ namespace gofast {
 
 const char* WireCode(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kBadJson: return "BAD_JSON";
-    case ErrorCode::kValidationFailed: return "VALIDATION_FAILED";
-    case ErrorCode::kNoToken: return "NO_TOKEN";
-    case ErrorCode::kTokenExpired: return "TOKEN_EXPIRED";
-    case ErrorCode::kInvalidToken: return "INVALID_TOKEN";
-    case ErrorCode::kForbidden: return "FORBIDDEN";
-    case ErrorCode::kNotCompanyStaff: return "NOT_COMPANY_STAFF";
-    case ErrorCode::kEmailNotVerified: return "EMAIL_NOT_VERIFIED";
-    case ErrorCode::kEmailRequired: return "EMAIL_REQUIRED";
-    case ErrorCode::kNotFound: return "NOT_FOUND";
-    case ErrorCode::kMethodNotAllowed: return "METHOD_NOT_ALLOWED";
-    case ErrorCode::kConflict: return "CONFLICT";
-    case ErrorCode::kPayloadTooLarge: return "PAYLOAD_TOO_LARGE";
-    case ErrorCode::kUnsupportedMediaType: return "UNSUPPORTED_MEDIA_TYPE";
-    case ErrorCode::kInternal: return "INTERNAL";
-    case ErrorCode::kAuthKeysUnavailable: return "AUTH_KEYS_UNAVAILABLE";
-    case ErrorCode::kUnavailable: return "UNAVAILABLE";
+    case ErrorCode::kBadJson:
+      return "BAD_JSON";
+    case ErrorCode::kValidationFailed:
+      return "VALIDATION_FAILED";
+    case ErrorCode::kNoToken:
+      return "NO_TOKEN";
+    case ErrorCode::kTokenExpired:
+      return "TOKEN_EXPIRED";
+    case ErrorCode::kInvalidToken:
+      return "INVALID_TOKEN";
+    case ErrorCode::kForbidden:
+      return "FORBIDDEN";
+    case ErrorCode::kNotCompanyStaff:
+      return "NOT_COMPANY_STAFF";
+    case ErrorCode::kEmailNotVerified:
+      return "EMAIL_NOT_VERIFIED";
+    case ErrorCode::kEmailRequired:
+      return "EMAIL_REQUIRED";
+    case ErrorCode::kNotFound:
+      return "NOT_FOUND";
+    case ErrorCode::kMethodNotAllowed:
+      return "METHOD_NOT_ALLOWED";
+    case ErrorCode::kConflict:
+      return "CONFLICT";
+    case ErrorCode::kPayloadTooLarge:
+      return "PAYLOAD_TOO_LARGE";
+    case ErrorCode::kUnsupportedMediaType:
+      return "UNSUPPORTED_MEDIA_TYPE";
+    case ErrorCode::kInternal:
+      return "INTERNAL";
+    case ErrorCode::kAuthKeysUnavailable:
+      return "AUTH_KEYS_UNAVAILABLE";
+    case ErrorCode::kUnavailable:
+      return "UNAVAILABLE";
   }
   return "INTERNAL";
 }

@@ -68,8 +68,8 @@ std::optional<ParsedDate> ParseIso8601(std::string_view text) {
     return std::nullopt;
   }
   if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
-  int64_t seconds = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
-                    86400;
+  int64_t seconds =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
   if (text.size() == 10) {
     return ParsedDate{TimePoint(std::chrono::seconds(seconds)), true};
   }

@@ -1,14 +1,14 @@
 #ifndef GOFAST_SHARED_DB_CONNECTION_POOL_H_
 #define GOFAST_SHARED_DB_CONNECTION_POOL_H_
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "shared/core/result.h"
 
@@ -28,7 +28,8 @@ class Connection {
     ~Use() {
       statement_.tryReset();
       try {
-        statement_.clearBindings();  // SQLite's clear never fails; the wrapper's signature may throw
+        statement_
+            .clearBindings();  // SQLite's clear never fails; the wrapper's signature may throw
       } catch (const SQLite::Exception&) {
       }
     }

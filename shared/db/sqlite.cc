@@ -1,8 +1,8 @@
 #include "shared/db/sqlite.h"
 
-#include <filesystem>
-
 #include <SQLiteCpp/Transaction.h>
+
+#include <filesystem>
 
 #include "shared/core/log.h"
 
@@ -22,8 +22,8 @@ void ApplyConnectionSettings(SQLite::Database& db) {
 std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
-  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
-                                                         SQLite::OPEN_NOMUTEX);
+  auto db = std::make_unique<SQLite::Database>(
+      path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
   // journal_mode must be set outside a transaction, and answers the mode now in force.
   db->exec("PRAGMA journal_mode = WAL");
   ApplyConnectionSettings(*db);
@@ -40,10 +40,9 @@ Status Migrate(SQLite::Database& db, const std::vector<std::string>& migrations)
   try {
     const int current = db.execAndGet("PRAGMA user_version").getInt();
     if (current > static_cast<int>(migrations.size())) {
-      return MakeError(ErrorCode::kInternal,
-                       "database schema version " + std::to_string(current) +
-                           " is newer than this binary knows (" +
-                           std::to_string(migrations.size()) + ")");
+      return MakeError(ErrorCode::kInternal, "database schema version " + std::to_string(current) +
+                                                 " is newer than this binary knows (" +
+                                                 std::to_string(migrations.size()) + ")");
     }
     for (int version = current + 1; version <= static_cast<int>(migrations.size()); ++version) {
       SQLite::Transaction transaction(db);
@@ -57,7 +56,8 @@ Status Migrate(SQLite::Database& db, const std::vector<std::string>& migrations)
   return Ok{};
 }
 
-void BindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+void BindOptional(SQLite::Statement& statement, int index,
+                  const std::optional<std::string>& value) {
   if (value) {
     statement.bind(index, *value);
   } else {

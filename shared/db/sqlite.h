@@ -1,15 +1,15 @@
 #ifndef GOFAST_SHARED_DB_SQLITE_H_
 #define GOFAST_SHARED_DB_SQLITE_H_
 
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include <exception>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "shared/core/result.h"
 

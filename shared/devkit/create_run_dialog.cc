@@ -5,7 +5,8 @@ namespace gofast::client {
 DialogResult CreateRunDialog::Submit(const std::string& token, nlohmann::json run_fields,
                                      const std::string& request_id) {
   DialogResult result;
-  result.staff_call = company_.Post(kFindOrCreateStaffPath, token, nlohmann::json::object(), request_id);
+  result.staff_call =
+      company_.Post(kFindOrCreateStaffPath, token, nlohmann::json::object(), request_id);
   const nlohmann::json* staff_id = nullptr;
   if (result.staff_call.succeeded() && result.staff_call.body.is_object()) {
     const auto staff = result.staff_call.body.find("staff");
@@ -33,7 +34,8 @@ DialogResult CreateRunDialog::Submit(const std::string& token, nlohmann::json ru
 
 nlohmann::json SampleRunForm(const std::string& title) {
   return {{"title", title},
-          {"runClub", {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}, {"city", "Arlington"}}},
+          {"runClub",
+           {{"slug", "arlington-runners"}, {"name", "Arlington Runners"}, {"city", "Arlington"}}},
           {"meetUpCity", "Arlington"},
           {"meetUpState", "VA"},
           {"meetUpPoint", "Clarendon Metro, north exit"},

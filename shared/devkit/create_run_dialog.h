@@ -1,9 +1,8 @@
 #ifndef GOFAST_SHARED_DEVKIT_CREATE_RUN_DIALOG_H_
 #define GOFAST_SHARED_DEVKIT_CREATE_RUN_DIALOG_H_
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "shared/client/json_client.h"
 
@@ -18,9 +17,9 @@ inline constexpr char kRunStep[] = "create run";
 struct DialogResult {
   std::string failed_step;  // empty when both steps succeeded
   CallResult staff_call;
-  CallResult run_call;      // not sent when the staff step failed
-  std::string staff_id;     // the company's UUID, once the staff step succeeded
-  nlohmann::json run;       // the created run, once the run step succeeded
+  CallResult run_call;   // not sent when the staff step failed
+  std::string staff_id;  // the company's UUID, once the staff step succeeded
+  nlohmann::json run;    // the created run, once the run step succeeded
 
   bool ok() const { return failed_step.empty(); }
 };
@@ -32,7 +31,8 @@ class CreateRunDialog {
  public:
   CreateRunDialog(JsonClient& company, JsonClient& app) : company_(company), app_(app) {}
 
-  DialogResult Submit(const std::string& token, nlohmann::json run_fields, const std::string& request_id = "");
+  DialogResult Submit(const std::string& token, nlohmann::json run_fields,
+                      const std::string& request_id = "");
 
  private:
   JsonClient& company_;

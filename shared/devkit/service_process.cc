@@ -23,7 +23,8 @@ constexpr auto kStopTimeout = std::chrono::seconds(10);
 
 std::vector<std::string> ChildEnvironment(const Environment& extra) {
   Environment merged;
-  for (const char* name : {"PATH", "HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+  for (const char* name :
+       {"PATH", "HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
     if (const char* value = std::getenv(name)) merged[name] = value;
   }
   for (const auto& [name, value] : extra) merged[name] = value;
@@ -181,7 +182,8 @@ std::string ServiceProcess::Log() const { return ReadFile(log_path_); }
 
 ProcessGroup::ProcessGroup(const std::string& binary, const std::vector<std::string>& args,
                            const Environment& env, const std::string& working_dir,
-                           const std::string& log_path, std::chrono::steady_clock::duration stop_timeout)
+                           const std::string& log_path,
+                           std::chrono::steady_clock::duration stop_timeout)
     : stop_timeout_(stop_timeout) {
   const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (log_fd < 0) throw std::runtime_error("cannot write " + log_path);

@@ -56,8 +56,8 @@ class ServiceProcess {
 // `stop_timeout`. For tools that start children of their own (the Firebase CLI).
 class ProcessGroup {
  public:
-  ProcessGroup(const std::string& binary, const std::vector<std::string>& args, const Environment& env,
-               const std::string& working_dir, const std::string& log_path,
+  ProcessGroup(const std::string& binary, const std::vector<std::string>& args,
+               const Environment& env, const std::string& working_dir, const std::string& log_path,
                std::chrono::steady_clock::duration stop_timeout);
   ~ProcessGroup() { Stop(); }
   ProcessGroup(const ProcessGroup&) = delete;

@@ -42,7 +42,8 @@ std::string MintToken(const MintOptions& options, const std::optional<SigningKey
   const nlohmann::json payload = MintPayload(options, now_seconds);
   if (!key) return EncodeJwt({{"alg", "none"}, {"typ", "JWT"}}, payload, "");
   const nlohmann::json header = {{"alg", "RS256"}, {"kid", key->kid}, {"typ", "JWT"}};
-  const std::string signed_part = Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump());
+  const std::string signed_part =
+      Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump());
   return signed_part + "." + Base64UrlEncode(SignRs256(key->private_key.get(), signed_part));
 }
 
@@ -61,7 +62,8 @@ GeneratedKeyPair GenerateKeyPair(const std::string& kid) {
   GeneratedKeyPair pair;
   pair.signing_key = SigningKey{kid, GenerateRsaKey(kRsaBits)};
   pair.private_key_pem = PrivateKeyToPem(pair.signing_key.private_key.get());
-  pair.certificate_pem = SelfSignedCertificatePem(pair.signing_key.private_key.get(), "gofast-token " + kid);
+  pair.certificate_pem =
+      SelfSignedCertificatePem(pair.signing_key.private_key.get(), "gofast-token " + kid);
   pair.certificates_json = nlohmann::json{{kid, pair.certificate_pem}}.dump(2) + "\n";
   return pair;
 }

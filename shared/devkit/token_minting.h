@@ -2,10 +2,9 @@
 #define GOFAST_SHARED_DEVKIT_TOKEN_MINTING_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "shared/auth/crypto.h"
 #include "shared/core/result.h"
@@ -19,8 +18,8 @@ struct MintOptions {
   std::optional<std::string> email;
   bool email_verified = false;
   std::optional<std::string> name;
-  int64_t lifetime_seconds = 3600;   // negative mints an already expired token
-  int64_t issued_at_offset = 0;      // seconds added to now for iat
+  int64_t lifetime_seconds = 3600;  // negative mints an already expired token
+  int64_t issued_at_offset = 0;     // seconds added to now for iat
   nlohmann::json extra_claims = nlohmann::json::object();  // merged at the top level, last
 };
 

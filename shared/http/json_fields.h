@@ -2,10 +2,9 @@
 #define GOFAST_SHARED_HTTP_JSON_FIELDS_H_
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "shared/core/result.h"
 
@@ -15,7 +14,8 @@ namespace gofast::http {
 // string; it is trimmed as JavaScript trims, and a blank one is nullopt; it
 // must hold no NUL and at most `max_characters` characters (code points).
 // Errors are VALIDATION_FAILED naming the field.
-Result<std::optional<std::string>> ReadTextField(const std::string& name, const nlohmann::json& value,
+Result<std::optional<std::string>> ReadTextField(const std::string& name,
+                                                 const nlohmann::json& value,
                                                  size_t max_characters);
 
 }  // namespace gofast::http

@@ -79,13 +79,27 @@ void AppendJsonString(std::string& out, std::string_view text) {
     }
     out.append(text.substr(plain_from, at - plain_from));
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
       default:
         out.append("\\u00");
         out.push_back(kHex[c >> 4]);
@@ -152,7 +166,8 @@ JsonWriter& JsonWriter::Int(int64_t value) {
 }
 
 JsonWriter& JsonWriter::Double(double value) {
-  if (!std::isfinite(value)) return Null();  // JSON has no NaN or infinity; nlohmann writes null too
+  if (!std::isfinite(value))
+    return Null();  // JSON has no NaN or infinity; nlohmann writes null too
   BeforeValue();
   // The shortest digits that read back as the same double, laid out as
   // nlohmann does: plain notation from 1e-4 up to 1e15 (100000.0, not 1e+05),

@@ -2,10 +2,9 @@
 #define GOFAST_SHARED_HTTP_JSON_WRITER_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace gofast::http {
 

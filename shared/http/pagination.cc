@@ -7,7 +7,9 @@
 namespace gofast::http {
 namespace {
 
-Error Invalid(const std::string& message) { return MakeError(ErrorCode::kValidationFailed, message); }
+Error Invalid(const std::string& message) {
+  return MakeError(ErrorCode::kValidationFailed, message);
+}
 
 }  // namespace
 

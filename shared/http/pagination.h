@@ -1,11 +1,11 @@
 #ifndef GOFAST_SHARED_HTTP_PAGINATION_H_
 #define GOFAST_SHARED_HTTP_PAGINATION_H_
 
+#include <httplib.h>
+
 #include <cstddef>
 #include <optional>
 #include <string>
-
-#include <httplib.h>
 
 #include "shared/core/result.h"
 

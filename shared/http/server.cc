@@ -40,12 +40,18 @@ bool HasBody(const httplib::Request& raw) {
 // Status of an answer httplib wrote itself (no handler ran), as an error.
 Error ErrorForBareStatus(int status) {
   switch (status) {
-    case 400: return MakeError(ErrorCode::kBadJson, "The request could not be read");
-    case 404: return MakeError(ErrorCode::kNotFound, "Not found");
-    case 405: return MakeError(ErrorCode::kMethodNotAllowed, "Method not allowed");
-    case 413: return MakeError(ErrorCode::kPayloadTooLarge, "The request body is too large");
-    case 415: return MakeError(ErrorCode::kUnsupportedMediaType, "The request body must be JSON");
-    default: return MakeError(ErrorCode::kInternal, "Internal error");
+    case 400:
+      return MakeError(ErrorCode::kBadJson, "The request could not be read");
+    case 404:
+      return MakeError(ErrorCode::kNotFound, "Not found");
+    case 405:
+      return MakeError(ErrorCode::kMethodNotAllowed, "Method not allowed");
+    case 413:
+      return MakeError(ErrorCode::kPayloadTooLarge, "The request body is too large");
+    case 415:
+      return MakeError(ErrorCode::kUnsupportedMediaType, "The request body must be JSON");
+    default:
+      return MakeError(ErrorCode::kInternal, "Internal error");
   }
 }
 
@@ -61,7 +67,7 @@ struct Server::RouteEntry {
 struct Server::Match {
   const RouteEntry* route = nullptr;  // set when path and method match
   std::vector<std::string> params;
-  std::string allowed_methods;        // when the path is known but the method is not
+  std::string allowed_methods;  // when the path is known but the method is not
 };
 
 Server::Server(ServerOptions options) : options_(std::move(options)) {
@@ -97,8 +103,8 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
   server_.Patch(".*", with_reader);
   server_.Delete(".*", with_reader);
 
-  server_.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+  server_.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         // Runs for every status >= 400, handler-written ones too: keep their bodies.
         if (res.body.empty()) WriteError(res, ErrorForBareStatus(res.status));
         return httplib::Server::HandlerResponse::Handled;
@@ -115,8 +121,9 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
         LogError("unhandled exception on " + raw.method + " " + raw.path + ": " + what);
         WriteError(res, MakeError(ErrorCode::kInternal, "Internal error"));
       });
-  server_.set_post_routing_handler(
-      [this](const httplib::Request& raw, httplib::Response& res) { AddResponseHeaders(raw, res); });
+  server_.set_post_routing_handler([this](const httplib::Request& raw, httplib::Response& res) {
+    AddResponseHeaders(raw, res);
+  });
   Route("GET", "/healthz", [](const Request&, httplib::Response& res) {
     WriteJson(res, 200, {{"success", true}, {"status", "ok"}});
   });
@@ -141,7 +148,8 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
   Match best;
   size_t best_parameters = std::numeric_limits<size_t>::max();
   for (const RouteEntry& route : routes_) {
-    if (route.segments.size() != segments.size() || route.parameter_count > best_parameters) continue;
+    if (route.segments.size() != segments.size() || route.parameter_count > best_parameters)
+      continue;
     std::vector<std::string> params;
     bool matches = true;
     for (size_t i = 0; i < segments.size() && matches; ++i) {
@@ -158,7 +166,8 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
       best = Match{};
       best_parameters = route.parameter_count;
     }
-    const bool method_matches = route.method == method || (method == "HEAD" && route.method == "GET");
+    const bool method_matches =
+        route.method == method || (method == "HEAD" && route.method == "GET");
     if (method_matches && !best.route) {
       best.route = &route;
       best.params = std::move(params);
@@ -169,7 +178,8 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
   return best;
 }
 
-httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw, httplib::Response& res) {
+httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw,
+                                                  httplib::Response& res) {
   t_request_start = std::chrono::steady_clock::now();
   t_request_started = true;
   const std::string client_id = raw.get_header_value(kRequestIdHeader);
@@ -186,7 +196,8 @@ httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw, h
   return httplib::Server::HandlerResponse::Handled;
 }
 
-bool Server::AnswerWithoutRoute(const httplib::Request& raw, const Match& match, httplib::Response& res) const {
+bool Server::AnswerWithoutRoute(const httplib::Request& raw, const Match& match,
+                                httplib::Response& res) const {
   if (!options_.cors_origin.empty() && raw.method == "OPTIONS" && raw.path.rfind("/api/", 0) == 0) {
     res.status = 204;
     res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
@@ -201,8 +212,8 @@ bool Server::AnswerWithoutRoute(const httplib::Request& raw, const Match& match,
   } else {
     res.set_header("Allow", match.allowed_methods);
     WriteError(res, MakeError(ErrorCode::kMethodNotAllowed,
-                              "Method " + raw.method + " is not allowed here; allowed: " +
-                                  match.allowed_methods));
+                              "Method " + raw.method +
+                                  " is not allowed here; allowed: " + match.allowed_methods));
   }
   return true;
 }
@@ -224,8 +235,9 @@ void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
     // The library refuses a Content-Length above its payload limit by failing
     // the read without calling us: that is a 413 too.
     if (too_large || (!complete && DeclaredLength(raw) > limit)) {
-      return WriteError(res, MakeError(ErrorCode::kPayloadTooLarge,
-                                       "The request body is larger than " + std::to_string(limit) + " bytes"));
+      return WriteError(
+          res, MakeError(ErrorCode::kPayloadTooLarge,
+                         "The request body is larger than " + std::to_string(limit) + " bytes"));
     }
     if (!complete) {  // cut short or malformed chunks: never hand a partial body to a handler
       return WriteError(res, MakeError(ErrorCode::kBadJson, "The request body could not be read"));
@@ -233,7 +245,8 @@ void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
   }
   const Match match = FindRoute(raw.method, raw.path);
   if (AnswerWithoutRoute(raw, match, res)) return;
-  Dispatch(match, raw, reader != nullptr ? std::string_view(body) : std::string_view(raw.body), res);
+  Dispatch(match, raw, reader != nullptr ? std::string_view(body) : std::string_view(raw.body),
+           res);
 }
 
 void Server::Dispatch(const Match& match, const httplib::Request& raw, std::string_view body,
@@ -254,8 +267,8 @@ void Server::AddResponseHeaders(const httplib::Request& raw, httplib::Response& 
 void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res) const {
   long long millis = 0;
   if (t_request_started) {
-    millis = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                   t_request_start)
+    millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::steady_clock::now() - t_request_start)
                  .count();
     t_request_started = false;
   }
@@ -264,7 +277,8 @@ void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res
 }
 
 Result<int> Server::Bind(const std::string& host, int port) {
-  const int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
+  const int bound =
+      port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
     return MakeError(ErrorCode::kUnavailable, "cannot bind " + host + ":" + std::to_string(port));
   }
@@ -297,22 +311,32 @@ std::vector<std::string> SplitPath(std::string_view path) {
 int HttpStatus(ErrorCode code) {
   switch (code) {
     case ErrorCode::kBadJson:
-    case ErrorCode::kValidationFailed: return 400;
+    case ErrorCode::kValidationFailed:
+      return 400;
     case ErrorCode::kNoToken:
     case ErrorCode::kTokenExpired:
-    case ErrorCode::kInvalidToken: return 401;
+    case ErrorCode::kInvalidToken:
+      return 401;
     case ErrorCode::kForbidden:
     case ErrorCode::kNotCompanyStaff:
     case ErrorCode::kEmailNotVerified:
-    case ErrorCode::kEmailRequired: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kMethodNotAllowed: return 405;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    case ErrorCode::kUnsupportedMediaType: return 415;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kEmailRequired:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
+    case ErrorCode::kInternal:
+      return 500;
     case ErrorCode::kAuthKeysUnavailable:
-    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kUnavailable:
+      return 503;
   }
   return 500;
 }
@@ -332,7 +356,8 @@ void WriteJsonText(httplib::Response& res, int status, std::string text) {
 }
 
 void WriteError(httplib::Response& res, const Error& error) {
-  nlohmann::json body = {{"success", false}, {"error", error.message}, {"code", WireCode(error.code)}};
+  nlohmann::json body = {
+      {"success", false}, {"error", error.message}, {"code", WireCode(error.code)}};
   if (error.field) body["details"] = {{"field", *error.field}};
   if (error.code == ErrorCode::kTokenExpired) body["shouldRefresh"] = true;
   WriteJson(res, HttpStatus(error.code), body);
@@ -343,7 +368,8 @@ std::string_view BearerToken(const Request& request) {
   if (header == request.raw.headers.end()) return {};
   const std::string_view value = header->second;
   constexpr std::string_view kScheme = "Bearer";
-  if (value.size() <= kScheme.size() || !EqualsIgnoreAsciiCase(value.substr(0, kScheme.size()), kScheme) ||
+  if (value.size() <= kScheme.size() ||
+      !EqualsIgnoreAsciiCase(value.substr(0, kScheme.size()), kScheme) ||
       value[kScheme.size()] != ' ') {
     return {};
   }
@@ -355,8 +381,9 @@ std::string_view BearerToken(const Request& request) {
 Result<Caller> Authenticate(const auth::TokenVerifier& verifier, const Request& request) {
   const std::string_view token = BearerToken(request);
   if (token.empty()) {
-    return MakeError(ErrorCode::kNoToken,
-                     "Sign in first: an Authorization: Bearer <Firebase ID token> header is required");
+    return MakeError(
+        ErrorCode::kNoToken,
+        "Sign in first: an Authorization: Bearer <Firebase ID token> header is required");
   }
   Result<auth::VerifiedToken> verified = verifier.Verify(token);
   if (!verified) return verified.error();
@@ -370,11 +397,14 @@ Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty)
     return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
   }
   const std::string content_type = request.raw.get_header_value("Content-Type");
-  const std::string_view media_type = std::string_view(content_type).substr(0, content_type.find(';'));
+  const std::string_view media_type =
+      std::string_view(content_type).substr(0, content_type.find(';'));
   const bool is_json = EqualsIgnoreAsciiCase(media_type, "application/json") ||
-                       (media_type.size() > 5 && EqualsIgnoreAsciiCase(media_type.substr(media_type.size() - 5), "+json"));
+                       (media_type.size() > 5 &&
+                        EqualsIgnoreAsciiCase(media_type.substr(media_type.size() - 5), "+json"));
   if (!is_json) {
-    return MakeError(ErrorCode::kUnsupportedMediaType, "The request body must be JSON (Content-Type: application/json)");
+    return MakeError(ErrorCode::kUnsupportedMediaType,
+                     "The request body must be JSON (Content-Type: application/json)");
   }
   nlohmann::json body;
   try {
@@ -382,7 +412,8 @@ Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty)
   } catch (const nlohmann::json::exception&) {  // never echo its message: it quotes the input
     return MakeError(ErrorCode::kBadJson, "The request body is not valid JSON");
   }
-  if (!body.is_object()) return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
+  if (!body.is_object())
+    return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
   return body;
 }
 

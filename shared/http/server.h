@@ -1,15 +1,15 @@
 #ifndef GOFAST_SHARED_HTTP_SERVER_H_
 #define GOFAST_SHARED_HTTP_SERVER_H_
 
+#include <httplib.h>
+
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "shared/auth/firebase_token.h"
 #include "shared/core/caller.h"
@@ -66,7 +66,8 @@ class Server {
                 httplib::Response& res) const;
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& raw, httplib::Response& res);
   // CORS preflight, 404 and 405; false when `match` has a handler to run.
-  bool AnswerWithoutRoute(const httplib::Request& raw, const Match& match, httplib::Response& res) const;
+  bool AnswerWithoutRoute(const httplib::Request& raw, const Match& match,
+                          httplib::Response& res) const;
   void HandleWithBody(const httplib::Request& raw, httplib::Response& res,
                       const httplib::ContentReader* reader);
   void AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const;

@@ -27,7 +27,8 @@ int ServiceMain(int argc, char** argv, const char* name,
                 Result<std::unique_ptr<App>> (*create)(const Config&)) {
   BlockStopSignals();
   Config config;
-  const config::ParseOutcome outcome = parse(std::vector<std::string>(argv + 1, argv + argc), config);
+  const config::ParseOutcome outcome =
+      parse(std::vector<std::string>(argv + 1, argv + argc), config);
   if (!outcome.run) {
     std::fprintf(outcome.exit_code == 0 ? stdout : stderr, "%s\n", outcome.message.c_str());
     return outcome.exit_code;

@@ -2,21 +2,20 @@
 // Starts both services on free ports with fresh SQLite databases, signs an
 // admin in, plays the company admin's "Create run" dialog, and asks who
 // created the run. Everything stays on 127.0.0.1.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
-#include "shared/devkit/token_minting.h"
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
+#include "shared/devkit/token_minting.h"
 
 namespace {
 
@@ -58,7 +57,8 @@ void Answered(const CallResult& result, int expected_status, const std::string& 
 }
 
 gofast::process::ServiceProcess StartService(const std::string& step, const std::string& binary,
-                                            const std::vector<std::string>& args, const std::string& log_path) {
+                                             const std::vector<std::string>& args,
+                                             const std::string& log_path) {
   try {
     return gofast::process::ServiceProcess(binary, args, {}, log_path);
   } catch (const std::exception& e) {
@@ -66,16 +66,15 @@ gofast::process::ServiceProcess StartService(const std::string& step, const std:
   }
 }
 
-fs::path SelfDirectory() {
-  return fs::read_symlink("/proc/self/exe").parent_path();
-}
+fs::path SelfDirectory() { return fs::read_symlink("/proc/self/exe").parent_path(); }
 
 // One row of a SQLite file, read by the demo itself, as "column=value" pairs.
 void ShowRow(const fs::path& db_path, const std::string& sql, const std::string& key) {
   SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
   SQLite::Statement query(db, sql);
   query.bind(1, key);
-  Expect(query.executeStep(), "read back", "no row in " + db_path.filename().string() + " for " + key);
+  Expect(query.executeStep(), "read back",
+         "no row in " + db_path.filename().string() + " for " + key);
   std::string row;
   for (int column = 0; column < query.getColumnCount(); ++column) {
     if (!row.empty()) row += "  ";
@@ -95,7 +94,8 @@ std::string Tables(const fs::path& db_path) {
 
 bool HasStaffTable(const fs::path& db_path) {
   SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%staff%'")
+  return db.execAndGet(
+               "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%staff%'")
              .getInt() > 0;
 }
 
@@ -105,7 +105,8 @@ std::string ForeignKeys(const fs::path& db_path, const std::string& table) {
   query.bind(1, table);
   std::string keys;
   while (query.executeStep()) {
-    keys += (keys.empty() ? "" : ", ") + query.getColumn(0).getString() + " -> " + query.getColumn(1).getString();
+    keys += (keys.empty() ? "" : ", ") + query.getColumn(0).getString() + " -> " +
+            query.getColumn(1).getString();
   }
   return keys.empty() ? "none" : keys;
 }
@@ -119,18 +120,21 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
 
   std::cout << "GoFast: one Firebase project, two services, two databases\n";
   Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
-  gofast::process::ServiceProcess company = StartService(
-      "start company_service", (bin_dir / "company_service").string(),
-      {"--port", "0", "--db", company_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator"},
-      (data_dir / "company_service.log").string());
-  Line("company_service (GoFastCompany)  " + company.base_url() + "  database " + company_db.string());
-  gofast::process::ServiceProcess app = StartService(
-      "start app_service", (bin_dir / "app_service").string(),
-      {"--port", "0", "--db", app_db.string(), "--project-id", kProjectId, "--auth-mode", "emulator",
-       "--company-url", company.base_url()},
-      (data_dir / "app_service.log").string());
+  gofast::process::ServiceProcess company =
+      StartService("start company_service", (bin_dir / "company_service").string(),
+                   {"--port", "0", "--db", company_db.string(), "--project-id", kProjectId,
+                    "--auth-mode", "emulator"},
+                   (data_dir / "company_service.log").string());
+  Line("company_service (GoFastCompany)  " + company.base_url() + "  database " +
+       company_db.string());
+  gofast::process::ServiceProcess app =
+      StartService("start app_service", (bin_dir / "app_service").string(),
+                   {"--port", "0", "--db", app_db.string(), "--project-id", kProjectId,
+                    "--auth-mode", "emulator", "--company-url", company.base_url()},
+                   (data_dir / "app_service.log").string());
   Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " + app_db.string());
-  Line("logs: " + (data_dir / "company_service.log").string() + ", " + (data_dir / "app_service.log").string());
+  Line("logs: " + (data_dir / "company_service.log").string() + ", " +
+       (data_dir / "app_service.log").string());
 
   Heading(2, "The admin signs in with Firebase (project " + std::string(kProjectId) + ")");
   gofast::auth::MintOptions admin;
@@ -156,24 +160,31 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
   Line("-> POST " + company.base_url() + gofast::client::kFindOrCreateStaffPath + "  body {}");
   const gofast::client::DialogResult result = dialog.Submit(token, run_fields, "demo-create-run");
   Answered(result.staff_call, 201, gofast::client::kStaffStep);
-  Expect(result.failed_step != gofast::client::kStaffStep, gofast::client::kStaffStep, "the answer has no staff.id");
+  Expect(result.failed_step != gofast::client::kStaffStep, gofast::client::kStaffStep,
+         "the answer has no staff.id");
   const json& staff = result.staff_call.body["staff"];
   Line("   staff.id = " + result.staff_id + "  (a UUID from the company database)");
-  Line("   " + Text(staff["name"]) + " <" + Text(staff["email"]) + ">, role " + Text(staff["role"]));
+  Line("   " + Text(staff["name"]) + " <" + Text(staff["email"]) + ">, role " +
+       Text(staff["role"]));
   Line("company.db > company_staff (read from the SQLite file):");
-  ShowRow(company_db, "SELECT id, firebaseId, email, role, companyId FROM company_staff WHERE id = ?", result.staff_id);
+  ShowRow(company_db,
+          "SELECT id, firebaseId, email, role, companyId FROM company_staff WHERE id = ?",
+          result.staff_id);
 
   Heading(4, "Step 2: create the run on the app service, carrying staffGeneratedId");
   Line("-> POST " + app.base_url() + gofast::client::kCreateRunPath);
-  Line("   body {staffGeneratedId: \"" + result.staff_id + "\", title: \"" + Text(run_fields["title"]) +
-       "\", meetUpCity: \"Arlington\", startDate: \"2026-12-05\", runClub: {slug: \"arlington-runners\", ...}, ...}");
+  Line("   body {staffGeneratedId: \"" + result.staff_id + "\", title: \"" +
+       Text(run_fields["title"]) +
+       "\", meetUpCity: \"Arlington\", startDate: \"2026-12-05\", runClub: {slug: "
+       "\"arlington-runners\", ...}, ...}");
   Answered(result.run_call, 200, gofast::client::kRunStep);
   const std::string run_id = Text(result.run["id"]);
   Line("   run.id = " + run_id + "  citySlug " + Text(result.run["citySlug"]) + ", startDate " +
        Text(result.run["startDate"]));
   Line("app.db > city_runs (read from the SQLite file):");
   ShowRow(app_db,
-          "SELECT id, staffGeneratedId, typeof(staffGeneratedId) AS storedAs, createdByFirebaseId, runClubSlug "
+          "SELECT id, staffGeneratedId, typeof(staffGeneratedId) AS storedAs, createdByFirebaseId, "
+          "runClubSlug "
           "FROM city_runs WHERE id = ?",
           run_id);
   Line("app.db > run_clubs (the dialog's run club, saved beside the run):");
@@ -181,29 +192,31 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
   Line("app.db tables: " + Tables(app_db));
   Expect(!HasStaffTable(app_db), "read back", "app.db has a staff table");
   Line("   no staff table: staffGeneratedId is the company's UUID kept as plain text");
-  Line("   city_runs foreign keys: " + ForeignKeys(app_db, "city_runs") + "  (none on staffGeneratedId)");
+  Line("   city_runs foreign keys: " + ForeignKeys(app_db, "city_runs") +
+       "  (none on staffGeneratedId)");
 
   Heading(5, "List the runs created by this staff member (served by the staffGeneratedId index)");
   const std::string list_path = "/api/runs?staffGeneratedId=" + result.staff_id;
   Line("-> GET " + app.base_url() + list_path);
   const CallResult listed = app_client.Get(list_path, token, "demo-list-runs");
   Answered(listed, 200, "list runs by staff");
-  Expect(listed.body["runs"].size() == 1 && listed.body["runs"][0]["id"] == run_id, "list runs by staff",
-         "expected exactly the new run");
+  Expect(listed.body["runs"].size() == 1 && listed.body["runs"][0]["id"] == run_id,
+         "list runs by staff", "expected exactly the new run");
   Line("   1 run: " + run_id + " \"" + Text(listed.body["runs"][0]["title"]) + "\"");
 
   Heading(6, "Audit: who created this run? The app asks the company service");
   const std::string audit_path = "/api/runs/" + run_id + "/creator";
   Line("-> GET " + app.base_url() + audit_path);
-  Line("   (the app reads the run's staffGeneratedId and calls GET " + company.base_url() + "/api/staff/" +
-       result.staff_id + " with the caller's token)");
+  Line("   (the app reads the run's staffGeneratedId and calls GET " + company.base_url() +
+       "/api/staff/" + result.staff_id + " with the caller's token)");
   const CallResult audit = app_client.Get(audit_path, token, "demo-audit");
   Answered(audit, 200, "audit");
   const json& creator = audit.body["staff"];
-  Expect(audit.body["resolution"] == "found", "audit", "resolution " + Text(audit.body["resolution"]));
+  Expect(audit.body["resolution"] == "found", "audit",
+         "resolution " + Text(audit.body["resolution"]));
   Line("   resolution: found (company answered " + Text(audit.body["companyStatus"]) + ")");
-  Line("   created by " + Text(creator["name"]) + " <" + Text(creator["email"]) + ">, " + Text(creator["role"]) +
-       ", staff " + Text(creator["id"]));
+  Line("   created by " + Text(creator["name"]) + " <" + Text(creator["email"]) + ">, " +
+       Text(creator["role"]) + ", staff " + Text(creator["id"]));
 
   if (keep_running) {
     company.Detach();
@@ -213,7 +226,8 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
               << "   app_service     " << app.base_url() << " (pid " << app.pid() << ")\n"
               << "Call them with the demo admin's token:\n"
               << "   TOKEN=" << token << "\n"
-              << "   curl -s " << app.base_url() << "/api/runs -H \"Authorization: Bearer $TOKEN\"\n"
+              << "   curl -s " << app.base_url()
+              << "/api/runs -H \"Authorization: Bearer $TOKEN\"\n"
               << "   curl -s " << company.base_url() << "/api/staff/" << result.staff_id
               << " -H \"Authorization: Bearer $TOKEN\"\n"
               << "Stop them with: kill " << company.pid() << " " << app.pid() << "\n";
@@ -223,8 +237,9 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
   Expect(app.Stop() == 0, "stop", "app_service did not stop cleanly");
   Expect(company.Stop() == 0, "stop", "company_service did not stop cleanly");
   Line("both stopped cleanly; databases and logs stay in " + data_dir.string() + "/");
-  std::cout << "\nDemo complete: the run in app.db names its creator only by the company's staff UUID,\n"
-               "and the company service answered who that is.\n";
+  std::cout
+      << "\nDemo complete: the run in app.db names its creator only by the company's staff UUID,\n"
+         "and the company service answered who that is.\n";
   return 0;
 }
 
@@ -235,9 +250,12 @@ int main(int argc, char** argv) {
   std::string data_dir = "demo-data";
   std::string bin_dir;
   bool keep_running = false;
-  cli.add_option("--data", data_dir, "Folder for the databases and logs (replaced on each run)")->capture_default_str();
-  cli.add_option("--bin-dir", bin_dir, "Folder with company_service and app_service (default: beside this tool)");
-  cli.add_flag("--keep-running", keep_running, "Leave both services running and print how to call them");
+  cli.add_option("--data", data_dir, "Folder for the databases and logs (replaced on each run)")
+      ->capture_default_str();
+  cli.add_option("--bin-dir", bin_dir,
+                 "Folder with company_service and app_service (default: beside this tool)");
+  cli.add_flag("--keep-running", keep_running,
+               "Leave both services running and print how to call them");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -247,7 +265,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    return RunDemo(fs::absolute(data_dir), bin_dir.empty() ? SelfDirectory() : fs::path(bin_dir), keep_running);
+    return RunDemo(fs::absolute(data_dir), bin_dir.empty() ? SelfDirectory() : fs::path(bin_dir),
+                   keep_running);
   } catch (const StepFailed& failure) {
     std::cout << std::flush;
     std::cerr << "\ndemo FAILED at step \"" << failure.step << "\": " << failure.detail << "\n"

@@ -18,6 +18,7 @@
 // 0, with ARGS), and times process start to the first 200 from GET /healthz
 // (polled every 0.2 ms). Prints one line:
 //   startup_ms median=M min=A max=B runs=R
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -25,18 +26,16 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
-#include "shared/devkit/token_minting.h"
-#include "shared/devkit/create_run_dialog.h"
 #include "shared/client/json_client.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
+#include "shared/devkit/token_minting.h"
 
 namespace {
 
@@ -66,7 +65,8 @@ struct AdminTally {
 };
 
 json RunFields(int admin, uint64_t n) {
-  return gofast::client::SampleRunForm("Load run " + std::to_string(admin) + "-" + std::to_string(n));
+  return gofast::client::SampleRunForm("Load run " + std::to_string(admin) + "-" +
+                                       std::to_string(n));
 }
 
 void RunAdmin(const Options& options, const gofast::auth::SigningKey& key, int admin,
@@ -78,9 +78,9 @@ void RunAdmin(const Options& options, const gofast::auth::SigningKey& key, int a
   mint.email_verified = true;
   mint.name = "Load Admin " + std::to_string(admin);
   mint.lifetime_seconds = options.token_lifetime_s;
-  const int64_t now_s =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
+  const int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
   const std::string token = gofast::auth::MintToken(mint, key, now_s);
 
   const std::chrono::milliseconds timeout(options.timeout_ms);
@@ -104,7 +104,8 @@ void RunAdmin(const Options& options, const gofast::auth::SigningKey& key, int a
     if (!result.ok()) {
       ++tally.errors;
       if (tally.first_error.empty()) {
-        const auto& call = result.failed_step == gofast::client::kStaffStep ? result.staff_call : result.run_call;
+        const auto& call =
+            result.failed_step == gofast::client::kStaffStep ? result.staff_call : result.run_call;
         tally.first_error = result.failed_step + ": " + call.Summary();
       }
     }
@@ -127,7 +128,8 @@ struct StartupOptions {
 int RunStartup(const StartupOptions& options) {
   std::vector<double> times_ms;
   for (int run = 0; run < options.runs; ++run) {
-    std::vector<std::string> args = {"--port", "0", "--db", options.db_dir + "/startup-" + std::to_string(run) + ".db"};
+    std::vector<std::string> args = {"--port", "0", "--db",
+                                     options.db_dir + "/startup-" + std::to_string(run) + ".db"};
     args.insert(args.end(), options.args.begin(), options.args.end());
     const Clock::time_point start = Clock::now();
     gofast::process::ServiceProcess service(options.binary, args);
@@ -158,7 +160,8 @@ int RunStartup(const StartupOptions& options) {
 }
 
 int RunFlow(const Options& options) {
-  const gofast::Result<gofast::auth::SigningKey> key = gofast::auth::LoadSigningKey(options.key_path, options.kid);
+  const gofast::Result<gofast::auth::SigningKey> key =
+      gofast::auth::LoadSigningKey(options.key_path, options.kid);
   if (!key.ok()) {
     std::cerr << "gofast-load: " << key.error().message << "\n";
     return 2;
@@ -175,7 +178,8 @@ int RunFlow(const Options& options) {
   threads.reserve(tallies.size());
   for (int admin = 0; admin < options.admins; ++admin) {
     threads.emplace_back([&, admin] {
-      RunAdmin(options, key.value(), admin, measure_from, measure_until, tallies[static_cast<size_t>(admin)]);
+      RunAdmin(options, key.value(), admin, measure_from, measure_until,
+               tallies[static_cast<size_t>(admin)]);
     });
   }
   for (auto& thread : threads) thread.join();
@@ -194,19 +198,23 @@ int RunFlow(const Options& options) {
   std::sort(latencies.begin(), latencies.end());
   // Throughput over the nominal window: dialogs started in it, the last ones finishing just after.
   const double dialogs_per_s = static_cast<double>(dialogs) / options.duration_s;
-  std::fprintf(stderr,
-               "gofast-load: %d admins, %.1f s warm-up (%llu dialogs), %.1f s measured (%.2f s with the last "
-               "dialogs): %llu dialogs, %.0f dialogs/s (%.0f requests/s), p50 %u us, p99 %u us, max %u us, "
-               "errors %llu%s%s\n",
-               options.admins, options.warmup_s, static_cast<unsigned long long>(warmup), options.duration_s,
-               measured_s, static_cast<unsigned long long>(dialogs), dialogs_per_s, 2 * dialogs_per_s,
-               Percentile(latencies, 50), Percentile(latencies, 99), latencies.empty() ? 0 : latencies.back(),
-               static_cast<unsigned long long>(errors), first_error.empty() ? "" : "; first: ",
-               first_error.c_str());
-  std::printf("dialogs=%llu dialogs_per_s=%.1f requests_per_s=%.1f p50_us=%u p99_us=%u max_us=%u errors=%llu\n",
-              static_cast<unsigned long long>(dialogs), dialogs_per_s, 2 * dialogs_per_s,
-              Percentile(latencies, 50), Percentile(latencies, 99), latencies.empty() ? 0 : latencies.back(),
-              static_cast<unsigned long long>(errors));
+  std::fprintf(
+      stderr,
+      "gofast-load: %d admins, %.1f s warm-up (%llu dialogs), %.1f s measured (%.2f s with the "
+      "last "
+      "dialogs): %llu dialogs, %.0f dialogs/s (%.0f requests/s), p50 %u us, p99 %u us, max %u us, "
+      "errors %llu%s%s\n",
+      options.admins, options.warmup_s, static_cast<unsigned long long>(warmup), options.duration_s,
+      measured_s, static_cast<unsigned long long>(dialogs), dialogs_per_s, 2 * dialogs_per_s,
+      Percentile(latencies, 50), Percentile(latencies, 99),
+      latencies.empty() ? 0 : latencies.back(), static_cast<unsigned long long>(errors),
+      first_error.empty() ? "" : "; first: ", first_error.c_str());
+  std::printf(
+      "dialogs=%llu dialogs_per_s=%.1f requests_per_s=%.1f p50_us=%u p99_us=%u max_us=%u "
+      "errors=%llu\n",
+      static_cast<unsigned long long>(dialogs), dialogs_per_s, 2 * dialogs_per_s,
+      Percentile(latencies, 50), Percentile(latencies, 99),
+      latencies.empty() ? 0 : latencies.back(), static_cast<unsigned long long>(errors));
   return dialogs > 0 && errors == 0 ? 0 : 1;
 }
 
@@ -217,22 +225,29 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
 
   Options options;
-  CLI::App* flow = cli.add_subcommand(
-      "flow", "Drives the Create run dialog (find-or-create staff, then create run) with N admins for D seconds.");
+  CLI::App* flow = cli.add_subcommand("flow",
+                                      "Drives the Create run dialog (find-or-create staff, then "
+                                      "create run) with N admins for D seconds.");
   flow->add_option("--company-url", options.company_url, "company service base URL")->required();
   flow->add_option("--app-url", options.app_url, "app service base URL")->required();
-  flow->add_option("--project-id", options.project_id, "Firebase project both services trust")->required();
+  flow->add_option("--project-id", options.project_id, "Firebase project both services trust")
+      ->required();
   flow->add_option("--key", options.key_path, "private key from gofast-token keygen")->required();
   flow->add_option("--kid", options.kid, "key id of --key")->required();
-  flow->add_option("--admins", options.admins, "simulated admins (threads)")->check(CLI::Range(1, 1024));
-  flow->add_option("--duration", options.duration_s, "measured seconds")->check(CLI::Range(0.1, 3600.0));
-  flow->add_option("--warmup", options.warmup_s, "warm-up seconds before measuring")->check(CLI::Range(0.0, 600.0));
-  flow->add_option("--timeout-ms", options.timeout_ms, "timeout of each call")->check(CLI::Range(1, 600000));
+  flow->add_option("--admins", options.admins, "simulated admins (threads)")
+      ->check(CLI::Range(1, 1024));
+  flow->add_option("--duration", options.duration_s, "measured seconds")
+      ->check(CLI::Range(0.1, 3600.0));
+  flow->add_option("--warmup", options.warmup_s, "warm-up seconds before measuring")
+      ->check(CLI::Range(0.0, 600.0));
+  flow->add_option("--timeout-ms", options.timeout_ms, "timeout of each call")
+      ->check(CLI::Range(1, 600000));
   flow->add_option("--uid-prefix", options.uid_prefix, "admin i signs in as PREFIXi");
 
   StartupOptions startup;
   CLI::App* start = cli.add_subcommand(
-      "startup", "Times process start to a healthy /healthz, R times with fresh databases: the median.");
+      "startup",
+      "Times process start to a healthy /healthz, R times with fresh databases: the median.");
   start->add_option("--binary", startup.binary, "service binary")->required();
   start->add_option("--db-dir", startup.db_dir, "folder for the fresh databases")->required();
   start->add_option("--runs", startup.runs, "how many starts")->check(CLI::Range(1, 100));

@@ -1,13 +1,12 @@
 // gofast-token: makes the keys and Firebase-style ID tokens that demos and
 // tests use instead of a real Firebase project.
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "shared/devkit/token_minting.h"
 
@@ -34,7 +33,8 @@ int main(int argc, char** argv) {
   std::string keygen_kid;
   std::string keygen_out;
   CLI::App* keygen = app.add_subcommand(
-      "keygen", "Write DIR/KID.key, DIR/KID.crt and DIR/certs.json (the file --firebase-certs reads)");
+      "keygen",
+      "Write DIR/KID.key, DIR/KID.crt and DIR/certs.json (the file --firebase-certs reads)");
   keygen->add_option("--kid", keygen_kid, "Key id")->required();
   keygen->add_option("--out", keygen_out, "Output folder (created)")->required();
 
@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
                    "Seconds added to now for iat (positive: issued in the future)")
       ->capture_default_str();
   mint->add_option("--claims", claims_text, "Extra claims, a JSON object merged at the top level");
-  CLI::Option* key_option = mint->add_option("--key", key_path, "PEM private key written by keygen");
+  CLI::Option* key_option =
+      mint->add_option("--key", key_path, "PEM private key written by keygen");
   CLI::Option* kid_option = mint->add_option("--kid", kid, "Key id of --key");
   key_option->needs(kid_option);
   kid_option->needs(key_option);
@@ -75,8 +76,9 @@ int main(int argc, char** argv) {
       std::filesystem::create_directories(folder);
       const gofast::auth::GeneratedKeyPair pair = gofast::auth::GenerateKeyPair(keygen_kid);
       WriteFile(folder / (keygen_kid + ".key"), pair.private_key_pem);
-      std::filesystem::permissions(folder / (keygen_kid + ".key"), std::filesystem::perms::owner_read |
-                                                                      std::filesystem::perms::owner_write);
+      std::filesystem::permissions(
+          folder / (keygen_kid + ".key"),
+          std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
       WriteFile(folder / (keygen_kid + ".crt"), pair.certificate_pem);
       WriteFile(folder / "certs.json", pair.certificates_json);
       std::cout << (folder / "certs.json").string() << "\n";

@@ -38,8 +38,8 @@ class AppService : public ServiceUnderTest {
   int64_t AthleteCount() const { return CountRows(db_path(), "athletes"); }
   // All three tables: equal snapshots mean a request wrote nothing.
   std::string Snapshot() const {
-    return TableSnapshot(db_path(), "city_runs") + "|" + TableSnapshot(db_path(), "run_clubs") + "|" +
-           TableSnapshot(db_path(), "athletes");
+    return TableSnapshot(db_path(), "city_runs") + "|" + TableSnapshot(db_path(), "run_clubs") +
+           "|" + TableSnapshot(db_path(), "athletes");
   }
 };
 

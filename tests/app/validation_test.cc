@@ -2,9 +2,8 @@
 // the exact status, code and message, and no write at all.
 #include <catch2/catch.hpp>
 
-#include "tests/app/json_edits.h"
-
 #include "tests/app/app_fixture.h"
+#include "tests/app/json_edits.h"
 
 namespace gofast::testing {
 namespace {

@@ -1,8 +1,8 @@
 // Bad input against the real company_service: every case answers a clear
 // JSON error with the right status, and the database does not change.
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -35,7 +35,8 @@ std::string RawExchange(int port, const std::string& request) {
   std::string answer;
   char buffer[4096];
   ssize_t count = 0;
-  while ((count = recv(fd, buffer, sizeof buffer, 0)) > 0) answer.append(buffer, static_cast<size_t>(count));
+  while ((count = recv(fd, buffer, sizeof buffer, 0)) > 0)
+    answer.append(buffer, static_cast<size_t>(count));
   close(fd);
   return answer;
 }
@@ -55,17 +56,21 @@ TEST_CASE("bad bodies for find-or-create answer a JSON error and change nothing"
       {"JSON null", "null", "application/json", 400, "BAD_JSON"},
       {"a number too large", "{\"firstName\": 1e400}", "application/json", 400, "BAD_JSON"},
       {"invalid UTF-8", "{\"firstName\":\"\xff\xfe\"}", "application/json", 400, "BAD_JSON"},
-      {"firstName of the wrong type", "{\"firstName\": 5}", "application/json", 400, "VALIDATION_FAILED"},
+      {"firstName of the wrong type", "{\"firstName\": 5}", "application/json", 400,
+       "VALIDATION_FAILED"},
       {"lastName as an object", "{\"lastName\": {}}", "application/json", 400, "VALIDATION_FAILED"},
-      {"a NUL inside a name", "{\"firstName\": \"a\\u0000b\"}", "application/json", 400, "VALIDATION_FAILED"},
-      {"a form body", "firstName=x", "application/x-www-form-urlencoded", 415, "UNSUPPORTED_MEDIA_TYPE"},
+      {"a NUL inside a name", "{\"firstName\": \"a\\u0000b\"}", "application/json", 400,
+       "VALIDATION_FAILED"},
+      {"a form body", "firstName=x", "application/x-www-form-urlencoded", 415,
+       "UNSUPPORTED_MEDIA_TYPE"},
       {"text", "{}", "text/plain", 415, "UNSUPPORTED_MEDIA_TYPE"},
-      {"a 1 MiB body", "{\"firstName\":\"" + std::string(1 << 20, 'x') + "\"}", "application/json", 413,
-       "PAYLOAD_TOO_LARGE"},
+      {"a 1 MiB body", "{\"firstName\":\"" + std::string(1 << 20, 'x') + "\"}", "application/json",
+       413, "PAYLOAD_TOO_LARGE"},
   };
   for (const Case& bad : cases) {
     INFO(bad.name);
-    const Reply reply = service.client().Post("/api/staff/find-or-create", new_token, bad.body, bad.content_type);
+    const Reply reply =
+        service.client().Post("/api/staff/find-or-create", new_token, bad.body, bad.content_type);
     CHECK(reply.status == bad.status);
     CHECK(reply.json["success"] == false);
     CHECK(reply.json["code"] == bad.code);
@@ -75,7 +80,8 @@ TEST_CASE("bad bodies for find-or-create answer a JSON error and change nothing"
   CHECK(service.StaffSnapshot() == before);
 }
 
-TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothing", "[integration]") {
+TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothing",
+          "[integration]") {
   CompanyService service;
   const std::string before = service.StaffSnapshot();
   auto& client = service.client();
@@ -96,14 +102,16 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
   expired.uid = "uid-expired";
   expired.email = "expired@gofast.test";
   expired.lifetime_seconds = -3600;
-  const Reply old = client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::Shared().Mint(expired), "{}");
+  const Reply old = client.Post("/api/staff/find-or-create",
+                                gofast::testing::TestKeys::Shared().Mint(expired), "{}");
   CheckError(old, 401, "TOKEN_EXPIRED");
   CHECK(old.json["shouldRefresh"] == true);
 
   gofast::auth::MintOptions foreign = expired;
   foreign.project_id = "another-project";
   foreign.lifetime_seconds = 3600;
-  const Reply other = client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::Shared().Mint(foreign), "{}");
+  const Reply other = client.Post("/api/staff/find-or-create",
+                                  gofast::testing::TestKeys::Shared().Mint(foreign), "{}");
   CheckError(other, 401, "INVALID_TOKEN");
   CHECK(service.StaffSnapshot() == before);
 }
@@ -111,7 +119,9 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
 TEST_CASE("401 comes before 415 and 400, and 413 before everything", "[integration]") {
   CompanyService service;
   CHECK(service.client().Post("/api/staff/find-or-create", "", "{", "text/plain").status == 401);
-  CHECK(service.client().Post("/api/staff/find-or-create", "", std::string(70000, 'x'), "text/plain").status == 413);
+  CHECK(service.client()
+            .Post("/api/staff/find-or-create", "", std::string(70000, 'x'), "text/plain")
+            .status == 413);
   CHECK(service.client().Post("/nowhere", "", std::string(70000, 'x'), "text/plain").status == 413);
 }
 
@@ -123,7 +133,8 @@ TEST_CASE("unknown routes are 404 and known routes with another method are 405",
   const Reply wrong_method = service.client().Get("/api/staff/find-or-create", token);
   CheckError(wrong_method, 405, "METHOD_NOT_ALLOWED");
   CHECK(wrong_method.Header("Allow") == "POST");
-  const Reply put = service.client().Send("PUT", "/api/staff", {{"Authorization", "Bearer " + token}}, "{}");
+  const Reply put =
+      service.client().Send("PUT", "/api/staff", {{"Authorization", "Bearer " + token}}, "{}");
   CHECK(put.status == 405);
   CHECK(put.Header("Allow") == "GET");
   const Reply delete_staff = service.client().Send("DELETE", "/api/staff/some-id", {});
@@ -131,11 +142,12 @@ TEST_CASE("unknown routes are 404 and known routes with another method are 405",
   CHECK(service.StaffCount() == 0);
 }
 
-TEST_CASE("the company service answers OPTIONS with 405 and sends no CORS headers", "[integration]") {
+TEST_CASE("the company service answers OPTIONS with 405 and sends no CORS headers",
+          "[integration]") {
   CompanyService service;
-  const Reply preflight = service.client().Send("OPTIONS", "/api/staff/find-or-create",
-                                                {{"Origin", "http://localhost:3000"},
-                                                 {"Access-Control-Request-Method", "POST"}});
+  const Reply preflight = service.client().Send(
+      "OPTIONS", "/api/staff/find-or-create",
+      {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "POST"}});
   CHECK(preflight.status == 405);
   CHECK_FALSE(preflight.HasHeader("Access-Control-Allow-Origin"));
   const Reply health = service.client().Get("/healthz", "", {{"Origin", "http://localhost:3000"}});
@@ -146,17 +158,19 @@ TEST_CASE("a POST without any body or Content-Length reaches find-or-create as a
           "[integration]") {
   CompanyService service;
   const std::string token = SignedToken("uid-raw", "raw@gofast.test");
-  const std::string answer = RawExchange(service.process().port(),
-                                         "POST /api/staff/find-or-create HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                         "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
+  const std::string answer =
+      RawExchange(service.process().port(),
+                  "POST /api/staff/find-or-create HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  "Authorization: Bearer " +
+                      token + "\r\nConnection: close\r\n\r\n");
   CHECK(answer.rfind("HTTP/1.1 201", 0) == 0);
   CHECK(service.StaffCount() == 1);
 }
 
 TEST_CASE("an unknown HTTP method gets a JSON 400 and the service keeps serving", "[integration]") {
   CompanyService service;
-  const std::string answer =
-      RawExchange(service.process().port(), "BREW /api/staff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string answer = RawExchange(
+      service.process().port(), "BREW /api/staff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   CHECK(answer.rfind("HTTP/1.1 400", 0) == 0);
   CHECK(answer.find("\"success\":false") != std::string::npos);
   CHECK(service.client().Get("/healthz").status == 200);
@@ -166,7 +180,8 @@ TEST_CASE("request ids are echoed when valid and replaced when not", "[integrati
   CompanyService service;
   const Reply kept = service.client().Get("/healthz", "", {{"X-Request-Id", "demo.run_1-A"}});
   CHECK(kept.Header("X-Request-Id") == "demo.run_1-A");
-  const Reply replaced = service.client().Get("/healthz", "", {{"X-Request-Id", std::string(129, 'a')}});
+  const Reply replaced =
+      service.client().Get("/healthz", "", {{"X-Request-Id", std::string(129, 'a')}});
   CHECK(replaced.Header("X-Request-Id").size() == 36);
   const Reply spaced = service.client().Get("/healthz", "", {{"X-Request-Id", "has space"}});
   CHECK(spaced.Header("X-Request-Id") != "has space");
@@ -176,7 +191,8 @@ TEST_CASE("request ids are echoed when valid and replaced when not", "[integrati
 TEST_CASE("the access log has one line per request and never the token", "[integration]") {
   CompanyService service;
   const std::string token = SignedToken("uid-log", "log@gofast.test");
-  service.client().Post("/api/staff/find-or-create", token, "{}", "application/json", {{"X-Request-Id", "log-check-1"}});
+  service.client().Post("/api/staff/find-or-create", token, "{}", "application/json",
+                        {{"X-Request-Id", "log-check-1"}});
   service.process().Stop();
   const std::string log = service.process().Log();
   CHECK(log.find(" log-check-1 POST /api/staff/find-or-create 201 ") != std::string::npos);

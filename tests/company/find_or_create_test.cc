@@ -1,25 +1,24 @@
 // POST /api/staff/find-or-create against the real company_service binary.
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 #include "shared/core/ids.h"
 #include "tests/company/company_fixture.h"
 
 using gofast::testing::CompanyService;
 using gofast::testing::Reply;
-using gofast::testing::SignedToken;
 using gofast::testing::Service;
+using gofast::testing::SignedToken;
 using gofast::testing::TestClient;
 
 namespace {
 
 // Writes an invited row through the API, as the Founder `founder_token`.
-std::string InviteAs(CompanyService& service, const std::string& founder_token, const std::string& email,
-                     const std::string& role = "Sales") {
+std::string InviteAs(CompanyService& service, const std::string& founder_token,
+                     const std::string& email, const std::string& role = "Sales") {
   const Reply invited = service.Invite(founder_token, {{"email", email}, {"role", role}});
   REQUIRE(invited.status == 201);
   return invited.json["staff"]["id"].get<std::string>();
@@ -35,7 +34,8 @@ std::string FounderToken(CompanyService& service) {
 
 TEST_CASE("find-or-create creates a staff row from the token's identity", "[integration]") {
   CompanyService service;
-  const Reply reply = service.FindOrCreate(SignedToken("uid-ada", "Ada@GoFast.test", true, "Ada Lovelace King"));
+  const Reply reply =
+      service.FindOrCreate(SignedToken("uid-ada", "Ada@GoFast.test", true, "Ada Lovelace King"));
   REQUIRE(reply.status == 201);
   CHECK(reply.json["success"] == true);
   CHECK(reply.json["created"] == true);
@@ -59,10 +59,12 @@ TEST_CASE("find-or-create creates a staff row from the token's identity", "[inte
 TEST_CASE("find-or-create answers an existing row as stored, without refreshing it from the token",
           "[integration]") {
   CompanyService service;
-  const Reply first = service.FindOrCreate(SignedToken("uid-1", "one@gofast.test", true, "First Name"));
+  const Reply first =
+      service.FindOrCreate(SignedToken("uid-1", "one@gofast.test", true, "First Name"));
   REQUIRE(first.status == 201);
   const std::string before = service.StaffSnapshot();
-  const Reply again = service.FindOrCreate(SignedToken("uid-1", "changed@gofast.test", true, "Other Person"));
+  const Reply again =
+      service.FindOrCreate(SignedToken("uid-1", "changed@gofast.test", true, "Other Person"));
   REQUIRE(again.status == 200);
   CHECK(again.json["created"] == false);
   CHECK(again.json["linked"] == false);
@@ -86,11 +88,13 @@ TEST_CASE("find-or-create refuses an unknown account without an email claim", "[
   CHECK(service.StaffCount() == 0);
 }
 
-TEST_CASE("find-or-create takes names and photo from the body only when it creates the row", "[integration]") {
+TEST_CASE("find-or-create takes names and photo from the body only when it creates the row",
+          "[integration]") {
   CompanyService service;
   const std::string token = SignedToken("uid-3", "three@gofast.test", true, "Token Name");
   const Reply created = service.FindOrCreate(
-      token, R"({"firstName":"  Grace ","lastName":"Hopper","photoURL":"https://example.test/g.png"})");
+      token,
+      R"({"firstName":"  Grace ","lastName":"Hopper","photoURL":"https://example.test/g.png"})");
   REQUIRE(created.status == 201);
   CHECK(created.json["staff"]["firstName"] == "Grace");
   CHECK(created.json["staff"]["lastName"] == "Hopper");
@@ -100,19 +104,46 @@ TEST_CASE("find-or-create takes names and photo from the body only when it creat
   CHECK(again.json["staff"]["firstName"] == "Grace");
 }
 
-TEST_CASE("find-or-create takes a field the body lacks from the token's display name", "[integration]") {
+TEST_CASE("find-or-create takes a field the body lacks from the token's display name",
+          "[integration]") {
   CompanyService service;
-  const Reply created =
-      service.FindOrCreate(SignedToken("uid-4", "four@gofast.test", true, "Token Person"), R"({"lastName":"Body"})");
+  const Reply created = service.FindOrCreate(
+      SignedToken("uid-4", "four@gofast.test", true, "Token Person"), R"({"lastName":"Body"})");
   REQUIRE(created.status == 201);
   CHECK(created.json["staff"]["firstName"] == "Token");
   CHECK(created.json["staff"]["lastName"] == "Body");
 }
 
+TEST_CASE("find-or-create counts a name's characters as code points, as the app does",
+          "[integration]") {
+  CompanyService service;
+  std::string accented;
+  for (int i = 0; i < 2000; ++i) accented += "\xC3\xA9";  // 2,000 characters, 4,000 bytes
+  const Reply too_long =
+      service.FindOrCreate(SignedToken("uid-5", "five@gofast.test"),
+                           R"({"lastName":")" + std::string(2001, 'a') + R"("})");
+  CheckError(too_long, 400, "VALIDATION_FAILED", "lastName must be at most 2000 characters");
+  const Reply created = service.FindOrCreate(SignedToken("uid-5", "five@gofast.test"),
+                                             R"({"firstName":")" + accented + R"("})");
+  REQUIRE(created.status == 201);
+  CHECK(created.json["staff"]["firstName"] == accented);
+}
+
+TEST_CASE("find-or-create splits the token's display name as the app does", "[integration]") {
+  CompanyService service;
+  const Reply created = service.FindOrCreate(SignedToken("uid-6", "six@gofast.test", true,
+                                                         "\xC2\xA0"
+                                                         "Ada\nKing Lovelace "));
+  REQUIRE(created.status == 201);
+  CHECK(created.json["staff"]["firstName"] == "Ada");
+  CHECK(created.json["staff"]["lastName"] == "King Lovelace");
+}
+
 TEST_CASE("find-or-create ignores a body that tries to set firebaseId or email", "[integration]") {
   CompanyService service;
-  const Reply reply = service.FindOrCreate(SignedToken("real-uid", "real@gofast.test"),
-                                           R"({"firebaseId":"victim-uid","email":"victim@gofast.test"})");
+  const Reply reply =
+      service.FindOrCreate(SignedToken("real-uid", "real@gofast.test"),
+                           R"({"firebaseId":"victim-uid","email":"victim@gofast.test"})");
   REQUIRE(reply.status == 201);
   CHECK(reply.json["staff"]["firebaseId"] == "real-uid");
   CHECK(reply.json["staff"]["email"] == "real@gofast.test");
@@ -124,7 +155,8 @@ TEST_CASE("find-or-create links an invited row by email, case-insensitively", "[
   CompanyService service;
   const std::string founder = FounderToken(service);
   const std::string invited_id = InviteAs(service, founder, "Invited@GoFast.test", "CFO");
-  const Reply reply = service.FindOrCreate(SignedToken("uid-invited", "INVITED@gofast.TEST", true, "Ivy Invited"));
+  const Reply reply =
+      service.FindOrCreate(SignedToken("uid-invited", "INVITED@gofast.TEST", true, "Ivy Invited"));
   REQUIRE(reply.status == 200);
   CHECK(reply.json["created"] == false);
   CHECK(reply.json["linked"] == true);
@@ -143,7 +175,8 @@ TEST_CASE("find-or-create refuses to link an invitation for an unverified email 
   const std::string founder = FounderToken(service);
   InviteAs(service, founder, "unverified@gofast.test");
   const std::string before = service.StaffSnapshot();
-  const Reply reply = service.FindOrCreate(SignedToken("uid-unverified", "unverified@gofast.test", false));
+  const Reply reply =
+      service.FindOrCreate(SignedToken("uid-unverified", "unverified@gofast.test", false));
   CheckError(reply, 403, "EMAIL_NOT_VERIFIED");
   CHECK(service.StaffSnapshot() == before);
 }
@@ -151,11 +184,14 @@ TEST_CASE("find-or-create refuses to link an invitation for an unverified email 
 TEST_CASE("find-or-create links the oldest of several invitations for one email", "[integration]") {
   gofast::testing::TempDir seed_dir;
   const std::string seed_path = seed_dir.File("seed.json");
-  const nlohmann::json seed = {
-      {"company", {{"id", gofast::testing::kTenantId}}},
-      {"staff",
-       {{{"id", "00000000-0000-4000-8000-000000000001"}, {"email", "twice@gofast.test"}, {"role", "Sales"}},
-        {{"id", "00000000-0000-4000-8000-000000000002"}, {"email", "twice@gofast.test"}, {"role", "CFO"}}}}};
+  const nlohmann::json seed = {{"company", {{"id", gofast::testing::kTenantId}}},
+                               {"staff",
+                                {{{"id", "00000000-0000-4000-8000-000000000001"},
+                                  {"email", "twice@gofast.test"},
+                                  {"role", "Sales"}},
+                                 {{"id", "00000000-0000-4000-8000-000000000002"},
+                                  {"email", "twice@gofast.test"},
+                                  {"role", "CFO"}}}}};
   std::ofstream(seed_path) << seed.dump();
   CompanyService service({"--seed", seed_path});
   const Reply reply = service.FindOrCreate(SignedToken("uid-twice", "twice@gofast.test"));
@@ -164,12 +200,15 @@ TEST_CASE("find-or-create links the oldest of several invitations for one email"
   CHECK(reply.json["staff"]["id"] == "00000000-0000-4000-8000-000000000001");
 }
 
-TEST_CASE("invite-only sign-up refuses unknown accounts and still links invitations", "[integration]") {
+TEST_CASE("invite-only sign-up refuses unknown accounts and still links invitations",
+          "[integration]") {
   gofast::testing::TempDir seed_dir;
   const std::string seed_path = seed_dir.File("seed.json");
   std::ofstream(seed_path) << nlohmann::json{
       {"company", {{"id", gofast::testing::kTenantId}}},
-      {"staff", {{{"email", "welcome@gofast.test"}, {"role", "Marketing"}}}}}.dump();
+      {"staff",
+       {{{"email", "welcome@gofast.test"},
+         {"role", "Marketing"}}}}}.dump();
   CompanyService service({"--signup", "invite-only", "--seed", seed_path});
   const Reply stranger = service.FindOrCreate(SignedToken("uid-stranger", "stranger@gofast.test"));
   CheckError(stranger, 403, "NOT_COMPANY_STAFF", "This account is not company staff");
@@ -191,8 +230,8 @@ TEST_CASE("emulator mode links an invitation without email_verified", "[integrat
   gofast::testing::TempDir dir;
   const std::string db_path = dir.File("company.db");
   gofast::testing::ServiceProcess process(
-      GOFAST_COMPANY_SERVICE_BIN,
-      {"--port", "0", "--db", db_path, "--project-id", gofast::testing::kTestProjectId, "--auth-mode", "emulator"});
+      GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", db_path, "--project-id",
+                                   gofast::testing::kTestProjectId, "--auth-mode", "emulator"});
   TestClient client(Service::kCompany, process.port());
   auto unsigned_token = [](const std::string& uid, const std::string& email, bool verified) {
     gofast::auth::MintOptions options;
@@ -204,22 +243,28 @@ TEST_CASE("emulator mode links an invitation without email_verified", "[integrat
   };
   const std::string founder = unsigned_token("emu-founder", "f@gofast.test", true);
   REQUIRE(client.Post("/api/staff/find-or-create", founder, "{}").status == 201);
-  REQUIRE(client.PostJson("/api/staff/invite", founder, {{"email", "e@gofast.test"}, {"role", "Sales"}}).status == 201);
-  const Reply linked = client.Post("/api/staff/find-or-create", unsigned_token("emu-invited", "e@gofast.test", false), "{}");
+  REQUIRE(
+      client.PostJson("/api/staff/invite", founder, {{"email", "e@gofast.test"}, {"role", "Sales"}})
+          .status == 201);
+  const Reply linked = client.Post("/api/staff/find-or-create",
+                                   unsigned_token("emu-invited", "e@gofast.test", false), "{}");
   CHECK(linked.status == 200);
   CHECK(linked.json["linked"] == true);
   // A signed token is refused in emulator mode.
-  const Reply signed_reply = client.Post("/api/staff/find-or-create", SignedToken("emu-founder", "f@gofast.test"), "{}");
+  const Reply signed_reply =
+      client.Post("/api/staff/find-or-create", SignedToken("emu-founder", "f@gofast.test"), "{}");
   CheckError(signed_reply, 401, "INVALID_TOKEN");
 }
 
-TEST_CASE("fifty simultaneous find-or-create calls for one new uid create exactly one row", "[integration]") {
+TEST_CASE("fifty simultaneous find-or-create calls for one new uid create exactly one row",
+          "[integration]") {
   CompanyService service;
   const std::string token = SignedToken("uid-race", "race@gofast.test", true, "Rae Race");
   constexpr int kCalls = 50;
   std::vector<Reply> replies(kCalls);
   std::vector<std::unique_ptr<TestClient>> clients;
-  for (int i = 0; i < kCalls; ++i) clients.push_back(std::make_unique<TestClient>(Service::kCompany, service.process().port()));
+  for (int i = 0; i < kCalls; ++i)
+    clients.push_back(std::make_unique<TestClient>(Service::kCompany, service.process().port()));
   std::atomic<int> ready{0};
   std::atomic<bool> go{false};
   std::vector<std::thread> threads;

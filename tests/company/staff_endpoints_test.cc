@@ -1,8 +1,7 @@
 // GET /api/staff/{id}, GET /api/staff and POST /api/staff/invite against the real binary.
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 #include "tests/company/company_fixture.h"
 
@@ -42,7 +41,8 @@ TEST_CASE("staff look-up answers the staff row by id to a staff caller", "[integ
 TEST_CASE("staff look-up of an unknown id is 404 Staff not found", "[integration]") {
   CompanyService service;
   const Signed ada = SignUp(service, "ada");
-  const Reply reply = service.client().Get("/api/staff/00000000-0000-4000-8000-000000000000", ada.token);
+  const Reply reply =
+      service.client().Get("/api/staff/00000000-0000-4000-8000-000000000000", ada.token);
   CheckError(reply, 404, "NOT_FOUND", "Staff not found");
 }
 
@@ -50,9 +50,10 @@ TEST_CASE("staff endpoints refuse a caller who is not linked staff", "[integrati
   CompanyService service;
   const Signed ada = SignUp(service, "ada");
   const std::string outsider = SignedToken("outsider", "outsider@gofast.test");
-  for (const Reply& reply : {service.client().Get("/api/staff/" + ada.id, outsider),
-                             service.client().Get("/api/staff", outsider),
-                             service.Invite(outsider, {{"email", "x@gofast.test"}, {"role", "Sales"}})}) {
+  for (const Reply& reply :
+       {service.client().Get("/api/staff/" + ada.id, outsider),
+        service.client().Get("/api/staff", outsider),
+        service.Invite(outsider, {{"email", "x@gofast.test"}, {"role", "Sales"}})}) {
     CheckError(reply, 403, "NOT_COMPANY_STAFF");
   }
   CHECK(service.StaffCount() == 1);
@@ -74,10 +75,12 @@ TEST_CASE("staff list pages follow (updatedAt, id) with an opaque cursor", "[int
   std::string cursor;
   int pages = 0;
   do {
-    const Reply page = service.client().Get("/api/staff?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor), first.token);
+    const Reply page = service.client().Get(
+        "/api/staff?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor), first.token);
     REQUIRE(page.status == 200);
     REQUIRE(page.json["staff"].size() <= 2);
-    for (const auto& staff : page.json["staff"]) seen.push_back(staff["updatedAt"].get<std::string>() + staff["id"].get<std::string>());
+    for (const auto& staff : page.json["staff"])
+      seen.push_back(staff["updatedAt"].get<std::string>() + staff["id"].get<std::string>());
     cursor = page.json["nextCursor"].is_null() ? "" : page.json["nextCursor"].get<std::string>();
     ++pages;
   } while (!cursor.empty() && pages < 10);
@@ -90,7 +93,9 @@ TEST_CASE("staff list pages follow (updatedAt, id) with an opaque cursor", "[int
 TEST_CASE("staff list moves a linked invitation to the end", "[integration]") {
   CompanyService service;
   const Signed founder = SignUp(service, "founder");
-  REQUIRE(service.Invite(founder.token, {{"email", "late@gofast.test"}, {"role", "Sales"}}).status == 201);
+  REQUIRE(
+      service.Invite(founder.token, {{"email", "late@gofast.test"}, {"role", "Sales"}}).status ==
+      201);
   SignUp(service, "middle");
   // Timestamps have millisecond precision: link in a later millisecond than "middle".
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
@@ -104,7 +109,8 @@ TEST_CASE("staff list moves a linked invitation to the end", "[integration]") {
 TEST_CASE("staff list refuses a bad limit or cursor instead of clamping", "[integration]") {
   CompanyService service;
   const Signed ada = SignUp(service, "ada");
-  for (const char* query : {"limit=0", "limit=501", "limit=abc", "limit=-1", "limit=", "cursor=%%%", "cursor=bm90LWpzb24"}) {
+  for (const char* query : {"limit=0", "limit=501", "limit=abc", "limit=-1", "limit=", "cursor=%%%",
+                            "cursor=bm90LWpzb24"}) {
     const Reply reply = service.client().Get(std::string("/api/staff?") + query, ada.token);
     INFO(query);
     CheckError(reply, 400, "VALIDATION_FAILED");
@@ -115,8 +121,9 @@ TEST_CASE("staff list refuses a bad limit or cursor instead of clamping", "[inte
 TEST_CASE("a Founder invites staff with a temp- firebaseId", "[integration]") {
   CompanyService service;
   const Signed founder = SignUp(service, "founder");
-  const Reply reply = service.Invite(founder.token, {{"email", "New@GoFast.test"}, {"role", "Sales"},
-                                                     {"firstName", "Nia"}, {"lastName", "New"}});
+  const Reply reply = service.Invite(
+      founder.token,
+      {{"email", "New@GoFast.test"}, {"role", "Sales"}, {"firstName", "Nia"}, {"lastName", "New"}});
   REQUIRE(reply.status == 201);
   CHECK(reply.json["success"] == true);
   CHECK(reply.json["staff"]["firebaseId"].get<std::string>().rfind("temp-", 0) == 0);
@@ -129,7 +136,8 @@ TEST_CASE("a Founder invites staff with a temp- firebaseId", "[integration]") {
 TEST_CASE("only a Founder may invite", "[integration]") {
   CompanyService service;
   const Signed founder = SignUp(service, "founder");
-  REQUIRE(service.Invite(founder.token, {{"email", "cfo@gofast.test"}, {"role", "CFO"}}).status == 201);
+  REQUIRE(service.Invite(founder.token, {{"email", "cfo@gofast.test"}, {"role", "CFO"}}).status ==
+          201);
   const std::string cfo = SignedToken("cfo-uid", "cfo@gofast.test");
   REQUIRE(service.FindOrCreate(cfo).json["linked"] == true);
   const std::string before = service.StaffSnapshot();
@@ -142,7 +150,8 @@ TEST_CASE("invite refuses an email any row already has, whatever its case", "[in
   CompanyService service;
   const Signed founder = SignUp(service, "founder");
   const std::string before = service.StaffSnapshot();
-  const Reply reply = service.Invite(founder.token, {{"email", "FOUNDER@gofast.test"}, {"role", "Sales"}});
+  const Reply reply =
+      service.Invite(founder.token, {{"email", "FOUNDER@gofast.test"}, {"role", "Sales"}});
   CheckError(reply, 409, "CONFLICT", "A staff member with this email already exists");
   CHECK(service.StaffSnapshot() == before);
 }
@@ -151,24 +160,28 @@ TEST_CASE("invite validates the email and the role", "[integration]") {
   CompanyService service;
   const Signed founder = SignUp(service, "founder");
   const std::string long_email = std::string(250, 'a') + "@b.co";
-  for (const nlohmann::json& email : {nlohmann::json("no-at-sign"), nlohmann::json("@gofast.test"),
-                                      nlohmann::json("a@b@c.d"), nlohmann::json("a@nodot"),
-                                      nlohmann::json(long_email), nlohmann::json("a b@c.d"), nlohmann::json("")}) {
+  for (const nlohmann::json& email :
+       {nlohmann::json("no-at-sign"), nlohmann::json("@gofast.test"), nlohmann::json("a@b@c.d"),
+        nlohmann::json("a@nodot"), nlohmann::json(long_email), nlohmann::json("a b@c.d"),
+        nlohmann::json("")}) {
     const Reply reply = service.Invite(founder.token, {{"email", email}, {"role", "Sales"}});
     INFO(email.dump());
     CHECK(reply.status == 400);
     CHECK(reply.json["error"] == "email is not a valid address");
   }
-  CHECK(service.Invite(founder.token, {{"role", "Sales"}}).json["error"] == "email is not a valid address");
+  CHECK(service.Invite(founder.token, {{"role", "Sales"}}).json["error"] ==
+        "email is not a valid address");
   for (const char* role : {"cfo", "CEO", "", "Founder "}) {
-    const Reply reply = service.Invite(founder.token, {{"email", "ok@gofast.test"}, {"role", role}});
+    const Reply reply =
+        service.Invite(founder.token, {{"email", "ok@gofast.test"}, {"role", role}});
     INFO(role);
     if (std::string(role) == "Founder ") {
       CHECK(reply.status == 201);  // strings are trimmed before the check
       continue;
     }
     CHECK(reply.status == 400);
-    CHECK(reply.json["error"] == "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
+    CHECK(reply.json["error"] ==
+          "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
   }
   const Reply typed = service.Invite(founder.token, {{"email", 42}, {"role", "Sales"}});
   CHECK(typed.status == 400);

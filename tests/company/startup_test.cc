@@ -1,8 +1,8 @@
 // How company_service starts and stops: options, exit codes, seed, tenant.
-#include <fstream>
-
 #include <SQLiteCpp/Database.h>
+
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "tests/company/company_fixture.h"
 
@@ -12,15 +12,18 @@ using gofast::testing::ServiceArgs;
 using gofast::testing::ServiceProcess;
 using gofast::testing::TempDir;
 
-TEST_CASE("the company service creates its tables and the tenant row at first start", "[integration]") {
+TEST_CASE("the company service creates its tables and the tenant row at first start",
+          "[integration]") {
   CompanyService service;
-  CHECK(service.client().Get("/healthz").json == nlohmann::json{{"success", true}, {"status", "ok"}});
+  CHECK(service.client().Get("/healthz").json ==
+        nlohmann::json{{"success", true}, {"status", "ok"}});
   SQLite::Database db(service.db_path(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT id FROM gofast_company").getString() == gofast::testing::kTenantId);
   CHECK(db.execAndGet("SELECT companyName FROM gofast_company").getString() == "GoFast Inc");
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
-  CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('company_staff') WHERE \"table\" = 'gofast_company'")
+  CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('company_staff') WHERE "
+                      "\"table\" = 'gofast_company'")
             .getInt() == 1);
 }
 
@@ -31,34 +34,46 @@ TEST_CASE("the company service stops cleanly on SIGTERM", "[integration]") {
 
 TEST_CASE("the company service exits 2 without a project id", "[integration]") {
   TempDir dir;
-  const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", dir.File("c.db")});
+  const auto result =
+      RunCommand(GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", dir.File("c.db")});
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("project id") != std::string::npos);
   CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
 }
 
-TEST_CASE("the company service reads its options from the environment, and the option wins", "[integration]") {
+TEST_CASE("the company service reads its options from the environment, and the option wins",
+          "[integration]") {
   TempDir dir;
   ServiceProcess process(GOFAST_COMPANY_SERVICE_BIN, {"--port", "0"},
-                         {{"COMPANY_DB", dir.File("env.db")}, {"GOOGLE_CLOUD_PROJECT", "from-env"},
-                          {"AUTH_MODE", "emulator"}, {"COMPANY_PORT", "1"}});
+                         {{"COMPANY_DB", dir.File("env.db")},
+                          {"GOOGLE_CLOUD_PROJECT", "from-env"},
+                          {"AUTH_MODE", "emulator"},
+                          {"COMPANY_PORT", "1"}});
   gofast::auth::MintOptions options;
   options.project_id = "from-env";
   options.uid = "env-uid";
   options.email = "env@gofast.test";
   gofast::testing::TestClient client(gofast::testing::Service::kCompany, process.port());
-  CHECK(client.Post("/api/staff/find-or-create", gofast::testing::TestKeys::MintUnsigned(options), "{}").status == 201);
+  CHECK(
+      client
+          .Post("/api/staff/find-or-create", gofast::testing::TestKeys::MintUnsigned(options), "{}")
+          .status == 201);
   CHECK(std::filesystem::exists(dir.File("env.db")));
 }
 
 TEST_CASE("the company service exits 2 on bad option values", "[integration]") {
   TempDir dir;
   const std::vector<std::vector<std::string>> bad = {
-      {"--port", "70000"}, {"--auth-mode", "sometimes"}, {"--signup", "closed"},
-      {"--default-role", "CEO"}, {"--clock-skew", "abc"}, {"--no-such-option"},
+      {"--port", "70000"},
+      {"--auth-mode", "sometimes"},
+      {"--signup", "closed"},
+      {"--default-role", "CEO"},
+      {"--clock-skew", "abc"},
+      {"--no-such-option"},
       {"--firebase-certs", dir.File("missing.json")}};
   for (const auto& extra : bad) {
-    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(dir.File("c.db"), extra));
+    const auto result =
+        RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(dir.File("c.db"), extra));
     INFO(extra[0]);
     CHECK(result.exit_code == 2);
     CHECK_FALSE(result.err.empty());
@@ -74,11 +89,13 @@ TEST_CASE("the company service exits 1 when its port is taken", "[integration]")
   CHECK(result.exit_code == 1);
 }
 
-TEST_CASE("the company service refuses a database of another tenant or a newer schema", "[integration]") {
+TEST_CASE("the company service refuses a database of another tenant or a newer schema",
+          "[integration]") {
   TempDir dir;
   const std::string db_path = dir.File("c.db");
   { ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path)); }
-  const auto other_tenant = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--company-id", "other"}));
+  const auto other_tenant =
+      RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--company-id", "other"}));
   CHECK(other_tenant.exit_code == 2);
   {
     SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
@@ -92,7 +109,8 @@ TEST_CASE("the company service refuses a database of another tenant or a newer s
 TEST_CASE("a seed loads the company and staff once, into empty tables only", "[integration]") {
   TempDir dir;
   const std::string seed_path = dir.File("seed.json");
-  std::ofstream(seed_path) << R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs", "companyName": "GoFast Test Co",
+  std::ofstream(seed_path)
+      << R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs", "companyName": "GoFast Test Co",
      "city": "Arlington"},
      "staff": [{"id": "11111111-1111-4111-8111-111111111111", "firebaseId": "seed-founder",
                 "email": "Seed@GoFast.test", "firstName": "Sid", "lastName": "Seed", "role": "Founder"},
@@ -110,7 +128,8 @@ TEST_CASE("a seed loads the company and staff once, into empty tables only", "[i
     first_snapshot = gofast::testing::TableSnapshot(db_path, "company_staff");
   }
   CHECK(gofast::testing::CountRows(db_path, "company_staff") == 2);
-  CHECK(gofast::testing::TableSnapshot(db_path, "gofast_company").find("GoFast Test Co") != std::string::npos);
+  CHECK(gofast::testing::TableSnapshot(db_path, "gofast_company").find("GoFast Test Co") !=
+        std::string::npos);
   { ServiceProcess again(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path})); }
   CHECK(gofast::testing::TableSnapshot(db_path, "company_staff") == first_snapshot);
 }
@@ -129,7 +148,8 @@ TEST_CASE("a seed that does not fit stops the company service with exit 2", "[in
     const std::string seed_path = dir.File("seed" + std::to_string(i) + ".json");
     std::ofstream(seed_path) << bad_seeds[i];
     const std::string db_path = dir.File("c" + std::to_string(i) + ".db");
-    const auto result = RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
+    const auto result =
+        RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
     INFO(bad_seeds[i]);
     CHECK(result.exit_code == 2);
     CHECK(result.err.find("seed") != std::string::npos);
@@ -140,10 +160,12 @@ TEST_CASE("the sample seed in the repository loads", "[integration]") {
   TempDir dir;
   const std::string db_path = dir.File("c.db");
   ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN,
-                         ServiceArgs(db_path, {"--seed", std::string(GOFAST_SOURCE_DIR) + "/company_service/sample_seed.json"}));
+                         ServiceArgs(db_path, {"--seed", std::string(GOFAST_SOURCE_DIR) +
+                                                             "/company_service/sample_seed.json"}));
   CHECK(gofast::testing::CountRows(db_path, "company_staff") == 3);
   gofast::testing::TestClient client(gofast::testing::Service::kCompany, service.port());
-  const auto founder = client.Get("/api/staff", gofast::testing::SignedToken("seed-founder-uid", "founder@gofast.test"));
+  const auto founder = client.Get(
+      "/api/staff", gofast::testing::SignedToken("seed-founder-uid", "founder@gofast.test"));
   REQUIRE(founder.status == 200);
   CHECK(founder.json["staff"].size() == 3);
 }

@@ -15,9 +15,9 @@
 #include <memory>
 #include <set>
 
-#include "shared/devkit/create_run_dialog.h"
 #include "shared/core/ids.h"
 #include "shared/core/text.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/http_client.h"
@@ -76,7 +76,10 @@ std::vector<Fixture> Fixtures() {
 
 // The services under test: ours, started here, unless a URL names another build.
 BothServicesOptions Targets() {
-  return BothServicesOptions{ProjectId(), true, {"--cors-origin", kOrigin}, Env("GOFAST_COMPANY_URL"),
+  return BothServicesOptions{ProjectId(),
+                             true,
+                             {"--cors-origin", kOrigin},
+                             Env("GOFAST_COMPANY_URL"),
                              Env("GOFAST_APP_URL")};
 }
 

@@ -4,7 +4,8 @@
 #include "tests/support/db_inspect.h"
 #include "tests/support/process.h"
 
-TEST_CASE("the demo plays the whole flow, reads both databases back and ends with the audit answer", "[e2e]") {
+TEST_CASE("the demo plays the whole flow, reads both databases back and ends with the audit answer",
+          "[e2e]") {
   gofast::testing::TempDir dir;
   const std::string data = dir.File("demo-data");
   const auto result = gofast::testing::RunCommand(GOFAST_DEMO_BIN, {"--data", data});
@@ -19,9 +20,11 @@ TEST_CASE("the demo plays the whole flow, reads both databases back and ends wit
   CHECK(gofast::testing::CountRows(data + "/app.db", "run_clubs") == 1);
 }
 
-TEST_CASE("the demo names the failed step and exits non-zero when a service cannot start", "[e2e]") {
+TEST_CASE("the demo names the failed step and exits non-zero when a service cannot start",
+          "[e2e]") {
   gofast::testing::TempDir dir;
-  const auto result = gofast::testing::RunCommand(GOFAST_DEMO_BIN, {"--data", dir.File("d"), "--bin-dir", dir.File("nowhere")});
+  const auto result = gofast::testing::RunCommand(
+      GOFAST_DEMO_BIN, {"--data", dir.File("d"), "--bin-dir", dir.File("nowhere")});
   CHECK(result.exit_code != 0);
   CHECK(result.err.find("demo FAILED at step \"start company_service\"") != std::string::npos);
 }

@@ -21,8 +21,8 @@
 #include <thread>
 #include <vector>
 
-#include "shared/devkit/create_run_dialog.h"
 #include "shared/core/base64url.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/db_inspect.h"
@@ -182,15 +182,16 @@ class AuthEmulator {
     const gofast::testing::Environment env = {
         {"HOME", home.string()},
         {"TMPDIR", dir_.path().string()},  // the hub's locator file goes there
-        {"CI", "true"},                     // no prompts, no update check
+        {"CI", "true"},                    // no prompts, no update check
         {"NO_UPDATE_NOTIFIER", "1"},
         {"METADATA_SERVER_DETECTION", "none"},  // never probe for a Google Cloud metadata server
     };
     // Its own process group: the CLI starts helpers, and none may outlive the test.
-    return ProcessGroup(
-        tools.node,
-        std::vector<std::string>{tools.firebase, "emulators:start", "--only", "auth", "--project", project_id},
-        env, dir_.path().string(), (dir_.path() / "emulator.log").string(), kStopTimeout);
+    return ProcessGroup(tools.node,
+                        std::vector<std::string>{tools.firebase, "emulators:start", "--only",
+                                                 "auth", "--project", project_id},
+                        env, dir_.path().string(), (dir_.path() / "emulator.log").string(),
+                        kStopTimeout);
   }
 
   // `GET /` answers JSON once the Auth Emulator is up: the CLI prints no line to wait for.
@@ -238,7 +239,8 @@ TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow throug
 
   BothServices services(BothServicesOptions{kProjectId, true, {}, "", ""});
   CreateRunDialog dialog(services.company(), services.app());
-  const DialogResult result = ExpectDocumented(dialog.Submit(token, DialogRunFields("Emulator run")));
+  const DialogResult result =
+      ExpectDocumented(dialog.Submit(token, DialogRunFields("Emulator run")));
   INFO("staff: " << result.staff_call.Summary() << ", run: " << result.run_call.Summary());
   REQUIRE(result.ok());
   CHECK(result.staff_call.status == 201);
@@ -248,9 +250,9 @@ TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow throug
   CHECK(result.run["createdByFirebaseId"] == uid);
 
   // The same token again finds the same staff row.
-  const CallResult again = ExpectDocumented(
-      Service::kCompany, "POST", "/api/staff/find-or-create",
-      services.company().Post("/api/staff/find-or-create", token, json::object()));
+  const CallResult again =
+      ExpectDocumented(Service::kCompany, "POST", "/api/staff/find-or-create",
+                       services.company().Post("/api/staff/find-or-create", token, json::object()));
   CHECK(again.status == 200);
   CHECK(again.body["staff"]["id"] == result.staff_id);
 
@@ -278,9 +280,9 @@ TEST_CASE(
           std::string("https://securetoken.google.com/") + kOtherProjectId);
 
   BothServices services(BothServicesOptions{kProjectId, true, {}, "", ""});
-  const CallResult staff = ExpectDocumented(
-      Service::kCompany, "POST", "/api/staff/find-or-create",
-      services.company().Post("/api/staff/find-or-create", token, json::object()));
+  const CallResult staff =
+      ExpectDocumented(Service::kCompany, "POST", "/api/staff/find-or-create",
+                       services.company().Post("/api/staff/find-or-create", token, json::object()));
   CHECK(staff.status == 401);
   CHECK(staff.body["code"] == "INVALID_TOKEN");
   CHECK(staff.body["error"].get<std::string>().find("audience") != std::string::npos);

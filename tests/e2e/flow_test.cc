@@ -1,14 +1,13 @@
 // The cross-database flow against both real binaries: the dialog's client,
 // filtering by staff id, and every resolution of the audit.
+#include <SQLiteCpp/Database.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <chrono>
-
-#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
+#include <chrono>
 
 #include "shared/devkit/create_run_dialog.h"
 #include "tests/support/both_services.h"
@@ -36,12 +35,12 @@ using gofast::testing::TempDir;
 using gofast::testing::WatchRequests;
 using nlohmann::json;
 
-
 // Both real services (tests/support/both_services.h) and the calls the flow makes.
 class Flow {
  public:
   explicit Flow(bool app_knows_company = true)
-      : services_(BothServicesOptions{"", app_knows_company, {"--company-timeout-ms", "1000"}, "", ""}),
+      : services_(
+            BothServicesOptions{"", app_knows_company, {"--company-timeout-ms", "1000"}, "", ""}),
         dialog_(services_.company(), services_.app()) {}
 
   DialogResult Submit(const std::string& token, const std::string& title) {
@@ -51,9 +50,11 @@ class Flow {
     return ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
                             services_.app().Post("/api/runs/create", token, body));
   }
-  CallResult Audit(const std::string& token, const std::string& run_id, const std::string& request_id = "") {
+  CallResult Audit(const std::string& token, const std::string& run_id,
+                   const std::string& request_id = "") {
     const std::string path = "/api/runs/" + run_id + "/creator";
-    return ExpectDocumented(Service::kApp, "GET", path, services_.app().Get(path, token, request_id));
+    return ExpectDocumented(Service::kApp, "GET", path,
+                            services_.app().Get(path, token, request_id));
   }
   CallResult ListByStaff(const std::string& token, const std::string& staff_id) {
     const std::string path = "/api/runs?staffGeneratedId=" + staff_id;
@@ -78,8 +79,9 @@ std::string Titles(const CallResult& listed) {
 
 }  // namespace
 
-TEST_CASE("two admins create runs, each filter finds only its admin's runs, and the audit names each",
-          "[e2e]") {
+TEST_CASE(
+    "two admins create runs, each filter finds only its admin's runs, and the audit names each",
+    "[e2e]") {
   Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string bob = SignedToken("bob-uid", "bob@gofast.test", true, "Bob Builder");
@@ -122,7 +124,8 @@ TEST_CASE("two admins create runs, each filter finds only its admin's runs, and 
   CHECK(dangling.body["resolution"] == "not_found");
   CHECK(dangling.body["companyStatus"] == 404);
   CHECK(dangling.body["staff"].is_null());
-  CHECK(services.ListByStaff(ada, bob_run.staff_id).body["runs"].size() == 1);  // the run itself stays
+  CHECK(services.ListByStaff(ada, bob_run.staff_id).body["runs"].size() ==
+        1);  // the run itself stays
 }
 
 TEST_CASE("the audit flags a run whose staff id belongs to another account", "[e2e]") {
@@ -196,19 +199,22 @@ TEST_CASE("the audit gives up on a company service that never answers, after --c
   const std::string silent_url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
 
   TempDir dir;
-  ServiceProcess app(GOFAST_APP_SERVICE_BIN, ServiceArgs(dir.File("app.db"), {"--company-url", silent_url,
-                                                                                "--company-timeout-ms", "300"}));
+  ServiceProcess app(GOFAST_APP_SERVICE_BIN,
+                     ServiceArgs(dir.File("app.db"),
+                                 {"--company-url", silent_url, "--company-timeout-ms", "300"}));
   JsonClient client(app.base_url(), std::chrono::seconds(10));
   WatchRequests(client, Service::kApp);
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   json run = DialogRunFields("Ada's run");
   run["staffGeneratedId"] = "00000000-0000-4000-8000-000000000001";
-  const CallResult created =
-      ExpectDocumented(Service::kApp, "POST", "/api/runs/create", client.Post("/api/runs/create", ada, run));
+  const CallResult created = ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
+                                              client.Post("/api/runs/create", ada, run));
   REQUIRE(created.status == 200);
   const auto started = std::chrono::steady_clock::now();
-  const std::string audit_path = "/api/runs/" + created.body["run"]["id"].get<std::string>() + "/creator";
-  const CallResult audit = ExpectDocumented(Service::kApp, "GET", audit_path, client.Get(audit_path, ada));
+  const std::string audit_path =
+      "/api/runs/" + created.body["run"]["id"].get<std::string>() + "/creator";
+  const CallResult audit =
+      ExpectDocumented(Service::kApp, "GET", audit_path, client.Get(audit_path, ada));
   const auto waited = std::chrono::steady_clock::now() - started;
   close(silent);
   REQUIRE(audit.status == 200);
@@ -232,13 +238,14 @@ TEST_CASE("the audit of an athlete's run answers athlete without calling the com
   const std::string rita = SignedToken("rita-uid", "rita@gofast.test", true, "Rita Runner");
   JsonClient app(services.app().base_url(), std::chrono::seconds(5));
   WatchRequests(app, Service::kApp);
-  const CallResult athlete = ExpectDocumented(Service::kApp, "POST", "/api/athlete/create",
-                                              app.Post("/api/athlete/create", rita, json::object()));
+  const CallResult athlete =
+      ExpectDocumented(Service::kApp, "POST", "/api/athlete/create",
+                       app.Post("/api/athlete/create", rita, json::object()));
   REQUIRE(athlete.status == 201);
   json run = DialogRunFields("Rita's run");
   run["athleteGeneratedId"] = athlete.body["athlete"]["id"];
-  const CallResult created =
-      ExpectDocumented(Service::kApp, "POST", "/api/runs/create", app.Post("/api/runs/create", rita, run));
+  const CallResult created = ExpectDocumented(Service::kApp, "POST", "/api/runs/create",
+                                              app.Post("/api/runs/create", rita, run));
   REQUIRE(created.status == 200);
   services.StopCompany();  // proves no call is needed
   const CallResult audit = services.Audit(rita, created.body["run"]["id"].get<std::string>());
@@ -252,11 +259,12 @@ TEST_CASE("the audit forwards the caller's request id to the company service", "
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const DialogResult ada_run = services.Submit(ada, "Ada's run");
   REQUIRE(ada_run.ok());
-  const CallResult audit = services.Audit(ada, ada_run.run["id"].get<std::string>(), "audit-trace-42");
+  const CallResult audit =
+      services.Audit(ada, ada_run.run["id"].get<std::string>(), "audit-trace-42");
   REQUIRE(audit.body["resolution"] == "found");
   services.company().Stop();
-  CHECK(services.company().Log().find(" audit-trace-42 GET /api/staff/" + ada_run.staff_id + " 200 ") !=
-        std::string::npos);
+  CHECK(services.company().Log().find(" audit-trace-42 GET /api/staff/" + ada_run.staff_id +
+                                      " 200 ") != std::string::npos);
 }
 
 TEST_CASE("the audit of an unknown run is 404 Run not found", "[e2e]") {
@@ -268,7 +276,8 @@ TEST_CASE("the audit of an unknown run is 404 Run not found", "[e2e]") {
   CHECK(services.Audit("", "cnotarealrun0000000000000").status == 401);
 }
 
-TEST_CASE("the dialog names the app step when the run is refused after the staff step succeeded", "[e2e]") {
+TEST_CASE("the dialog names the app step when the run is refused after the staff step succeeded",
+          "[e2e]") {
   Flow services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   JsonClient company(services.company().base_url(), std::chrono::seconds(5));
@@ -301,7 +310,8 @@ TEST_CASE("the dialog names the staff step when the company service refuses or i
   CHECK(no_email.staff_call.status == 403);
   CHECK(no_email.run_call.status == 0);  // never sent
   services.StopCompany();
-  const DialogResult down = dialog.Submit(SignedToken("ada-uid", "ada@gofast.test"), DialogRunFields("x"));
+  const DialogResult down =
+      dialog.Submit(SignedToken("ada-uid", "ada@gofast.test"), DialogRunFields("x"));
   CHECK(down.failed_step == gofast::client::kStaffStep);
   CHECK_FALSE(down.staff_call.answered());
   CHECK(gofast::testing::CountRows(services.app_db(), "city_runs") == 0);

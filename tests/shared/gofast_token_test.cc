@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "shared/auth/firebase_token.h"
-#include "shared/devkit/token_minting.h"
 #include "shared/core/base64url.h"
+#include "shared/devkit/token_minting.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/process.h"
 

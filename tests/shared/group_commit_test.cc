@@ -36,7 +36,8 @@ TEST_CASE("GroupCommit writes every job once, before its caller returns, one bat
       ++times_written[job->number];
       job->written_in_batch = batch;
     }
-    if (static_cast<int>(jobs.size()) > largest_batch) largest_batch = static_cast<int>(jobs.size());
+    if (static_cast<int>(jobs.size()) > largest_batch)
+      largest_batch = static_cast<int>(jobs.size());
     std::this_thread::sleep_for(std::chrono::microseconds(200));  // a commit takes time
     writers_inside.fetch_sub(1);
   };
@@ -79,10 +80,12 @@ TEST_CASE("GroupCommit with one caller writes batches of one", "[unit][group_com
 TEST_CASE("GroupCommit stops its thread when destroyed, idle or not", "[unit][group_commit]") {
   std::atomic<int> written{0};
   {
-    db::GroupCommit<Job> idle([&](std::vector<Job*>& jobs) { written += static_cast<int>(jobs.size()); });
+    db::GroupCommit<Job> idle(
+        [&](std::vector<Job*>& jobs) { written += static_cast<int>(jobs.size()); });
   }
   {
-    db::GroupCommit<Job> used([&](std::vector<Job*>& jobs) { written += static_cast<int>(jobs.size()); });
+    db::GroupCommit<Job> used(
+        [&](std::vector<Job*>& jobs) { written += static_cast<int>(jobs.size()); });
     Job job{1};
     used.Submit(job);
   }

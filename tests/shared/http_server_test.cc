@@ -618,16 +618,14 @@ TEST_CASE("Authenticate verifies the Bearer token, whatever the scheme's case",
   for (const char* prefix : {"Bearer ", "bearer ", "BEARER  "}) {
     httplib::Request raw;
     raw.headers.emplace("Authorization", std::string(prefix) + token);
-    const Result<Caller> result =
-        http::Authenticate(verifier, http::Request{raw, {}, {}, "id"});
+    const Result<Caller> result = http::Authenticate(verifier, http::Request{raw, {}, {}, "id"});
     INFO(prefix);
     REQUIRE(result.ok());
     CHECK(result->uid == "alice-uid");
   }
   httplib::Request garbage;
   garbage.headers.emplace("Authorization", "Bearer not-a-token");
-  const Result<Caller> bad =
-      http::Authenticate(verifier, http::Request{garbage, {}, {}, "id"});
+  const Result<Caller> bad = http::Authenticate(verifier, http::Request{garbage, {}, {}, "id"});
   REQUIRE_FALSE(bad.ok());
   CHECK(std::string(WireCode(bad.error().code)) == "INVALID_TOKEN");
 }

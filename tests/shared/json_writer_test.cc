@@ -37,9 +37,10 @@ std::string EncodeUtf8(uint32_t cp) {
   const auto byte = [](uint32_t value) { return static_cast<char>(value); };
   if (cp < 0x80) return std::string(1, byte(cp));
   if (cp < 0x800) return {byte(0xC0 | (cp >> 6)), byte(0x80 | (cp & 0x3F))};
-  if (cp < 0x10000) return {byte(0xE0 | (cp >> 12)), byte(0x80 | ((cp >> 6) & 0x3F)), byte(0x80 | (cp & 0x3F))};
-  return {byte(0xF0 | (cp >> 18)), byte(0x80 | ((cp >> 12) & 0x3F)), byte(0x80 | ((cp >> 6) & 0x3F)),
-          byte(0x80 | (cp & 0x3F))};
+  if (cp < 0x10000)
+    return {byte(0xE0 | (cp >> 12)), byte(0x80 | ((cp >> 6) & 0x3F)), byte(0x80 | (cp & 0x3F))};
+  return {byte(0xF0 | (cp >> 18)), byte(0x80 | ((cp >> 12) & 0x3F)),
+          byte(0x80 | ((cp >> 6) & 0x3F)), byte(0x80 | (cp & 0x3F))};
 }
 
 // Valid UTF-8 with code points of every encoded length (no surrogates).
@@ -63,7 +64,8 @@ TEST_CASE("JsonWriter escapes as nlohmann does: quotes, backslashes, control cha
   CHECK(Written("plain text / slash") == "\"plain text / slash\"");
   CHECK(Written("say \"hi\" \\ bye") == R"("say \"hi\" \\ bye")");
   CHECK(Written("\b\f\n\r\t") == R"("\b\f\n\r\t")");
-  CHECK(Written(std::string("\x00\x01\x1f\x7f", 4)) == std::string("\"\\u0000\\u0001\\u001f\x7f\""));
+  CHECK(Written(std::string("\x00\x01\x1f\x7f", 4)) ==
+        std::string("\"\\u0000\\u0001\\u001f\x7f\""));
   for (int c = 0; c < 0x80; ++c) {
     const std::string one(1, static_cast<char>(c));
     CHECK(Written(one) == NlohmannDump(one));
@@ -82,10 +84,12 @@ TEST_CASE("JsonWriter keeps valid UTF-8 as it is", "[unit][json_writer]") {
 TEST_CASE("JsonWriter replaces invalid UTF-8 with U+FFFD, as nlohmann's replace mode does",
           "[unit][json_writer]") {
   const std::string fffd = "\xEF\xBF\xBD";
-  CHECK(Written("a\xff" "b") == "\"a" + fffd + "b\"");
+  CHECK(Written("a\xff"
+                "b") == "\"a" + fffd + "b\"");
   CHECK(Written("\xc0\xaf") == "\"" + fffd + fffd + "\"");             // overlong '/'
   CHECK(Written("\xed\xa0\x80") == "\"" + fffd + fffd + fffd + "\"");  // a surrogate
-  CHECK(Written("\xe2\x82" "A") == "\"" + fffd + "A\"");               // truncated, then ASCII
+  CHECK(Written("\xe2\x82"
+                "A") == "\"" + fffd + "A\"");                              // truncated, then ASCII
   CHECK(Written("\xf4\x90\x80\x80") == NlohmannDump("\xf4\x90\x80\x80"));  // above U+10FFFF
   std::mt19937 random(7);
   for (int i = 0; i < 5000; ++i) {
@@ -99,8 +103,13 @@ TEST_CASE("JsonWriter replaces invalid UTF-8 with U+FFFD, as nlohmann's replace 
 TEST_CASE("JsonWriter writes numbers that read back as the same values", "[unit][json_writer]") {
   std::string text;
   http::JsonWriter out(text);
-  out.BeginArray().Int(0).Int(-42).Int(std::numeric_limits<int64_t>::max()).Int(std::numeric_limits<int64_t>::min());
-  out.Double(3.1).Double(38.8951).Double(-77.0719).Double(6.0).Double(1e-7).Double(1.7976931348623157e308);
+  out.BeginArray()
+      .Int(0)
+      .Int(-42)
+      .Int(std::numeric_limits<int64_t>::max())
+      .Int(std::numeric_limits<int64_t>::min());
+  out.Double(3.1).Double(38.8951).Double(-77.0719).Double(6.0).Double(1e-7).Double(
+      1.7976931348623157e308);
   out.Double(std::nan("")).Double(std::numeric_limits<double>::infinity()).EndArray();
   const json read = json::parse(text);
   REQUIRE(read.size() == 12);
@@ -120,8 +129,8 @@ TEST_CASE("JsonWriter writes numbers that read back as the same values", "[unit]
   CHECK(text.find("3.1,") != std::string::npos);  // shortest form, not 3.1000000000000001
 
   // Laid out as nlohmann lays them out: plain from 1e-4 to 1e15, an exponent beyond.
-  for (const double value : {0.0, 6.0, 100000.0, 38.8951, -77.0719, 0.0001, 123456789012345.0, 1e15, 1.5e-7,
-                             1e21, -2.5e-300}) {
+  for (const double value : {0.0, 6.0, 100000.0, 38.8951, -77.0719, 0.0001, 123456789012345.0, 1e15,
+                             1.5e-7, 1e21, -2.5e-300}) {
     std::string one;
     http::JsonWriter(one).Double(value);
     CHECK(one == json(value).dump());
@@ -144,18 +153,28 @@ TEST_CASE("JsonWriter separates members and elements, nested or empty", "[unit][
   std::string text;
   http::JsonWriter out(text);
   out.BeginObject()
-      .Key("success").Bool(true)
-      .Key("empty").BeginObject().EndObject()
-      .Key("none").BeginArray().EndArray()
-      .Key("rows").BeginArray();
-  for (int i = 0; i < 3; ++i) out.BeginObject().Key("i").Int(i).Key("off").Bool(false).Key("n").Null().EndObject();
+      .Key("success")
+      .Bool(true)
+      .Key("empty")
+      .BeginObject()
+      .EndObject()
+      .Key("none")
+      .BeginArray()
+      .EndArray()
+      .Key("rows")
+      .BeginArray();
+  for (int i = 0; i < 3; ++i)
+    out.BeginObject().Key("i").Int(i).Key("off").Bool(false).Key("n").Null().EndObject();
   out.EndArray()
-      .Key("kept").Value(json{{"b", 1}, {"a", "\xff"}})
-      .Key("last").String("x")
+      .Key("kept")
+      .Value(json{{"b", 1}, {"a", "\xff"}})
+      .Key("last")
+      .String("x")
       .EndObject();
-  CHECK(text ==
-        R"({"success":true,"empty":{},"none":[],"rows":[{"i":0,"off":false,"n":null},{"i":1,"off":false,"n":null},)"
-        R"({"i":2,"off":false,"n":null}],"kept":{"a":"�","b":1},"last":"x"})");
+  CHECK(
+      text ==
+      R"({"success":true,"empty":{},"none":[],"rows":[{"i":0,"off":false,"n":null},{"i":1,"off":false,"n":null},)"
+      R"({"i":2,"off":false,"n":null}],"kept":{"a":"�","b":1},"last":"x"})");
   CHECK_NOTHROW(json::parse(text));
 }
 

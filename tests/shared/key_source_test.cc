@@ -286,14 +286,17 @@ namespace gofast::testing {
 namespace {
 
 // A verifier that remembers `capacity` verified tokens, with a clock the test moves.
-auth::TokenVerifier RememberingVerifier(const std::string& url, size_t capacity, const int64_t* now) {
-  return auth::TokenVerifier(auth::VerifierOptions{kProjectId, AuthMode::kProduction, 300, capacity},
-                             SourceFor(url), [now] { return *now; });
+auth::TokenVerifier RememberingVerifier(const std::string& url, size_t capacity,
+                                        const int64_t* now) {
+  return auth::TokenVerifier(
+      auth::VerifierOptions{kProjectId, AuthMode::kProduction, 300, capacity}, SourceFor(url),
+      [now] { return *now; });
 }
 
 }  // namespace
 
-TEST_CASE("a remembered token is answered again without checking its signature", "[unit][keys][url]") {
+TEST_CASE("a remembered token is answered again without checking its signature",
+          "[unit][keys][url]") {
   KeyServer server;  // no max-age: every full verification fetches the keys
   int64_t now = kNow;
   const auth::TokenVerifier verifier = RememberingVerifier(server.url(), 10, &now);
@@ -331,7 +334,7 @@ TEST_CASE("the remembered tokens are bounded by the capacity", "[unit][keys][url
   bob.uid = "bob-uid";
   const std::string bob_token = auth::MintToken(bob, TestKeys::Shared().key(), kNow);
   REQUIRE(verifier.Verify(GoodToken()).ok());
-  REQUIRE(verifier.Verify(bob_token).ok());      // forgets Alice's to make room
+  REQUIRE(verifier.Verify(bob_token).ok());  // forgets Alice's to make room
   REQUIRE(verifier.Verify(GoodToken()).ok());
   CHECK(server.requests() == 3);
 }

@@ -2,10 +2,9 @@
 #define GOFAST_TESTS_SUPPORT_BOTH_SERVICES_H_
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "shared/client/json_client.h"
 #include "tests/support/process.h"
@@ -16,7 +15,7 @@ struct BothServicesOptions {
   // Emulator-form tokens of this project instead of the test project's
   // signed ones (ServiceArgs): empty keeps the signed ones.
   std::string emulator_project_id;
-  bool app_knows_company = true;     // the app gets --company-url
+  bool app_knows_company = true;      // the app gets --company-url
   std::vector<std::string> app_args;  // more options for the app
   // Builds to test instead of starting ours (another team's, for the
   // contract): a non-empty URL is used as it is.

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "shared/devkit/create_run_dialog.h"
 #include "shared/client/json_client.h"
+#include "shared/devkit/create_run_dialog.h"
 #include "tests/support/contract.h"
 
 namespace gofast::testing {

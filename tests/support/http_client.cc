@@ -36,7 +36,8 @@ TestClient::TestClient(Service service, int port) : service_(service), client_("
   client_.set_read_timeout(30);
 }
 
-TestClient::TestClient(Service service, const std::string& base_url) : service_(service), client_(base_url) {
+TestClient::TestClient(Service service, const std::string& base_url)
+    : service_(service), client_(base_url) {
   client_.set_keep_alive(true);
   client_.set_read_timeout(30);
 }
@@ -44,27 +45,30 @@ TestClient::TestClient(Service service, const std::string& base_url) : service_(
 // Violations seen on other threads are reported once the test thread gets here.
 TestClient::~TestClient() { FlushViolations(); }
 
-Reply TestClient::Checked(const std::string& method, const std::string& path, const httplib::Result& result) const {
+Reply TestClient::Checked(const std::string& method, const std::string& path,
+                          const httplib::Result& result) const {
   Reply reply = ToReply(result);
   if (reply.status != 0) {
     RecordCoverage(Contract::Shared().RouteName(service_, method, path), reply.status);
-    ReportViolations(
-        Contract::Shared().CheckResponse(service_, method, path, reply.status, reply.body, &reply.headers));
+    ReportViolations(Contract::Shared().CheckResponse(service_, method, path, reply.status,
+                                                      reply.body, &reply.headers));
   }
   return reply;
 }
 
 Reply TestClient::Post(const std::string& path, const std::string& token, const std::string& body,
                        const std::string& content_type, const httplib::Headers& extra) {
-  return Checked("POST", path, client_.Post(path.c_str(), WithToken(token, extra), body, content_type.c_str()));
+  return Checked("POST", path,
+                 client_.Post(path.c_str(), WithToken(token, extra), body, content_type.c_str()));
 }
 
-Reply TestClient::Get(const std::string& path, const std::string& token, const httplib::Headers& extra) {
+Reply TestClient::Get(const std::string& path, const std::string& token,
+                      const httplib::Headers& extra) {
   return Checked("GET", path, client_.Get(path.c_str(), WithToken(token, extra)));
 }
 
-Reply TestClient::Send(const std::string& method, const std::string& path, const httplib::Headers& headers,
-                       const std::string& body) {
+Reply TestClient::Send(const std::string& method, const std::string& path,
+                       const httplib::Headers& headers, const std::string& body) {
   httplib::Request request;
   request.method = method;
   request.path = path;
@@ -73,7 +77,8 @@ Reply TestClient::Send(const std::string& method, const std::string& path, const
   return Checked(method, path, client_.send(request));
 }
 
-void CheckError(const Reply& reply, int status, const std::string& code, const std::string& message) {
+void CheckError(const Reply& reply, int status, const std::string& code,
+                const std::string& message) {
   INFO("answer: " << reply.status << " " << reply.body);
   CHECK(reply.status == status);
   REQUIRE(reply.json.is_object());

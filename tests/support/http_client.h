@@ -1,10 +1,10 @@
 #ifndef GOFAST_TESTS_SUPPORT_HTTP_CLIENT_H_
 #define GOFAST_TESTS_SUPPORT_HTTP_CLIENT_H_
 
-#include <string>
-
 #include <httplib.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "tests/support/contract.h"
 
@@ -24,7 +24,8 @@ struct Reply {
 
 // Checks that `reply` is the contract's error envelope with this status and
 // code, and this message (`error`) when one is given.
-void CheckError(const Reply& reply, int status, const std::string& code, const std::string& message = "");
+void CheckError(const Reply& reply, int status, const std::string& code,
+                const std::string& message = "");
 
 // A keep-alive client for a service under test. Every answer it receives is
 // checked against the contract (shared/contracts/openapi.json) for its
@@ -46,12 +47,14 @@ class TestClient {
   Reply PostJson(const std::string& path, const std::string& token, const nlohmann::json& body) {
     return Post(path, token, body.dump());
   }
-  Reply Get(const std::string& path, const std::string& token = "", const httplib::Headers& extra = {});
+  Reply Get(const std::string& path, const std::string& token = "",
+            const httplib::Headers& extra = {});
   Reply Send(const std::string& method, const std::string& path, const httplib::Headers& headers,
              const std::string& body = "");
 
  private:
-  Reply Checked(const std::string& method, const std::string& path, const httplib::Result& result) const;
+  Reply Checked(const std::string& method, const std::string& path,
+                const httplib::Result& result) const;
 
   Service service_;
   httplib::Client client_;

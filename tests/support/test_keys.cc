@@ -38,17 +38,24 @@ std::string SignedToken(const std::string& uid, const std::string& email, bool e
   return TestKeys::Shared().Mint(options);
 }
 
-std::vector<std::string> ServiceArgs(const std::string& db_path, const std::vector<std::string>& more) {
-  std::vector<std::string> args = {"--port",       "0",           "--db",
-                                   db_path,        "--project-id", kTestProjectId,
-                                   "--firebase-certs", TestKeys::Shared().certs_path()};
+std::vector<std::string> ServiceArgs(const std::string& db_path,
+                                     const std::vector<std::string>& more) {
+  std::vector<std::string> args = {"--port",
+                                   "0",
+                                   "--db",
+                                   db_path,
+                                   "--project-id",
+                                   kTestProjectId,
+                                   "--firebase-certs",
+                                   TestKeys::Shared().certs_path()};
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }
 
-std::vector<std::string> EmulatorServiceArgs(const std::string& db_path, const std::string& project_id,
+std::vector<std::string> EmulatorServiceArgs(const std::string& db_path,
+                                             const std::string& project_id,
                                              const std::vector<std::string>& more) {
-  std::vector<std::string> args = {"--port",     "0",        "--db",        db_path,
+  std::vector<std::string> args = {"--port",       "0",        "--db",        db_path,
                                    "--project-id", project_id, "--auth-mode", "emulator"};
   args.insert(args.end(), more.begin(), more.end());
   return args;

@@ -39,7 +39,8 @@ std::vector<std::string> ServiceArgs(const std::string& db_path,
                                      const std::vector<std::string>& more = {});
 // The same in emulator mode, for tokens of `project_id` in the emulator's
 // unsigned form: no keys.
-std::vector<std::string> EmulatorServiceArgs(const std::string& db_path, const std::string& project_id,
+std::vector<std::string> EmulatorServiceArgs(const std::string& db_path,
+                                             const std::string& project_id,
                                              const std::vector<std::string>& more = {});
 
 // The Firebase project every test service trusts.
@@ -47,8 +48,8 @@ inline constexpr char kTestProjectId[] = "test-project";
 
 // RS256 token of the test project, signed by the test-only key. An empty
 // email or name leaves that claim out.
-std::string SignedToken(const std::string& uid, const std::string& email = "", bool email_verified = true,
-                        const std::string& name = "");
+std::string SignedToken(const std::string& uid, const std::string& email = "",
+                        bool email_verified = true, const std::string& name = "");
 
 }  // namespace gofast::testing
 

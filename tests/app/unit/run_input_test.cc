@@ -12,9 +12,9 @@
 namespace gofast::app {
 namespace {
 
-using nlohmann::json;
 using gofast::testing::With;
 using gofast::testing::Without;
+using nlohmann::json;
 
 json ValidBody() {
   return {{"staffGeneratedId", "staff-1"},

@@ -1,10 +1,9 @@
 // RunService and AthleteService over in-memory fakes of their stores.
-#include "app_service/domain/athlete_service.h"
-#include "app_service/domain/run_service.h"
-
 #include <catch2/catch.hpp>
 #include <map>
 
+#include "app_service/domain/athlete_service.h"
+#include "app_service/domain/run_service.h"
 #include "app_service/http/body_readers.h"
 
 namespace gofast::app {

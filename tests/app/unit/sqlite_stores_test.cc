@@ -1,8 +1,5 @@
 // The app's SQLite stores on a temporary database file: schema, indexes and their
 // use by the list query, the run club upsert, and athletes.
-#include "app_service/storage/sqlite_athlete_store.h"
-#include "app_service/storage/sqlite_run_store.h"
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -13,6 +10,8 @@
 #include <thread>
 
 #include "app_service/storage/migrations.h"
+#include "app_service/storage/sqlite_athlete_store.h"
+#include "app_service/storage/sqlite_run_store.h"
 #include "shared/core/ids.h"
 #include "tests/support/process.h"
 
@@ -30,7 +29,8 @@ std::unique_ptr<db::Database> OpenDatabase(const TempDir& dir) {
 
 // app.db as the composition root opens it: one database, a store per noun.
 struct AppStores {
-  explicit AppStores(const TempDir& dir) : database(OpenDatabase(dir)), runs(*database), athletes(*database) {}
+  explicit AppStores(const TempDir& dir)
+      : database(OpenDatabase(dir)), runs(*database), athletes(*database) {}
   std::unique_ptr<db::Database> database;
   SqliteRunStore runs;
   SqliteAthleteStore athletes;
@@ -99,7 +99,8 @@ TEST_CASE("the schema has the three tables and no staff table", "[unit]") {
   std::vector<std::string> names;
   while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
   CHECK(names == std::vector<std::string>{"athletes", "city_runs", "run_clubs"});
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == static_cast<int>(SchemaMigrations().size()));
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() ==
+        static_cast<int>(SchemaMigrations().size()));
 }
 
 TEST_CASE("the only foreign key of city_runs is athleteGeneratedId", "[unit]") {
@@ -150,7 +151,8 @@ TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
   cases[4].index = "city_runs_athlete";
   for (const Case& c : cases) {
     for (const bool with_cursor : {false, true}) {
-      const Result<std::vector<std::string>> plan = stores.runs.ListQueryPlan(c.filter, with_cursor);
+      const Result<std::vector<std::string>> plan =
+          stores.runs.ListQueryPlan(c.filter, with_cursor);
       REQUIRE(plan);
       const std::string text = JoinPlan(plan.value());
       INFO(text);
@@ -179,8 +181,8 @@ TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
   CHECK(first->has_more);
   CHECK(first->runs[0].id == ids[0]);
   CHECK(first->runs[1].id == ids[1]);
-  Result<RunPage> rest =
-      stores.runs.ListRuns(RunFilter{}, 10, RunCursor{first->runs[1].created_at, first->runs[1].id});
+  Result<RunPage> rest = stores.runs.ListRuns(
+      RunFilter{}, 10, RunCursor{first->runs[1].created_at, first->runs[1].id});
   REQUIRE(rest);
   REQUIRE(rest->runs.size() == 3);
   CHECK_FALSE(rest->has_more);
@@ -191,7 +193,7 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
   TempDir dir;
   AppStores stores(dir);
   REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-24T12:00:00.000Z"),
-                           RunClubUpdate{"dc-run", "DC Run", "a.png", "Washington"}));
+                                RunClubUpdate{"dc-run", "DC Run", "a.png", "Washington"}));
   Result<std::optional<RunClub>> club = stores.runs.FindRunClub("dc-run");
   REQUIRE(club);
   REQUIRE(club.value());
@@ -199,7 +201,7 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
 
   // Same values, logo and city absent: nothing changes, not even syncedAt.
   REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-25T12:00:00.000Z"),
-                           RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+                                RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
   club = stores.runs.FindRunClub("dc-run");
   CHECK(club.value()->logo_url == "a.png");
   CHECK(club.value()->city == "Washington");
@@ -208,7 +210,7 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
 
   // A new logo: that field and syncedAt change, the rest stays.
   REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-26T12:00:00.000Z"),
-                           RunClubUpdate{"dc-run", "DC Run", "b.png", std::nullopt}));
+                                RunClubUpdate{"dc-run", "DC Run", "b.png", std::nullopt}));
   club = stores.runs.FindRunClub("dc-run");
   CHECK(club.value()->logo_url == "b.png");
   CHECK(club.value()->city == "Washington");
@@ -219,11 +221,13 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
 TEST_CASE("a run club the database refuses is skipped and the run is still saved", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
-  AddTrigger(dir,
-             "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
-             "END");
+  AddTrigger(
+      dir,
+      "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
+      "END");
   const Run run = MakeRun("2026-01-24T12:00:00.000Z");
-  REQUIRE(stores.runs.InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+  REQUIRE(
+      stores.runs.InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
   CHECK(stores.runs.FindRun(run.id).value().has_value());
   CHECK_FALSE(stores.runs.FindRunClub("dc-run").value().has_value());
 }
@@ -285,7 +289,8 @@ TEST_CASE("simultaneous athlete inserts for one uid keep one row", "[unit]") {
                       std::nullopt,
                       "2026-01-24T12:00:00.000Z",
                       "2026-01-24T12:00:00.000Z"};
-      const Result<AthleteStore::InsertOutcome> outcome = stores.athletes.InsertAthleteIfAbsent(athlete);
+      const Result<AthleteStore::InsertOutcome> outcome =
+          stores.athletes.InsertAthleteIfAbsent(athlete);
       if (outcome) {
         ids[i] = outcome->athlete.id;
         if (outcome->created) ++created;
@@ -312,8 +317,8 @@ TEST_CASE("a database written by a newer binary is refused", "[unit]") {
 TEST_CASE("runs created at the same time are all saved, and a refused one fails alone", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
-  const auto [runs, failures] =
-      InsertFromManyThreads(stores.runs, 400, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
+  const auto [runs, failures] = InsertFromManyThreads(
+      stores.runs, 400, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
         if (n % 7 == 3) run.athlete_generated_id = "missing";  // refused by the foreign key
         return RunClubUpdate{"club-" + std::to_string(n), "Club", std::nullopt, std::nullopt};
       });
@@ -327,16 +332,18 @@ TEST_CASE("runs created at the same time are all saved, and a refused one fails 
   }
 }
 
-TEST_CASE("an error that ends the transaction fails its whole batch, and nothing answered as saved is lost",
-          "[unit]") {
+TEST_CASE(
+    "an error that ends the transaction fails its whole batch, and nothing answered as saved is "
+    "lost",
+    "[unit]") {
   TempDir dir;
   AppStores stores(dir);
   // RAISE(ROLLBACK) ends the whole transaction, as a full disk would.
   AddTrigger(dir,
              "CREATE TRIGGER end_transaction BEFORE INSERT ON city_runs WHEN NEW.title = 'poison' "
              "BEGIN SELECT RAISE(ROLLBACK, 'ended'); END");
-  const auto [runs, failures] =
-      InsertFromManyThreads(stores.runs, 320, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
+  const auto [runs, failures] = InsertFromManyThreads(
+      stores.runs, 320, [](size_t n, Run& run) -> std::optional<RunClubUpdate> {
         if (n % 11 == 5) run.title = "poison";
         return std::nullopt;
       });
