@@ -33,8 +33,8 @@ class StaffStore {
   };
   // Inserts unless a row has this firebaseId; safe under concurrency.
   virtual Result<InsertOutcome> InsertIfAbsent(const Staff& staff) = 0;
-  // kConflict when any row has this email (case-insensitive); check and
-  // insert are one transaction.
+  // kConflict when any row has this email (emails are stored lower-case,
+  // so the caller lower-cases first); check and insert are one transaction.
   virtual Result<Staff> InsertIfEmailFree(const Staff& staff) = 0;
   // Ordered by (updatedAt, id), after `after` when given.
   virtual Result<StaffPage> List(size_t limit, const std::optional<StaffCursor>& after) = 0;
