@@ -6,29 +6,13 @@
 
 #include "app_service/domain/audit_service.h"
 #include "app_service/gateway/company_staff_directory.h"
+#include "tests/app/unit/fake_app_store.h"
 
 namespace gofast::app {
 namespace {
 
+using fakes::FakeStore;
 using nlohmann::json;
-
-// Only FindRun is used by the audit; the rest answer nothing.
-class FakeRunStore : public RunStore {
- public:
-  Result<Run> InsertRun(const Run& run, const std::optional<RunClubUpdate>&) override {
-    return run;
-  }
-  Result<std::optional<Run>> FindRun(const std::string& id) override {
-    const auto it = runs.find(id);
-    return it == runs.end() ? std::optional<Run>() : std::optional<Run>(it->second);
-  }
-  Result<RunPage> ListRuns(const RunFilter&, size_t, const std::optional<RunCursor>&) override {
-    return RunPage{};
-  }
-  Result<bool> AthleteExists(const std::string&) override { return false; }
-
-  std::map<std::string, Run> runs;
-};
 
 // Answers a set lookup and records every question it was asked.
 class FakeStaffDirectory : public StaffDirectory {
@@ -82,7 +66,7 @@ struct AuditFixture {
     AuditService audit(runs, &directory);
     return audit.WhoCreated(run_id, kCredentials);
   }
-  FakeRunStore runs;
+  FakeStore runs;
   FakeStaffDirectory directory;
 };
 
@@ -138,7 +122,7 @@ TEST_CASE("the audit passes on what the company could not confirm", "[unit]") {
 }
 
 TEST_CASE("without a company service the audit is unavailable and asks nobody", "[unit]") {
-  FakeRunStore runs;
+  FakeStore runs;
   runs.runs["run-1"] = StaffRun();
   AuditService audit(runs, nullptr);
 

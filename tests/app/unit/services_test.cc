@@ -5,49 +5,13 @@
 #include "app_service/domain/athlete_service.h"
 #include "app_service/domain/run_service.h"
 #include "app_service/http/body_readers.h"
+#include "tests/app/unit/fake_app_store.h"
 
 namespace gofast::app {
 namespace {
 
+using fakes::FakeStore;
 using nlohmann::json;
-
-class FakeStore : public RunStore, public AthleteStore {
- public:
-  Result<Run> InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) override {
-    ++insert_calls;
-    runs[run.id] = run;
-    if (club) clubs[club->slug] = *club;
-    return run;
-  }
-  Result<std::optional<Run>> FindRun(const std::string& id) override {
-    const auto it = runs.find(id);
-    return it == runs.end() ? std::optional<Run>() : std::optional<Run>(it->second);
-  }
-  Result<RunPage> ListRuns(const RunFilter&, size_t, const std::optional<RunCursor>&) override {
-    return RunPage{};
-  }
-  Result<bool> AthleteExists(const std::string& athlete_id) override {
-    ++athlete_lookups;
-    for (const auto& [uid, athlete] : athletes) {
-      if (athlete.id == athlete_id) return true;
-    }
-    return false;
-  }
-  Result<std::optional<Athlete>> FindAthleteByFirebaseId(const std::string& firebase_id) override {
-    const auto it = athletes.find(firebase_id);
-    return it == athletes.end() ? std::optional<Athlete>() : std::optional<Athlete>(it->second);
-  }
-  Result<InsertOutcome> InsertAthleteIfAbsent(const Athlete& athlete) override {
-    const auto [it, inserted] = athletes.emplace(athlete.firebase_id, athlete);
-    return InsertOutcome{it->second, inserted};
-  }
-
-  std::map<std::string, Run> runs;
-  std::map<std::string, RunClubUpdate> clubs;
-  std::map<std::string, Athlete> athletes;  // by firebaseId
-  int insert_calls = 0;
-  int athlete_lookups = 0;
-};
 
 json ValidBody() {
   return {{"staffGeneratedId", "staff-that-exists-nowhere"},

@@ -2,8 +2,6 @@
 // composition root opens it: the SQL behind each StaffStore promise.
 #include "company_service/storage/sqlite_staff_store.h"
 
-#include <SQLiteCpp/Database.h>
-
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -282,21 +280,6 @@ TEST_CASE("a seed is all or nothing", "[unit]") {
   const Result<bool> has_staff = company.store.HasStaff();
   REQUIRE(has_staff);
   CHECK_FALSE(has_staff.value());
-}
-
-TEST_CASE("a database written by a newer binary is refused", "[unit]") {
-  TempDir dir;
-  {
-    // A connection of its own, as a newer binary would have left the file.
-    SQLite::Database newer(dir.File("company.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    newer.exec("PRAGMA user_version = 99");
-  }
-  const Result<std::unique_ptr<db::Database>> database =
-      db::Database::Open(dir.File("company.db"), SchemaMigrations());
-  REQUIRE_FALSE(database);
-  CHECK(database.error().code == ErrorCode::kInternal);
-  CHECK_THAT(database.error().message, Catch::Contains("newer"));
-  CHECK_THAT(database.error().message, Catch::Contains("company.db"));
 }
 
 }  // namespace
