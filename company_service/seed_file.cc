@@ -83,11 +83,11 @@ Result<SeedRows> ParseSeedRows(std::string_view json_text) {
 
 Result<SeedRows> ReadSeedFile(const std::string& path) {
   std::ifstream file(path);
-  if (!file) return MakeError(ErrorCode::kValidationFailed, "cannot read seed file " + path);
+  if (!file) return ValidationError("cannot read seed file " + path);
   std::ostringstream text;
   text << file.rdbuf();
   Result<SeedRows> rows = ParseSeedRows(text.str());
-  if (!rows) return MakeError(ErrorCode::kValidationFailed, path + ": " + rows.error().message);
+  if (!rows) return ValidationError(path + ": " + rows.error().message);
   return rows;
 }
 

@@ -15,10 +15,6 @@ namespace {
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
-Error Invalid(std::string message) {
-  return MakeError(ErrorCode::kValidationFailed, std::move(message));
-}
-
 // ISO UTC with milliseconds; a date alone is anchored at 12:00 UTC so the
 // weekday is the same in every US time zone.
 struct NormalizedDate {
@@ -30,7 +26,7 @@ struct NormalizedDate {
 Result<NormalizedDate> NormalizeDate(std::string_view field, const std::string& text) {
   const std::optional<ParsedDate> parsed = ParseIso8601(text);
   if (!parsed) {
-    Error error = Invalid("Invalid date");
+    Error error = ValidationError("Invalid date");
     error.field = std::string(field);
     return error;
   }
@@ -54,19 +50,19 @@ const std::string* RunInput::Text(std::string_view field) const {
 Status CheckRequiredFields(const RunInput& input) {
   if (!input.Has("citySlug") && !input.Has("cityName") && !input.Has("meetUpCity") &&
       !input.Has("meetUpAddress")) {
-    return Invalid(
+    return ValidationError(
         "citySlug, cityName, meetUpCity, or meetUpAddress is required to determine city");
   }
-  if (!input.Has("title")) return Invalid("title is required");
+  if (!input.Has("title")) return ValidationError("title is required");
   if (!input.Has("startDate") && !input.Has("date")) {
-    return Invalid("startDate or date is required");
+    return ValidationError("startDate or date is required");
   }
   if (input.is_recurring.value_or(false) && !input.Has("dayOfWeek")) {
-    return Invalid("dayOfWeek is required for recurring runs");
+    return ValidationError("dayOfWeek is required for recurring runs");
   }
-  if (!input.Has("meetUpPoint")) return Invalid("meetUpPoint is required");
+  if (!input.Has("meetUpPoint")) return ValidationError("meetUpPoint is required");
   if (!input.Has("staffGeneratedId") && !input.Has("athleteGeneratedId")) {
-    return Invalid("Either staffGeneratedId or athleteGeneratedId is required");
+    return ValidationError("Either staffGeneratedId or athleteGeneratedId is required");
   }
   return Ok{};
 }
@@ -74,7 +70,7 @@ Status CheckRequiredFields(const RunInput& input) {
 Result<std::string> ResolveCitySlug(const RunInput& input) {
   if (const std::string* city_slug = input.Text("citySlug")) {
     std::string slug = Slugify(*city_slug);
-    if (slug.empty()) return Invalid("Invalid city slug");
+    if (slug.empty()) return ValidationError("Invalid city slug");
     return slug;
   }
   std::string name;
@@ -86,7 +82,7 @@ Result<std::string> ResolveCitySlug(const RunInput& input) {
     name = CityNameFromAddress(*address);
   }
   std::string slug = Slugify(name);
-  if (slug.empty()) return Invalid("Could not determine city from provided data");
+  if (slug.empty()) return ValidationError("Could not determine city from provided data");
   return slug;
 }
 
@@ -154,7 +150,7 @@ Result<RunDates> NormalizeDates(const RunInput& input) {
     const bool by_day = start.date_only || result.end->date_only;
     const bool before = by_day ? result.end->iso.substr(0, 10) < start.iso.substr(0, 10)
                                : result.end->time < start.time;
-    if (before) return Invalid("endDate must not be before startDate");
+    if (before) return ValidationError("endDate must not be before startDate");
   }
   return result;
 }
@@ -162,34 +158,34 @@ Result<RunDates> NormalizeDates(const RunInput& input) {
 // Step 9 for the other values, in the order of the spec's table.
 Status CheckValueRules(const RunInput& input) {
   if (const auto hour = Number(input, "startTimeHour"); hour && !IsWholeInRange(*hour, 1, 12)) {
-    return Invalid("startTimeHour must be between 1 and 12");
+    return ValidationError("startTimeHour must be between 1 and 12");
   }
   if (const auto minute = Number(input, "startTimeMinute");
       minute && !IsWholeInRange(*minute, 0, 59)) {
-    return Invalid("startTimeMinute must be between 0 and 59");
+    return ValidationError("startTimeMinute must be between 0 and 59");
   }
   if (const std::string* period = input.Text("startTimePeriod");
       period != nullptr && !EqualsIgnoreAsciiCase(*period, "AM") &&
       !EqualsIgnoreAsciiCase(*period, "PM")) {
-    return Invalid("startTimePeriod must be AM or PM");
+    return ValidationError("startTimePeriod must be AM or PM");
   }
   if (const std::string* day = input.Text("dayOfWeek");
       day != nullptr && !NormalizeDayOfWeek(*day)) {
-    return Invalid("dayOfWeek must be a day of the week");
+    return ValidationError("dayOfWeek must be a day of the week");
   }
   if (const auto lat = Number(input, "meetUpLat"); lat && !InRange(*lat, -90, 90)) {
-    return Invalid("meetUpLat must be between -90 and 90");
+    return ValidationError("meetUpLat must be between -90 and 90");
   }
   if (const auto lng = Number(input, "meetUpLng"); lng && !InRange(*lng, -180, 180)) {
-    return Invalid("meetUpLng must be between -180 and 180");
+    return ValidationError("meetUpLng must be between -180 and 180");
   }
   if (const auto miles = Number(input, "totalMiles");
       miles && !(std::isfinite(*miles) && *miles >= 0)) {
-    return Invalid("totalMiles must not be negative");
+    return ValidationError("totalMiles must not be negative");
   }
   if (const std::string* timezone = input.Text("timezone");
       timezone != nullptr && !IsTimeZoneName(*timezone)) {
-    return Invalid("timezone must be an IANA time zone name");
+    return ValidationError("timezone must be an IANA time zone name");
   }
   return Ok{};
 }

@@ -117,11 +117,10 @@ Result<StaffPage> StaffService::List(const Caller& caller, size_t limit,
 
 Result<Staff> StaffService::Invite(const Caller& caller, const InviteRequest& request) {
   const std::string email = request.email ? ToLowerAscii(*request.email) : std::string();
-  if (!IsValidEmail(email))
-    return MakeError(ErrorCode::kValidationFailed, "email is not a valid address");
+  if (!IsValidEmail(email)) return ValidationError("email is not a valid address");
   if (!request.role || !IsRole(*request.role)) {
-    return MakeError(ErrorCode::kValidationFailed,
-                     "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
+    return ValidationError(
+        "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
   }
   Result<Staff> self = RequireStaff(caller);
   if (!self) return self.error();

@@ -8,9 +8,7 @@
 
 namespace gofast::company {
 
-Error SeedError(const std::string& message) {
-  return MakeError(ErrorCode::kValidationFailed, "seed: " + message);
-}
+Error SeedError(const std::string& message) { return ValidationError("seed: " + message); }
 
 Result<Seed> CheckSeed(const SeedRows& rows, const std::string& company_id, const IsoClock& clock) {
   const std::string now = clock();
@@ -73,9 +71,8 @@ Status PrepareTenant(StaffStore& store, const std::string& company_id,
   }
   if (existing.value()) {
     if (existing.value()->id != company_id) {
-      return MakeError(ErrorCode::kValidationFailed, "the database belongs to company " +
-                                                         existing.value()->id +
-                                                         ", not --company-id " + company_id);
+      return ValidationError("the database belongs to company " + existing.value()->id +
+                             ", not --company-id " + company_id);
     }
     return Ok{};
   }

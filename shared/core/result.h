@@ -45,6 +45,11 @@ inline Error MakeError(ErrorCode code, std::string message) {
   return Error{code, std::move(message), std::nullopt};
 }
 
+// VALIDATION_FAILED: how a rule or a body reader refuses an input.
+inline Error ValidationError(std::string message) {
+  return MakeError(ErrorCode::kValidationFailed, std::move(message));
+}
+
 // Expected failures travel as values; exceptions stay at library edges.
 template <typename T>
 class [[nodiscard]] Result {

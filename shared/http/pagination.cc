@@ -5,13 +5,6 @@
 #include "shared/core/base64url.h"
 
 namespace gofast::http {
-namespace {
-
-Error Invalid(const std::string& message) {
-  return MakeError(ErrorCode::kValidationFailed, message);
-}
-
-}  // namespace
 
 Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t default_limit) {
   PageRequest page{default_limit, std::nullopt};
@@ -22,7 +15,8 @@ Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t def
                              text.find_first_not_of("0123456789") == std::string::npos;
     if (digits_only) limit = std::stoul(text);
     if (!digits_only || limit < 1 || limit > kMaxPageLimit) {
-      return Invalid("limit must be a whole number from 1 to " + std::to_string(kMaxPageLimit));
+      return ValidationError("limit must be a whole number from 1 to " +
+                             std::to_string(kMaxPageLimit));
     }
     page.limit = limit;
   }
@@ -32,7 +26,7 @@ Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t def
         decoded ? nlohmann::json::parse(*decoded, nullptr, false) : nlohmann::json();
     if (!position.is_array() || position.size() != 2 || !position[0].is_string() ||
         !position[1].is_string()) {
-      return Invalid("cursor is not valid: pass the nextCursor of the previous page");
+      return ValidationError("cursor is not valid: pass the nextCursor of the previous page");
     }
     page.after = CursorPosition{position[0].get<std::string>(), position[1].get<std::string>()};
   }
