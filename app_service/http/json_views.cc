@@ -2,15 +2,12 @@
 
 #include <string>
 
+#include "shared/http/json_fields.h"
+
 namespace gofast::app {
 namespace {
 
 using nlohmann::json;
-
-template <typename T>
-json OrNull(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
 
 void WriteValue(http::JsonWriter& out, const std::string& value) { out.String(value); }
 void WriteValue(http::JsonWriter& out, int64_t value) { out.Int(value); }
@@ -40,9 +37,9 @@ void WriteRun(http::JsonWriter& out, const Run& run) {
 json AthleteToJson(const Athlete& athlete) {
   return {{"id", athlete.id},
           {"firebaseId", athlete.firebase_id},
-          {"email", OrNull(athlete.email)},
-          {"firstName", OrNull(athlete.first_name)},
-          {"lastName", OrNull(athlete.last_name)},
+          {"email", http::OrNull(athlete.email)},
+          {"firstName", http::OrNull(athlete.first_name)},
+          {"lastName", http::OrNull(athlete.last_name)},
           {"createdAt", athlete.created_at},
           {"updatedAt", athlete.updated_at}};
 }

@@ -1,14 +1,8 @@
 #include "company_service/http/json_views.h"
 
+#include "shared/http/json_fields.h"
+
 namespace gofast::company {
-namespace {
-
-nlohmann::json OrNull(const std::optional<std::string>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::json StaffToJson(const Staff& staff) {
   nlohmann::json name = nullptr;
   if (staff.first_name || staff.last_name) {
@@ -19,13 +13,13 @@ nlohmann::json StaffToJson(const Staff& staff) {
   return {{"id", staff.id},
           {"firebaseId", staff.firebase_id},
           {"email", staff.email},
-          {"firstName", OrNull(staff.first_name)},
-          {"lastName", OrNull(staff.last_name)},
+          {"firstName", http::OrNull(staff.first_name)},
+          {"lastName", http::OrNull(staff.last_name)},
           {"name", name},
-          {"photoURL", OrNull(staff.photo_url)},
+          {"photoURL", http::OrNull(staff.photo_url)},
           {"role", staff.role},
-          {"companyId", OrNull(staff.company_id)},
-          {"startDate", OrNull(staff.start_date)},
+          {"companyId", http::OrNull(staff.company_id)},
+          {"startDate", http::OrNull(staff.start_date)},
           {"createdAt", staff.created_at},
           {"updatedAt", staff.updated_at}};
 }

@@ -10,6 +10,12 @@
 
 namespace gofast::http {
 
+// An optional value of an answer: the value, or JSON null when absent.
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 // A text field of a request body as both services read one: it must be a
 // string; it is trimmed as JavaScript trims, and a blank one is nullopt; it
 // must hold no NUL and at most `max_characters` characters (code points).
