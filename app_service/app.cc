@@ -3,6 +3,7 @@
 #include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/routes.h"
 #include "app_service/storage/migrations.h"
+#include "shared/http/service_main.h"
 
 namespace gofast::app {
 
@@ -27,9 +28,7 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   app->athletes_ = std::make_unique<AthleteService>(*app->athlete_store_);
   app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get());
 
-  http::ServerOptions options;
-  options.max_body_bytes = config.common.max_body_bytes;
-  options.access_log = config.common.access_log;
+  http::ServerOptions options = http::ServerOptionsFor(config.common);
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
   AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_);

@@ -4,6 +4,7 @@
 #include "company_service/http/routes.h"
 #include "company_service/seed_file.h"
 #include "company_service/storage/migrations.h"
+#include "shared/http/service_main.h"
 
 namespace gofast::company {
 namespace {
@@ -40,10 +41,7 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
       *app->staff_store_, StaffPolicy{config.company_id, config.signup, config.default_role,
                                       config.common.auth_mode == auth::AuthMode::kProduction});
 
-  http::ServerOptions options;
-  options.max_body_bytes = config.common.max_body_bytes;
-  options.access_log = config.common.access_log;
-  app->server_ = std::make_unique<http::Server>(options);
+  app->server_ = std::make_unique<http::Server>(http::ServerOptionsFor(config.common));
   AddRoutes(*app->server_, *app->verifier_, *app->staff_);
   return app;
 }

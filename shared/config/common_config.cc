@@ -50,6 +50,25 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
       ->envname("MAX_BODY_BYTES")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
+  app.add_option("--max-connections", config.max_connections,
+                 "Open connections served at once; one more is answered 503 SERVER_BUSY")
+      ->envname("MAX_CONNECTIONS")
+      ->check(CLI::Range(size_t{1}, size_t{16384}))
+      ->capture_default_str();
+  app.add_option("--head-timeout-ms", config.head_timeout_ms,
+                 "Milliseconds for a request's line and headers to arrive; then 408")
+      ->envname("HEAD_TIMEOUT_MS")
+      ->check(CLI::Range(int64_t{1}, int64_t{3600000}))
+      ->capture_default_str();
+  app.add_option("--max-head-bytes", config.max_head_bytes,
+                 "Larger request heads (request line and headers) get 431")
+      ->envname("MAX_HEAD_BYTES")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 24))
+      ->capture_default_str();
+  app.add_option("--max-headers", config.max_headers, "Requests with more headers get 431")
+      ->envname("MAX_HEADERS")
+      ->check(CLI::Range(size_t{1}, size_t{10000}))
+      ->capture_default_str();
   app.add_option("--access-log", access_log_text_,
                  "One log line per request on standard error: on or off")
       ->envname("ACCESS_LOG")

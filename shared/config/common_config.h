@@ -23,6 +23,11 @@ struct CommonConfig {
   int64_t clock_skew_seconds = 300;
   size_t max_body_bytes = 65536;
   bool access_log = true;
+  // The HTTP connection loop's limits (shared/http/connection_loop.h).
+  size_t max_connections = 512;
+  int64_t head_timeout_ms = 10000;
+  size_t max_head_bytes = 65536;
+  size_t max_headers = 100;
 };
 
 // What differs between the two services: the prefix of the variables that

@@ -4,6 +4,8 @@ namespace gofast {
 
 const char* WireCode(ErrorCode code) {
   switch (code) {
+    case ErrorCode::kBadRequest:
+      return "BAD_REQUEST";
     case ErrorCode::kBadJson:
       return "BAD_JSON";
     case ErrorCode::kValidationFailed:
@@ -32,8 +34,20 @@ const char* WireCode(ErrorCode code) {
       return "PAYLOAD_TOO_LARGE";
     case ErrorCode::kUnsupportedMediaType:
       return "UNSUPPORTED_MEDIA_TYPE";
+    case ErrorCode::kRequestTimeout:
+      return "REQUEST_TIMEOUT";
+    case ErrorCode::kUriTooLong:
+      return "URI_TOO_LONG";
+    case ErrorCode::kHeadersTooLarge:
+      return "HEADERS_TOO_LARGE";
     case ErrorCode::kInternal:
       return "INTERNAL";
+    case ErrorCode::kNotImplemented:
+      return "NOT_IMPLEMENTED";
+    case ErrorCode::kHttpVersionNotSupported:
+      return "HTTP_VERSION_NOT_SUPPORTED";
+    case ErrorCode::kServerBusy:
+      return "SERVER_BUSY";
     case ErrorCode::kAuthKeysUnavailable:
       return "AUTH_KEYS_UNAVAILABLE";
     case ErrorCode::kUnavailable:

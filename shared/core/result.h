@@ -11,6 +11,7 @@ namespace gofast {
 // The error vocabulary of both services. Each code is one wire code of the
 // contract (spec/conventions.md); the HTTP layer alone knows their statuses.
 enum class ErrorCode {
+  kBadRequest,  // the HTTP message itself: framing, request line, headers
   kBadJson,
   kValidationFailed,
   kNoToken,
@@ -25,7 +26,13 @@ enum class ErrorCode {
   kConflict,
   kPayloadTooLarge,
   kUnsupportedMediaType,
+  kRequestTimeout,
+  kUriTooLong,
+  kHeadersTooLarge,
   kInternal,
+  kNotImplemented,
+  kHttpVersionNotSupported,
+  kServerBusy,
   kAuthKeysUnavailable,
   kUnavailable,
 };

@@ -59,6 +59,37 @@ std::string_view TrimWhitespace(std::string_view text) {
   return text;
 }
 
+size_t Utf8SequenceLength(std::string_view text, size_t at, size_t& ill_formed) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  size_t length = 0;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;  // overlong
+    if (lead == 0xED) second_max = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;  // overlong
+    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
+  } else {
+    ill_formed = 1;
+    return 0;
+  }
+  for (size_t i = 1; i < length; ++i) {
+    const unsigned char min = i == 1 ? second_min : 0x80;
+    const unsigned char max = i == 1 ? second_max : 0xBF;
+    if (at + i >= text.size() || byte(at + i) < min || byte(at + i) > max) {
+      ill_formed = i;
+      return 0;
+    }
+  }
+  return length;
+}
+
 size_t CountCharacters(std::string_view utf8) {
   size_t count = 0;
   for (const char c : utf8) {

@@ -17,6 +17,12 @@ std::string_view TrimWhitespace(std::string_view text);
 // Characters (Unicode code points) of valid UTF-8 text: what length limits count.
 size_t CountCharacters(std::string_view utf8);
 
+// The length of the well-formed UTF-8 sequence (RFC 3629) starting at
+// text[at], a byte of 0x80 or more; 0 when it is ill-formed, with `ill_formed`
+// set to the length of its longest ill-formed prefix (at least 1), which
+// counts as one U+FFFD as Unicode recommends.
+size_t Utf8SequenceLength(std::string_view text, size_t at, size_t& ill_formed);
+
 // ASCII letters lower-cased; other bytes (UTF-8 included) kept as they are.
 std::string ToLowerAscii(std::string_view text);
 std::string ToUpperAscii(std::string_view text);

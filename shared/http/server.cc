@@ -15,33 +15,23 @@ namespace gofast::http {
 namespace {
 
 constexpr char kJsonContentType[] = "application/json; charset=utf-8";
-constexpr size_t kKeepAliveMaxRequests = 1000000;  // the library's default of 5 forces reconnects
-constexpr time_t kKeepAliveIdleSeconds = 1;
 constexpr char kRequestIdHeader[] = "X-Request-Id";
 
 // Set when a request enters routing, read by the access log on the same worker thread.
 thread_local std::chrono::steady_clock::time_point t_request_start;
 thread_local bool t_request_started = false;
 
-// The Content-Length a request declares; 0 when absent, saturated when huge or garbled.
-uint64_t DeclaredLength(const httplib::Request& raw) {
-  const std::string length = raw.get_header_value("Content-Length");
-  if (length.empty()) return 0;
-  if (length.size() > 18 || length.find_first_not_of("0123456789") != std::string::npos) {
-    return std::numeric_limits<uint64_t>::max();
-  }
-  return std::stoull(length);
-}
-
+// Whether a request carries a body; the connection loop has checked its framing.
 bool HasBody(const httplib::Request& raw) {
-  return raw.has_header("Transfer-Encoding") || DeclaredLength(raw) > 0;
+  return raw.has_header("Transfer-Encoding") ||
+         raw.get_header_value("Content-Length").find_first_not_of('0') != std::string::npos;
 }
 
 // Status of an answer httplib wrote itself (no handler ran), as an error.
 Error ErrorForBareStatus(int status) {
   switch (status) {
     case 400:
-      return MakeError(ErrorCode::kBadJson, "The request could not be read");
+      return MakeError(ErrorCode::kBadRequest, "The request could not be read");
     case 404:
       return MakeError(ErrorCode::kNotFound, "Not found");
     case 405:
@@ -70,9 +60,11 @@ struct Server::Match {
   std::string allowed_methods;  // when the path is known but the method is not
 };
 
-Server::Server(ServerOptions options) : options_(std::move(options)) {
-  const size_t threads = options_.worker_threads;
-  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+Server::Server(ServerOptions options)
+    : options_(std::move(options)),
+      server_(options_.limits, [this](const Refusal& refusal, httplib::Response& res) {
+        AnswerRefusal(refusal, res);
+      }) {
   server_.set_tcp_nodelay(true);
   // The library's default adds SO_REUSEPORT, which lets a second service bind
   // a port already in use instead of failing: keep only SO_REUSEADDR.
@@ -81,11 +73,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_socket_ = sock;
   });
-  server_.set_keep_alive_max_count(kKeepAliveMaxRequests);
-  // A worker notices a stop only between requests: an idle keep-alive
-  // connection would hold a clean stop back for the whole timeout (5 s by default).
-  server_.set_keep_alive_timeout(kKeepAliveIdleSeconds);
-  server_.set_payload_max_length(options_.max_body_bytes);
+  server_.set_payload_max_length(options_.limits.max_body_bytes);
 
   server_.set_pre_routing_handler(
       [this](const httplib::Request& raw, httplib::Response& res) { return PreRoute(raw, res); });
@@ -105,8 +93,13 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
 
   server_.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        // Runs for every status >= 400, handler-written ones too: keep their bodies.
-        if (res.body.empty()) WriteError(res, ErrorForBareStatus(res.status));
+        // Runs for every status >= 400, handler-written ones too: keep their
+        // bodies. A status the library chose itself means it could not read
+        // the request: what follows on the connection cannot be trusted.
+        if (res.body.empty()) {
+          WriteError(res, ErrorForBareStatus(res.status));
+          ConnectionLoop::CloseAfterAnswer();
+        }
         return httplib::Server::HandlerResponse::Handled;
       }));
   server_.set_exception_handler(
@@ -223,24 +216,25 @@ void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
   std::string body;
   if (reader != nullptr) {
     // The library does not apply its payload limit to chunked bodies: count
-    // here, and drain the rest rather than stop, since the library would
-    // otherwise read the leftover chunks as the next request.
+    // here, and stop reading at the limit (the connection closes after the
+    // answer, so the unread rest is never taken for a request).
     bool too_large = false;
-    const size_t limit = options_.max_body_bytes;
+    const size_t limit = options_.limits.max_body_bytes;
     const bool complete = (*reader)([&](const char* data, size_t length) {
-      too_large = too_large || body.size() + length > limit;
+      too_large = body.size() + length > limit;
       if (!too_large) body.append(data, length);
-      return true;
+      return !too_large;
     });
-    // The library refuses a Content-Length above its payload limit by failing
-    // the read without calling us: that is a 413 too.
-    if (too_large || (!complete && DeclaredLength(raw) > limit)) {
+    if (too_large) {
+      ConnectionLoop::CloseAfterAnswer();
       return WriteError(
           res, MakeError(ErrorCode::kPayloadTooLarge,
                          "The request body is larger than " + std::to_string(limit) + " bytes"));
     }
     if (!complete) {  // cut short or malformed chunks: never hand a partial body to a handler
-      return WriteError(res, MakeError(ErrorCode::kBadJson, "The request body could not be read"));
+      ConnectionLoop::CloseAfterAnswer();
+      return WriteError(res,
+                        MakeError(ErrorCode::kBadRequest, "The request body could not be read"));
     }
   }
   const Match match = FindRoute(raw.method, raw.path);
@@ -257,11 +251,20 @@ void Server::Dispatch(const Match& match, const httplib::Request& raw, std::stri
 
 void Server::AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const {
   if (!res.has_header(kRequestIdHeader)) res.set_header(kRequestIdHeader, NewUuidV4());
-  if (!options_.cors_origin.empty() && raw.get_header_value("Origin") == options_.cors_origin) {
-    res.set_header("Access-Control-Allow-Origin", options_.cors_origin);
-    res.set_header("Vary", "Origin");
-    res.set_header("Access-Control-Expose-Headers", kRequestIdHeader);
+  // The library's Keep-Alive header states its own loop's limits, not ours.
+  res.headers.erase("Keep-Alive");
+  if (ConnectionLoop::ClosesAfterAnswer()) {
+    res.headers.erase("Connection");
+    res.set_header("Connection", "close");
   }
+  AddCorsHeaders(raw.get_header_value("Origin"), res);
+}
+
+void Server::AddCorsHeaders(const std::string& origin, httplib::Response& res) const {
+  if (options_.cors_origin.empty() || origin != options_.cors_origin) return;
+  res.set_header("Access-Control-Allow-Origin", options_.cors_origin);
+  res.set_header("Vary", "Origin");
+  res.set_header("Access-Control-Expose-Headers", kRequestIdHeader);
 }
 
 void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res) const {
@@ -274,6 +277,21 @@ void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res
   }
   LogLine(res.get_header_value(kRequestIdHeader) + " " + raw.method + " " + raw.path + " " +
           std::to_string(res.status) + " " + std::to_string(millis) + "ms");
+}
+
+void Server::AnswerRefusal(const Refusal& refusal, httplib::Response& res) const {
+  WriteError(res, refusal.error);
+  res.set_header(kRequestIdHeader,
+                 IsValidRequestId(refusal.request_id) ? refusal.request_id : NewUuidV4());
+  AddCorsHeaders(refusal.origin, res);
+  if (!options_.access_log) return;
+  httplib::Request raw;
+  raw.method = refusal.method;
+  // The target as sent, without its query: the path the log shows for any request.
+  raw.path = refusal.target.substr(0, refusal.target.find('?'));
+  t_request_start = refusal.started;
+  t_request_started = true;
+  LogAccess(raw, res);
 }
 
 Result<int> Server::Bind(const std::string& host, int port) {
@@ -310,6 +328,7 @@ std::vector<std::string> SplitPath(std::string_view path) {
 
 int HttpStatus(ErrorCode code) {
   switch (code) {
+    case ErrorCode::kBadRequest:
     case ErrorCode::kBadJson:
     case ErrorCode::kValidationFailed:
       return 400;
@@ -326,14 +345,25 @@ int HttpStatus(ErrorCode code) {
       return 404;
     case ErrorCode::kMethodNotAllowed:
       return 405;
+    case ErrorCode::kRequestTimeout:
+      return 408;
     case ErrorCode::kConflict:
       return 409;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kUriTooLong:
+      return 414;
     case ErrorCode::kUnsupportedMediaType:
       return 415;
+    case ErrorCode::kHeadersTooLarge:
+      return 431;
     case ErrorCode::kInternal:
       return 500;
+    case ErrorCode::kNotImplemented:
+      return 501;
+    case ErrorCode::kHttpVersionNotSupported:
+      return 505;
+    case ErrorCode::kServerBusy:
     case ErrorCode::kAuthKeysUnavailable:
     case ErrorCode::kUnavailable:
       return 503;

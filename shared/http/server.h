@@ -14,16 +14,16 @@
 #include "shared/auth/firebase_token.h"
 #include "shared/core/caller.h"
 #include "shared/core/result.h"
+#include "shared/http/connection_loop.h"
 
 namespace gofast::http {
 
 struct ServerOptions {
-  size_t max_body_bytes = 65536;
+  ConnectionLimits limits;  // the body limit among them
   bool access_log = true;
   // The one browser origin allowed to call the API; empty: no CORS at all,
   // and OPTIONS is an ordinary method (405).
   std::string cors_origin;
-  size_t worker_threads = 64;  // one per open keep-alive connection
 };
 
 // What a route handler sees: the raw request, its body (read with the size
@@ -37,9 +37,9 @@ struct Request {
 
 using Handler = std::function<void(const Request&, httplib::Response&)>;
 
-// cpp-httplib with the contract's plumbing: routing with 404/405, JSON error
-// envelope, body limits, request ids, access log, CORS, TCP_NODELAY, and
-// GET /healthz.
+// cpp-httplib, with our own connection loop (connection_loop.h), and the
+// contract's plumbing: routing with 404/405, JSON error envelope, body
+// limits, request ids, access log, CORS, TCP_NODELAY, and GET /healthz.
 class Server {
  public:
   explicit Server(ServerOptions options);
@@ -71,12 +71,15 @@ class Server {
   void HandleWithBody(const httplib::Request& raw, httplib::Response& res,
                       const httplib::ContentReader* reader);
   void AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const;
+  void AddCorsHeaders(const std::string& origin, httplib::Response& res) const;
   void LogAccess(const httplib::Request& raw, const httplib::Response& res) const;
+  // The answer to a request the connection loop refused before routing.
+  void AnswerRefusal(const Refusal& refusal, httplib::Response& res) const;
 
   ServerOptions options_;
   int listen_socket_ = -1;
   std::vector<RouteEntry> routes_;
-  httplib::Server server_;
+  ConnectionLoop server_;
 };
 
 // The segments of a path as the router matches them against its patterns:

@@ -12,6 +12,17 @@ constexpr int kMallocTrimThresholdBytes = 16 << 20;
 
 }  // namespace
 
+ServerOptions ServerOptionsFor(const config::CommonConfig& config) {
+  ServerOptions options;
+  options.access_log = config.access_log;
+  options.limits.max_body_bytes = config.max_body_bytes;
+  options.limits.max_connections = config.max_connections;
+  options.limits.head_timeout = std::chrono::milliseconds(config.head_timeout_ms);
+  options.limits.max_head_bytes = config.max_head_bytes;
+  options.limits.max_headers = config.max_headers;
+  return options;
+}
+
 int Serve(const char* name, Server& server, const std::string& host, int port) {
   mallopt(M_TRIM_THRESHOLD, kMallocTrimThresholdBytes);
   const Result<int> bound = server.Bind(host, port);

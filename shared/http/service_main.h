@@ -13,6 +13,9 @@
 
 namespace gofast::http {
 
+// The server options the shared command line gives (limits, access log).
+ServerOptions ServerOptionsFor(const config::CommonConfig& config);
+
 // Binds, prints the one "listening on" line, serves until SIGTERM/SIGINT.
 // Exit 1 when the port cannot be bound, 0 after a clean stop.
 int Serve(const char* name, Server& server, const std::string& host, int port);

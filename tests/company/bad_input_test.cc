@@ -1,15 +1,12 @@
 // Bad input against the real company_service: every case answers a clear
 // JSON error with the right status, and the database does not change.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include "tests/company/company_fixture.h"
+#include "tests/support/raw_http.h"
 
 using gofast::testing::CompanyService;
+using gofast::testing::RawExchange;
 using gofast::testing::Reply;
 using gofast::testing::SignedToken;
 
@@ -22,24 +19,6 @@ struct Case {
   int status;
   const char* code;
 };
-
-// Sends raw bytes and answers the status line and the whole answer.
-std::string RawExchange(int port, const std::string& request) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
-  std::string answer;
-  char buffer[4096];
-  ssize_t count = 0;
-  while ((count = recv(fd, buffer, sizeof buffer, 0)) > 0)
-    answer.append(buffer, static_cast<size_t>(count));
-  close(fd);
-  return answer;
-}
 
 }  // namespace
 
@@ -167,11 +146,12 @@ TEST_CASE("a POST without any body or Content-Length reaches find-or-create as a
   CHECK(service.StaffCount() == 1);
 }
 
-TEST_CASE("an unknown HTTP method gets a JSON 400 and the service keeps serving", "[integration]") {
+TEST_CASE("an unknown HTTP method gets a JSON 501 and the service keeps serving", "[integration]") {
   CompanyService service;
   const std::string answer = RawExchange(
       service.process().port(), "BREW /api/staff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-  CHECK(answer.rfind("HTTP/1.1 400", 0) == 0);
+  CHECK(answer.rfind("HTTP/1.1 501", 0) == 0);
+  CHECK(answer.find("\"code\":\"NOT_IMPLEMENTED\"") != std::string::npos);
   CHECK(answer.find("\"success\":false") != std::string::npos);
   CHECK(service.client().Get("/healthz").status == 200);
 }

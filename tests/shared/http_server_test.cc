@@ -1,11 +1,7 @@
 // The HTTP server layer of shared/http, in process: a gofast::http::Server
 // bound to 127.0.0.1 port 0 and served on a thread for the length of a test.
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -26,6 +22,7 @@
 #include "shared/http/server.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/test_keys.h"
 
 namespace gofast::testing {
@@ -79,46 +76,14 @@ class RunningServer {
   std::thread thread_;
 };
 
-// Sends raw bytes and reads the whole answer (the request should say Connection: close).
-std::string RawExchange(int port, const std::string& request) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  timeval timeout{10, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    close(fd);
-    FAIL("cannot connect");
-  }
-  size_t sent = 0;
-  while (sent < request.size()) {
-    const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<size_t>(n);
-  }
-  std::string answer;
-  char buffer[4096];
-  while (true) {
-    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) break;
-    answer.append(buffer, static_cast<size_t>(n));
-  }
-  close(fd);
-  return answer;
-}
-
 int RawStatus(const std::string& answer) {
-  if (answer.size() < 12 || answer.compare(0, 5, "HTTP/") != 0) return -1;
-  return std::stoi(answer.substr(9, 3));
+  const std::vector<RawAnswer> answers = SplitAnswers(answer);
+  return answers.empty() ? -1 : answers.front().status;
 }
 
 json RawBody(const std::string& answer) {
-  const size_t start = answer.find("\r\n\r\n");
-  if (start == std::string::npos) return nullptr;
-  return json::parse(answer.substr(start + 4), nullptr, false);
+  const std::vector<RawAnswer> answers = SplitAnswers(answer);
+  return answers.empty() ? json(nullptr) : answers.front().json;
 }
 
 json BodyOf(const httplib::Result& res) {
@@ -141,10 +106,9 @@ void CheckEnvelope(const httplib::Result& res, int status, const std::string& co
 
 http::ServerOptions Options(const std::string& cors_origin = "") {
   http::ServerOptions options;
-  options.max_body_bytes = kBodyLimit;
+  options.limits.max_body_bytes = kBodyLimit;
   options.access_log = false;
   options.cors_origin = cors_origin;
-  options.worker_threads = 4;
   return options;
 }
 
@@ -367,27 +331,12 @@ TEST_CASE("a raw chunked body above the limit answers 413", "[unit][http]") {
 TEST_CASE("a body cut short of its Content-Length never reaches the handler", "[unit][http]") {
   Fixture f;
   // The client promises 100 bytes, sends 2 and closes its side.
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(f.server.port()));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  const std::string request =
+  RawConnection connection(f.server.port());
+  REQUIRE(connection.Send(
       "POST /api/runs/create HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
-      "Content-Length: 100\r\nConnection: close\r\n\r\n{}";
-  REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-          static_cast<ssize_t>(request.size()));
-  shutdown(fd, SHUT_WR);
-  timeval timeout{10, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  std::string answer;
-  char buffer[4096];
-  ssize_t n = 0;
-  while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0)
-    answer.append(buffer, static_cast<size_t>(n));
-  close(fd);
+      "Content-Length: 100\r\nConnection: close\r\n\r\n{}"));
+  shutdown(connection.fd(), SHUT_WR);
+  const std::string answer = connection.ReadUntilClosed();
   INFO(answer);
   CHECK(f.routes.calls == 0);
   CHECK(RawStatus(answer) != 200);
@@ -699,6 +648,7 @@ TEST_CASE("WriteError writes the envelope with details and shouldRefresh only wh
 
 TEST_CASE("every error code maps to the status of the contract", "[unit][http]") {
   const std::vector<std::tuple<ErrorCode, int, std::string>> table = {
+      {ErrorCode::kBadRequest, 400, "BAD_REQUEST"},
       {ErrorCode::kBadJson, 400, "BAD_JSON"},
       {ErrorCode::kValidationFailed, 400, "VALIDATION_FAILED"},
       {ErrorCode::kNoToken, 401, "NO_TOKEN"},
@@ -712,9 +662,16 @@ TEST_CASE("every error code maps to the status of the contract", "[unit][http]")
       {ErrorCode::kMethodNotAllowed, 405, "METHOD_NOT_ALLOWED"},
       {ErrorCode::kConflict, 409, "CONFLICT"},
       {ErrorCode::kPayloadTooLarge, 413, "PAYLOAD_TOO_LARGE"},
+      {ErrorCode::kRequestTimeout, 408, "REQUEST_TIMEOUT"},
+      {ErrorCode::kUriTooLong, 414, "URI_TOO_LONG"},
       {ErrorCode::kUnsupportedMediaType, 415, "UNSUPPORTED_MEDIA_TYPE"},
+      {ErrorCode::kHeadersTooLarge, 431, "HEADERS_TOO_LARGE"},
       {ErrorCode::kInternal, 500, "INTERNAL"},
+      {ErrorCode::kNotImplemented, 501, "NOT_IMPLEMENTED"},
+      {ErrorCode::kHttpVersionNotSupported, 505, "HTTP_VERSION_NOT_SUPPORTED"},
+      {ErrorCode::kServerBusy, 503, "SERVER_BUSY"},
       {ErrorCode::kAuthKeysUnavailable, 503, "AUTH_KEYS_UNAVAILABLE"},
+      {ErrorCode::kUnavailable, 503, "UNAVAILABLE"},
   };
   for (const auto& [code, status, wire] : table) {
     INFO(wire);
