@@ -197,9 +197,9 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
                                               std::to_string(kMaxRequestLineBytes) + " bytes");
   }
   if (head.size() > limits.max_head_bytes) {
-    return refuse(ErrorCode::kHeadersTooLarge,
-                  "The request head is larger than " + std::to_string(limits.max_head_bytes) +
-                      " bytes");
+    return refuse(
+        ErrorCode::kHeadersTooLarge,
+        "The request head is larger than " + std::to_string(limits.max_head_bytes) + " bytes");
   }
   const size_t first_space = line.find(' ');
   const size_t second_space =
@@ -245,9 +245,9 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
                     "The request has more than " + std::to_string(limits.max_headers) + " headers");
     }
     if (header.size() + 2 > kMaxHeaderLineBytes) {
-      return refuse(ErrorCode::kHeadersTooLarge, "A header line is longer than " +
-                                                     std::to_string(kMaxHeaderLineBytes) +
-                                                     " bytes");
+      return refuse(
+          ErrorCode::kHeadersTooLarge,
+          "A header line is longer than " + std::to_string(kMaxHeaderLineBytes) + " bytes");
     }
     const size_t colon = header.find(':');
     const std::string_view name = header.substr(0, colon);
@@ -289,14 +289,13 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
     if (!IsDecimal(*content_length)) {
       return refuse(ErrorCode::kBadRequest, "Content-Length must be a decimal number of bytes");
     }
-    const std::string_view digits =
-        content_length->substr(std::min(content_length->find_first_not_of('0'),
-                                        content_length->size()));
-    if (digits.size() > 18 || std::stoull(std::string(digits.empty() ? "0" : digits)) >
-                                  limits.max_body_bytes) {
-      return refuse(ErrorCode::kPayloadTooLarge, "The request body is larger than " +
-                                                     std::to_string(limits.max_body_bytes) +
-                                                     " bytes");
+    const std::string_view digits = content_length->substr(
+        std::min(content_length->find_first_not_of('0'), content_length->size()));
+    if (digits.size() > 18 ||
+        std::stoull(std::string(digits.empty() ? "0" : digits)) > limits.max_body_bytes) {
+      return refuse(
+          ErrorCode::kPayloadTooLarge,
+          "The request body is larger than " + std::to_string(limits.max_body_bytes) + " bytes");
     }
     body_bytes = std::stoull(std::string(digits.empty() ? "0" : digits));
   }
@@ -326,9 +325,7 @@ class ConnectionLoop::Connection final : public httplib::Stream {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  std::string_view Buffered() const {
-    return std::string_view(buffer_).substr(read_from_);
-  }
+  std::string_view Buffered() const { return std::string_view(buffer_).substr(read_from_); }
   void Consume(size_t bytes) {
     read_from_ += bytes;
     if (read_from_ == buffer_.size()) {
@@ -342,8 +339,8 @@ class ConnectionLoop::Connection final : public httplib::Stream {
   Wait Fill(Clock::time_point deadline, const std::function<bool()>& stopping = nullptr) {
     while (true) {
       if (stopping && stopping()) return Wait::kStopping;
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - Clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
       if (left.count() <= 0) return Wait::kTimedOut;
       const auto slice = stopping ? std::min(left, kStopCheckInterval) : left;
       const int ready = PollFor(POLLIN, slice);
@@ -380,7 +377,9 @@ class ConnectionLoop::Connection final : public httplib::Stream {
   }
 
   // --- httplib::Stream ---
-  bool is_readable() const override { return !Buffered().empty() || PollFor(POLLIN, io_timeout_) > 0; }
+  bool is_readable() const override {
+    return !Buffered().empty() || PollFor(POLLIN, io_timeout_) > 0;
+  }
   bool is_writable() const override { return PollFor(POLLOUT, io_timeout_) > 0; }
 
   ssize_t read(char* ptr, size_t size) override {
@@ -513,20 +512,20 @@ void ConnectionLoop::Serve(Connection& connection) {
       const std::string_view first_line = bytes.substr(0, first_line_end);
       std::string method(first_line.substr(0, std::min(first_line.find(' '), size_t{32})));
       if (first_line_end == std::string_view::npos && bytes.size() >= kMaxRequestLineBytes) {
-        return Refuse(connection, Refusal{method, "-", "", "",
-                                          MakeError(ErrorCode::kUriTooLong,
-                                                    "The request line is longer than " +
-                                                        std::to_string(kMaxRequestLineBytes) +
-                                                        " bytes"),
-                                          started});
+        return Refuse(connection,
+                      Refusal{method, "-", "", "",
+                              MakeError(ErrorCode::kUriTooLong,
+                                        "The request line is longer than " +
+                                            std::to_string(kMaxRequestLineBytes) + " bytes"),
+                              started});
       }
       if (bytes.size() >= limits_.max_head_bytes) {
-        return Refuse(connection, Refusal{method, "-", "", "",
-                                          MakeError(ErrorCode::kHeadersTooLarge,
-                                                    "The request head is larger than " +
-                                                        std::to_string(limits_.max_head_bytes) +
-                                                        " bytes"),
-                                          started});
+        return Refuse(connection,
+                      Refusal{method, "-", "", "",
+                              MakeError(ErrorCode::kHeadersTooLarge,
+                                        "The request head is larger than " +
+                                            std::to_string(limits_.max_head_bytes) + " bytes"),
+                              started});
       }
       const Connection::Wait wait = connection.Fill(deadline);
       if (wait == Connection::Wait::kTimedOut) {
@@ -541,10 +540,9 @@ void ConnectionLoop::Serve(Connection& connection) {
     }
     HeadCheck check = CheckHead(connection.Buffered().substr(0, head_end), limits_);
     if (check.refusal) {
-      return Refuse(connection,
-                    Refusal{std::move(check.method), std::move(check.target),
-                            std::move(check.request_id), std::move(check.origin),
-                            std::move(*check.refusal), started});
+      return Refuse(connection, Refusal{std::move(check.method), std::move(check.target),
+                                        std::move(check.request_id), std::move(check.origin),
+                                        std::move(*check.refusal), started});
     }
     // The library reads the head again, from the buffer, then the body.
     const bool last = !check.keep_alive || Stopping();
@@ -558,8 +556,8 @@ void ConnectionLoop::Serve(Connection& connection) {
 void ConnectionLoop::Refuse(Connection& connection, const Refusal& refusal) {
   httplib::Response res;
   write_refusal_(refusal, res);
-  std::string answer = "HTTP/1.1 " + std::to_string(res.status) + " " +
-                       ReasonPhrase(res.status) + "\r\n";
+  std::string answer =
+      "HTTP/1.1 " + std::to_string(res.status) + " " + ReasonPhrase(res.status) + "\r\n";
   for (const auto& [name, value] : res.headers) answer += name + ": " + value + "\r\n";
   answer += "Content-Length: " + std::to_string(res.body.size()) + "\r\nConnection: close\r\n\r\n";
   answer += res.body;

@@ -18,7 +18,7 @@ namespace gofast::http {
 // What one connection and one request head may hold before the loop answers
 // for the library.
 struct ConnectionLimits {
-  size_t max_connections = 512;  // one worker each; beyond it 503 SERVER_BUSY
+  size_t max_connections = 512;                   // one worker each; beyond it 503 SERVER_BUSY
   std::chrono::milliseconds head_timeout{10000};  // request line and headers, together
   size_t max_head_bytes = 65536;
   size_t max_headers = 100;
@@ -40,9 +40,9 @@ struct HeadCheck {
   // As far as they could be read, for the access log ("-" when not).
   std::string method = "-";
   std::string target = "-";
-  std::string request_id;  // the X-Request-Id header as sent, unchecked
-  std::string origin;      // the Origin header, for CORS on a refusal
-  bool keep_alive = true;  // false: HTTP/1.0 without keep-alive, or "Connection: close"
+  std::string request_id;        // the X-Request-Id header as sent, unchecked
+  std::string origin;            // the Origin header, for CORS on a refusal
+  bool keep_alive = true;        // false: HTTP/1.0 without keep-alive, or "Connection: close"
   std::optional<Error> refusal;  // set: answered by the loop, then the connection is closed
 };
 

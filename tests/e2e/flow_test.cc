@@ -316,3 +316,25 @@ TEST_CASE("the dialog names the staff step when the company service refuses or i
   CHECK_FALSE(down.staff_call.answered());
   CHECK(gofast::testing::CountRows(services.app_db(), "city_runs") == 0);
 }
+
+TEST_CASE("a staff id the audit forwards cannot forge a line in either log", "[e2e]") {
+  Flow services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  REQUIRE(services.Submit(ada, "Real").ok());
+  const std::string forged_line = "2026-01-01T00:00:00.000Z forged GET /admin 200 0ms";
+  json run = DialogRunFields("Forged staff id");
+  run["staffGeneratedId"] = "x\r\n" + forged_line + "\x1b[2J";
+  const CallResult created = services.CreateRun(ada, run);
+  REQUIRE(created.status == 200);
+  const CallResult audit = services.Audit(ada, created.body["run"]["id"].get<std::string>());
+  CHECK(audit.body["resolution"] == "not_found");
+  services.company().Stop();
+  services.app().Stop();
+  for (const std::string& log : {services.company().Log(), services.app().Log()}) {
+    INFO(log);
+    CHECK(log.find("\n" + forged_line) == std::string::npos);
+    CHECK(log.find('\x1b') == std::string::npos);
+  }
+  CHECK(services.company().Log().find("x\\x0d\\x0a" + forged_line + "\\x1b[2J 404 ") !=
+        std::string::npos);
+}

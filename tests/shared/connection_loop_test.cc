@@ -1,10 +1,10 @@
 // CheckHead, the connection loop's reading of a request head before the
 // HTTP library parses it: what is served, what is refused and with which code.
+#include "shared/http/connection_loop.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "shared/http/connection_loop.h"
 
 namespace gofast::testing {
 namespace {
@@ -69,8 +69,8 @@ TEST_CASE("every ambiguous or oversized head is refused with its own code", "[un
       {"Content-Length and Transfer-Encoding",
        "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
        ErrorCode::kBadRequest},
-      {"two equal Content-Lengths", "POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n",
-       ErrorCode::kBadRequest},
+      {"two equal Content-Lengths",
+       "POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n", ErrorCode::kBadRequest},
       {"two different Content-Lengths",
        "POST / HTTP/1.1\r\nContent-Length: 5\r\ncontent-length: 6\r\n\r\n", ErrorCode::kBadRequest},
       {"a list of Content-Lengths", "POST / HTTP/1.1\r\nContent-Length: 5, 5\r\n\r\n",
@@ -121,8 +121,8 @@ TEST_CASE("every ambiguous or oversized head is refused with its own code", "[un
       {"HTTP/1.2", "GET / HTTP/1.2\r\n\r\n", ErrorCode::kHttpVersionNotSupported},
       {"a request line over the library's limit", "GET /" + long_target + " HTTP/1.1\r\n\r\n",
        ErrorCode::kUriTooLong},
-      {"a header line over the library's limit", "GET / HTTP/1.1\r\nX-A: " + long_value + "\r\n\r\n",
-       ErrorCode::kHeadersTooLarge},
+      {"a header line over the library's limit",
+       "GET / HTTP/1.1\r\nX-A: " + long_value + "\r\n\r\n", ErrorCode::kHeadersTooLarge},
       {"more headers than the cap", six_headers, ErrorCode::kHeadersTooLarge},
       {"a head over the cap",
        "GET / HTTP/1.1\r\nX-A: " + std::string(3000, 'a') + "\r\nX-B: " + std::string(3000, 'b') +

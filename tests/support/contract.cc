@@ -171,6 +171,8 @@ Contract::Route Contract::FindRoute(Service service, const std::string& raw_meth
   }
   if (preflight_applies)
     route.response_sets.push_back("/x-gofast-unrouted/corsPreflight/responses");
+  // The connection loop answers these on any route, before routing.
+  route.response_sets.push_back("/x-gofast-unrouted/connectionLoop/responses");
   return route;
 }
 

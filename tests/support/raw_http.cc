@@ -50,6 +50,24 @@ std::string RawConnection::ReadUntilClosed(std::chrono::milliseconds timeout) {
   return answer;
 }
 
+std::vector<RawAnswer> RawConnection::ReadAnswers(size_t count, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string bytes;
+  std::vector<RawAnswer> answers;
+  char buffer[4096];
+  while (answers.size() < count) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    pollfd entry{fd_, POLLIN, 0};
+    if (left.count() <= 0 || poll(&entry, 1, static_cast<int>(left.count())) <= 0) break;
+    const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    bytes.append(buffer, static_cast<size_t>(n));
+    answers = SplitAnswers(bytes);
+  }
+  return answers;
+}
+
 std::string RawConnection::ReadAvailable(std::chrono::milliseconds timeout) {
   std::string answer;
   char buffer[4096];
@@ -100,6 +118,7 @@ std::vector<RawAnswer> SplitAnswers(const std::string& bytes) {
     const std::string lower = ToLowerAscii(answer.head);
     const size_t header = lower.find("\r\ncontent-length:");
     if (header != std::string::npos) length = std::stoul(lower.substr(header + 17));
+    if (head_end + 4 + length > bytes.size()) break;  // the body is still on its way
     answer.body = bytes.substr(head_end + 4, length);
     answer.json = nlohmann::json::parse(answer.body, nullptr, false);
     if (answer.json.is_discarded()) answer.json = nullptr;
