@@ -21,14 +21,17 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
   if (!config.company_url.empty()) {
     app->company_staff_ = std::make_unique<CompanyStaffDirectory>(
-        config.company_url, std::chrono::milliseconds(config.company_timeout_ms));
+        config.company_url,
+        CompanyLimits{std::chrono::milliseconds(config.company_timeout_ms),
+                      config.company_max_answer_bytes, config.company_max_concurrent});
   }
 
   app->runs_ = std::make_unique<RunService>(*app->run_store_);
   app->athletes_ = std::make_unique<AthleteService>(*app->athlete_store_);
   app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get());
 
-  http::ServerOptions options = http::ServerOptionsFor(config.common);
+  http::ServerOptions options = http::ServerOptionsFor(
+      config.common, [database = app->database_.get()] { return database->CheckFile(); });
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
   AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_);

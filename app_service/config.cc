@@ -18,9 +18,21 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
                  "Base URL of the company service, used by the audit (e.g. http://127.0.0.1:4100)")
       ->envname("COMPANY_SERVICE_URL");
   app.add_option("--company-timeout-ms", config.company_timeout_ms,
-                 "Timeout of a call to the company service, in milliseconds")
+                 "Deadline of a whole call to the company service (connect, send, receive), "
+                 "in milliseconds")
       ->envname("COMPANY_TIMEOUT_MS")
       ->check(CLI::Range(int64_t{1}, int64_t{600000}))
+      ->capture_default_str();
+  app.add_option("--company-max-answer-bytes", config.company_max_answer_bytes,
+                 "A larger answer from the company service is not read (company_unavailable)")
+      ->envname("COMPANY_MAX_ANSWER_BYTES")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 30))
+      ->capture_default_str();
+  app.add_option("--company-max-concurrent", config.company_max_concurrent,
+                 "Calls to the company service at once; an audit beyond them answers "
+                 "company_unavailable at once")
+      ->envname("COMPANY_MAX_CONCURRENT")
+      ->check(CLI::Range(size_t{1}, size_t{4096}))
       ->capture_default_str();
   app.add_option("--cors-origin", config.cors_origin,
                  "The one browser origin allowed to call the API (e.g. http://localhost:3000)")

@@ -1,6 +1,7 @@
 #ifndef GOFAST_APP_SERVICE_CONFIG_H_
 #define GOFAST_APP_SERVICE_CONFIG_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,9 +12,11 @@ namespace gofast::app {
 
 struct AppConfig {
   config::CommonConfig common;
-  std::string company_url;  // empty: no company service (the audit answers unavailable)
-  int64_t company_timeout_ms = 2000;
-  std::string cors_origin;  // empty: no CORS headers at all
+  std::string company_url;            // empty: no company service (the audit answers unavailable)
+  int64_t company_timeout_ms = 2000;  // one call: connect, send and receive together
+  size_t company_max_answer_bytes = size_t{1} << 20;
+  size_t company_max_concurrent = 16;  // audits waiting on the company at once
+  std::string cors_origin;             // empty: no CORS headers at all
 };
 
 // Options, then environment variables, then defaults (spec/conventions.md).

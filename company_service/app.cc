@@ -41,7 +41,8 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
       *app->staff_store_, StaffPolicy{config.company_id, config.signup, config.default_role,
                                       config.common.auth_mode == auth::AuthMode::kProduction});
 
-  app->server_ = std::make_unique<http::Server>(http::ServerOptionsFor(config.common));
+  app->server_ = std::make_unique<http::Server>(http::ServerOptionsFor(
+      config.common, [database = app->database_.get()] { return database->CheckFile(); }));
   AddRoutes(*app->server_, *app->verifier_, *app->staff_);
   return app;
 }

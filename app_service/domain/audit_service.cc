@@ -15,7 +15,10 @@ Result<CreatorAudit> AuditService::WhoCreated(const std::string& run_id,
     audit.resolution = AuditResolution::kAthlete;
     return audit;
   }
-  if (directory_ == nullptr) return audit;  // company_unavailable
+  if (directory_ == nullptr) {
+    audit.reason = "no company service is configured (--company-url)";
+    return audit;  // company_unavailable
+  }
   StaffLookup lookup = directory_->Lookup(*audit.run.staff_generated_id, credentials);
   audit.company_status = lookup.company_status;
   switch (lookup.outcome) {
@@ -34,6 +37,7 @@ Result<CreatorAudit> AuditService::WhoCreated(const std::string& run_id,
       break;
     case StaffLookup::Outcome::kUnavailable:
       audit.resolution = AuditResolution::kCompanyUnavailable;
+      audit.reason = std::move(lookup.reason);
       break;
   }
   return audit;

@@ -26,6 +26,7 @@ struct CreatorAudit {
   AuditResolution resolution = AuditResolution::kCompanyUnavailable;
   std::optional<StaffRecord> staff;  // when the company found the staff id
   std::optional<int> company_status;
+  std::optional<std::string> reason;  // why the company was unavailable, when known
 };
 
 // "Who created this run?" (spec/app-service.md, the audit).

@@ -24,6 +24,7 @@ struct StaffLookup {
   Outcome outcome = Outcome::kUnavailable;
   std::optional<int> company_status;  // none when it did not answer
   std::optional<StaffRecord> staff;   // when found
+  std::optional<std::string> reason;  // when unavailable and the cause is known
 };
 
 // The company's staff, seen from the app: the only way this database learns

@@ -23,7 +23,10 @@ std::string EncodePathSegment(const std::string& text) {
 
 StaffLookup StaffLookupFromAnswer(const client::CallResult& answer) {
   StaffLookup lookup;
-  if (!answer.answered()) return lookup;  // refused or timed out
+  if (!answer.answered()) {  // refused, timed out, too large
+    lookup.reason = "the company service did not answer: " + answer.transport_error;
+    return lookup;
+  }
   lookup.company_status = answer.status;
   const nlohmann::json& body = answer.body;
   if (answer.status == 200 && body.is_object() && body.contains("staff") &&
@@ -40,12 +43,36 @@ StaffLookup StaffLookupFromAnswer(const client::CallResult& answer) {
     lookup.outcome = StaffLookup::Outcome::kNotFound;
   } else if (answer.status == 401 || answer.status == 403) {
     lookup.outcome = StaffLookup::Outcome::kDenied;
+  } else if (!answer.unreadable_body.empty()) {
+    lookup.reason = "the company's answer could not be read: " + answer.unreadable_body;
+  } else if (answer.status == 200) {
+    lookup.reason = "the company's answer has no staff object";
+  } else {
+    lookup.reason = "the company service answered " + std::to_string(answer.status);
   }
   return lookup;
 }
 
+CompanyStaffDirectory::CompanyStaffDirectory(const std::string& company_url,
+                                             const CompanyLimits& limits)
+    : client_(company_url, limits.timeout), max_concurrent_(limits.max_concurrent) {
+  client_.set_max_answer_bytes(limits.max_answer_bytes);
+}
+
 StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id,
                                           const ForwardedCredentials& credentials) {
+  // Counted on entry, so a burst never lets more than the cap through.
+  if (++in_flight_ > max_concurrent_) {
+    --in_flight_;
+    StaffLookup busy;
+    busy.reason = std::to_string(max_concurrent_) +
+                  " calls to the company service are already waiting (--company-max-concurrent)";
+    return busy;
+  }
+  struct Release {
+    std::atomic<size_t>& count;
+    ~Release() { --count; }
+  } release{in_flight_};
   // The id is opaque text from a request body: encode it so it stays one path segment.
   return StaffLookupFromAnswer(client_.Get("/api/staff/" + EncodePathSegment(staff_id),
                                            credentials.bearer_token, credentials.request_id));

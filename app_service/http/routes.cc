@@ -149,6 +149,7 @@ void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits,
   } else {
     out.Null();
   }
+  if (audit->reason) out.Key("reason").String(*audit->reason);
   out.EndObject();
   http::WriteJsonText(res, 200, std::move(text));
 }

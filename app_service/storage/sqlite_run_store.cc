@@ -130,6 +130,7 @@ void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
     SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
     for (PendingRun* pending : batch) pending->failure = WriteRun(writer, *pending);
     transaction.commit();
+    writer.CheckFile();
   } catch (const std::exception& e) {
     // The transaction is rolled back: no run of the batch is saved.
     const Error failure = db::DatabaseFailure("InsertRun", e);

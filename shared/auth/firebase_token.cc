@@ -9,6 +9,7 @@
 
 #include "shared/core/base64url.h"
 #include "shared/core/text.h"
+#include "shared/json/strict_json.h"
 
 namespace gofast::auth {
 namespace {
@@ -121,11 +122,14 @@ std::optional<std::string> OptionalString(const nlohmann::json& payload, const c
   return it->get<std::string>();
 }
 
-std::optional<nlohmann::json> DecodeJsonObject(std::string_view segment) {
+// A header or payload segment as a JSON object, read strictly: a key given
+// twice is refused rather than guessed at (RFC 7515 allows either).
+Result<nlohmann::json> DecodeJsonObject(std::string_view segment, const std::string& what) {
   const std::optional<std::string> bytes = Base64UrlDecode(segment);
-  if (!bytes) return std::nullopt;
-  nlohmann::json value = nlohmann::json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
-  if (!value.is_object()) return std::nullopt;
+  if (!bytes) return Invalid(what + " is not base64url");
+  Result<nlohmann::json> value = json::ParseStrictJson(*bytes, what);
+  if (!value) return Invalid(value.error().message);
+  if (!value->is_object()) return Invalid(what + " is not a JSON object");
   return value;
 }
 
@@ -202,10 +206,18 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
   const std::string_view header_segment = token.substr(0, first_dot);
   const std::string_view payload_segment = token.substr(first_dot + 1, second_dot - first_dot - 1);
   const std::string_view signature_segment = token.substr(second_dot + 1);
-  const std::optional<nlohmann::json> header = DecodeJsonObject(header_segment);
-  if (!header) return Invalid("The token header is not a base64url JSON object");
-  const std::optional<nlohmann::json> payload = DecodeJsonObject(payload_segment);
-  if (!payload) return Invalid("The token payload is not a base64url JSON object");
+  const Result<nlohmann::json> decoded_header =
+      DecodeJsonObject(header_segment, "The token header");
+  if (!decoded_header) return decoded_header.error();
+  const Result<nlohmann::json> decoded_payload =
+      DecodeJsonObject(payload_segment, "The token payload");
+  if (!decoded_payload) return decoded_payload.error();
+  const nlohmann::json* header = &decoded_header.value();
+  const nlohmann::json* payload = &decoded_payload.value();
+  // No extension is understood, so any critical one is refused (RFC 7515, 4.1.11).
+  if (header->contains("crit")) {
+    return Invalid("The token header names critical extensions (crit) that are not understood");
+  }
 
   // Rules 2 and 3: key id and algorithm (emulator tokens are unsigned).
   const std::optional<std::string> alg = OptionalString(*header, "alg");
@@ -233,6 +245,9 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
   const std::optional<std::string> sub = OptionalString(*payload, "sub");
   if (!sub || sub->empty()) return Invalid("The token subject (sub) must be a non-empty string");
   if (sub->size() > 128) return Invalid("The token subject (sub) must be at most 128 characters");
+  if (HasAsciiControl(*sub)) {
+    return Invalid("The token subject (sub) must not hold control characters");
+  }
 
   // Rule 6: time, with the configured skew on both ends.
   const std::optional<int64_t> exp = NumericSeconds(*payload, "exp");

@@ -1,5 +1,12 @@
 #include "shared/client/json_client.h"
 
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <thread>
+
+#include "shared/json/strict_json.h"
+
 namespace gofast::client {
 
 std::string CallResult::Summary() const {
@@ -13,8 +20,81 @@ std::string CallResult::Summary() const {
   return summary;
 }
 
+// Stops the connection of any call still running at its deadline. The
+// library's timeouts count each read and write alone, so a peer sending a
+// byte now and then would hold a call for as long as it likes.
+class JsonClient::Deadlines {
+ public:
+  Deadlines() : thread_([this] { Run(); }) {}
+  ~Deadlines() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+
+  uint64_t Watch(httplib::Client* client, std::chrono::steady_clock::time_point deadline) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const uint64_t ticket = next_ticket_++;
+    watched_.emplace(ticket, Watched{client, deadline});
+    if (deadline < waiting_until_) wake_.notify_one();  // else the thread wakes in time anyway
+    return ticket;
+  }
+
+  // Whether the deadline passed (and the connection was stopped). Once this
+  // returns, the client is no longer touched here.
+  bool Unwatch(uint64_t ticket) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return watched_.erase(ticket) == 0;
+  }
+
+ private:
+  struct Watched {
+    httplib::Client* client;
+    std::chrono::steady_clock::time_point deadline;
+  };
+
+  void Run() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+      auto next = std::chrono::steady_clock::time_point::max();
+      const auto now = std::chrono::steady_clock::now();
+      for (auto it = watched_.begin(); it != watched_.end();) {
+        if (it->second.deadline <= now) {
+          it->second.client->stop();  // thread-safe: shuts the socket down under the call
+          it = watched_.erase(it);
+        } else {
+          next = std::min(next, it->second.deadline);
+          ++it;
+        }
+      }
+      waiting_until_ = next;
+      if (watched_.empty()) {
+        wake_.wait(lock);
+      } else {
+        wake_.wait_until(lock, next);
+      }
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::map<uint64_t, Watched> watched_;
+  uint64_t next_ticket_ = 0;
+  std::chrono::steady_clock::time_point waiting_until_ =
+      std::chrono::steady_clock::time_point::max();
+  bool stopping_ = false;
+  std::thread thread_;  // last: started once the rest exists
+};
+
 JsonClient::JsonClient(std::string base_url, std::chrono::milliseconds timeout)
-    : base_url_(std::move(base_url)), timeout_(timeout) {}
+    : base_url_(std::move(base_url)),
+      timeout_(timeout),
+      deadlines_(std::make_unique<Deadlines>()) {}
+
+JsonClient::~JsonClient() = default;
 
 std::unique_ptr<httplib::Client> JsonClient::Acquire() {
   {
@@ -53,23 +133,47 @@ CallResult JsonClient::Send(const std::string& method, const std::string& path,
                             const std::string& token, const nlohmann::json* body,
                             const std::string& request_id) {
   if (observer_) observer_(method, path, body ? *body : nlohmann::json());
-  httplib::Headers headers;
-  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-  if (!request_id.empty()) headers.emplace("X-Request-Id", request_id);
+  httplib::Request request;
+  request.method = method;
+  request.path = path;
+  if (!token.empty()) request.set_header("Authorization", "Bearer " + token);
+  if (!request_id.empty()) request.set_header("X-Request-Id", request_id);
+  if (body) {
+    request.body = body->dump();
+    request.set_header("Content-Type", "application/json");
+  }
+  std::string answer_body;
+  bool too_large = false;
+  request.content_receiver = [&](const char* data, size_t length, uint64_t, uint64_t) {
+    too_large = max_answer_bytes_ > 0 && answer_body.size() + length > max_answer_bytes_;
+    if (!too_large) answer_body.append(data, length);
+    return !too_large;
+  };
 
   std::unique_ptr<httplib::Client> client = Acquire();
-  const httplib::Result answer =
-      body ? client->Post(path.c_str(), headers, body->dump(), "application/json")
-           : client->Get(path.c_str(), headers);
+  httplib::Response answer;
+  httplib::Error error = httplib::Error::Success;
+  const uint64_t ticket =
+      deadlines_->Watch(client.get(), std::chrono::steady_clock::now() + timeout_);
+  const bool sent = client->send(request, answer, error);
+  const bool timed_out = deadlines_->Unwatch(ticket);
   CallResult result;
-  if (!answer) {
-    result.transport_error = httplib::to_string(answer.error());
+  if (!sent || timed_out || too_large) {
+    result.transport_error =
+        too_large   ? "the answer is larger than " + std::to_string(max_answer_bytes_) + " bytes"
+        : timed_out ? "no whole answer within " + std::to_string(timeout_.count()) + " ms"
+                    : httplib::to_string(error);
     return result;  // a failed connection is not put back
   }
   Release(std::move(client));
-  result.status = answer->status;
-  result.body = nlohmann::json::parse(answer->body, nullptr, false);
-  if (result.body.is_discarded()) result.body = nullptr;
+  result.status = answer.status;
+  if (answer_body.empty()) return result;
+  Result<nlohmann::json> parsed = json::ParseStrictJson(answer_body, "the body");
+  if (parsed) {
+    result.body = std::move(parsed).value();
+  } else {
+    result.unreadable_body = parsed.error().message;
+  }
   return result;
 }
 

@@ -15,9 +15,11 @@ namespace gofast::client {
 
 // One exchange with a service, as the caller needs to judge it.
 struct CallResult {
-  int status = 0;               // 0: no answer (refused, timed out, reset)
+  int status = 0;               // 0: no answer (refused, timed out, reset, too large)
   nlohmann::json body;          // the parsed answer, null when it was not JSON
   std::string transport_error;  // why there was no answer
+  // Why a non-empty body is null: not JSON, a key twice, nested too deeply.
+  std::string unreadable_body;
 
   bool answered() const { return status != 0; }
   bool succeeded() const { return status >= 200 && status < 300; }
@@ -33,9 +35,19 @@ using RequestObserver = std::function<void(const std::string& method, const std:
 
 // JSON over HTTP to one base URL, with keep-alive connections that are
 // reused across calls and threads (a connection serves one call at a time).
+// Each call has one deadline, `timeout`, for connecting, sending and
+// receiving together: a peer trickling its answer is cut off there.
+// Answers are read strictly (shared/json/strict_json.h).
 class JsonClient {
  public:
   JsonClient(std::string base_url, std::chrono::milliseconds timeout);
+  ~JsonClient();
+  JsonClient(const JsonClient&) = delete;
+  JsonClient& operator=(const JsonClient&) = delete;
+
+  // Answers larger than this are not read: no answer, and the connection is
+  // dropped. 0 (the default): any size.
+  void set_max_answer_bytes(size_t bytes) { max_answer_bytes_ = bytes; }
 
   CallResult Get(const std::string& path, const std::string& token,
                  const std::string& request_id = "");
@@ -51,8 +63,12 @@ class JsonClient {
   CallResult Send(const std::string& method, const std::string& path, const std::string& token,
                   const nlohmann::json* body, const std::string& request_id);
 
+  class Deadlines;
+
   const std::string base_url_;
   const std::chrono::milliseconds timeout_;
+  size_t max_answer_bytes_ = 0;
+  std::unique_ptr<Deadlines> deadlines_;
   RequestObserver observer_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<httplib::Client>> idle_;

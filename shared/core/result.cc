@@ -48,6 +48,10 @@ const char* WireCode(ErrorCode code) {
       return "HTTP_VERSION_NOT_SUPPORTED";
     case ErrorCode::kServerBusy:
       return "SERVER_BUSY";
+    case ErrorCode::kDatabaseUnavailable:
+      return "DATABASE_UNAVAILABLE";
+    case ErrorCode::kNotReady:
+      return "NOT_READY";
     case ErrorCode::kAuthKeysUnavailable:
       return "AUTH_KEYS_UNAVAILABLE";
     case ErrorCode::kUnavailable:

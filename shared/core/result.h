@@ -33,6 +33,8 @@ enum class ErrorCode {
   kNotImplemented,
   kHttpVersionNotSupported,
   kServerBusy,
+  kDatabaseUnavailable,
+  kNotReady,
   kAuthKeysUnavailable,
   kUnavailable,
 };

@@ -90,6 +90,15 @@ size_t Utf8SequenceLength(std::string_view text, size_t at, size_t& ill_formed) 
   return length;
 }
 
+bool IsAsciiControl(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7F;
+}
+
+bool HasAsciiControl(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), IsAsciiControl);
+}
+
 size_t CountCharacters(std::string_view utf8) {
   size_t count = 0;
   for (const char c : utf8) {

@@ -23,6 +23,10 @@ size_t CountCharacters(std::string_view utf8);
 // counts as one U+FFFD as Unicode recommends.
 size_t Utf8SequenceLength(std::string_view text, size_t at, size_t& ill_formed);
 
+// U+0000-U+001F and U+007F, the control characters of ASCII.
+bool IsAsciiControl(char c);
+bool HasAsciiControl(std::string_view text);
+
 // ASCII letters lower-cased; other bytes (UTF-8 included) kept as they are.
 std::string ToLowerAscii(std::string_view text);
 std::string ToUpperAscii(std::string_view text);

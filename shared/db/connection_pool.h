@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+#include <sys/types.h>
 
 #include <memory>
 #include <mutex>
@@ -85,27 +87,66 @@ class ReaderPool {
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 
+// Whether the file a service opened is still the one its connections write
+// to. SQLite keeps writing through its open descriptors (in WAL mode, into
+// the -wal file) after the file is deleted, moved or replaced, so without
+// this every write would be acknowledged and lost at the next start.
+class FileWatch {
+ public:
+  // Remembers the file's identity; the file must exist and be a SQLite database.
+  explicit FileWatch(std::string path);
+  ~FileWatch();
+  FileWatch(const FileWatch&) = delete;
+  FileWatch& operator=(const FileWatch&) = delete;
+
+  // Ok, or DATABASE_UNAVAILABLE saying why: the path is gone or names
+  // another file, the file is not writable, or its header is no longer
+  // SQLite's (overwritten).
+  Status Check() const;
+
+ private:
+  std::string path_;
+  int descriptor_ = -1;  // the opened file itself, to read its header even once replaced
+  dev_t device_ = 0;
+  ino_t inode_ = 0;
+};
+
+// Thrown where a write would go to a file that FileWatch no longer trusts.
+class FileUnusable : public SQLite::Exception {
+ public:
+  explicit FileUnusable(const std::string& why) : SQLite::Exception(why, SQLITE_CANTOPEN) {}
+};
+
 // The one connection that writes, used by one thread at a time.
 class Writer {
  public:
-  explicit Writer(std::unique_ptr<SQLite::Database> db) : connection_(std::move(db)) {}
+  Writer(std::unique_ptr<SQLite::Database> db, const std::string& path)
+      : connection_(std::move(db)), watch_(path) {}
 
   class Lock {
    public:
-    explicit Lock(Writer& writer) : lock_(writer.mutex_), connection_(writer.connection_) {}
+    explicit Lock(Writer& writer)
+        : lock_(writer.mutex_), connection_(writer.connection_), watch_(writer.watch_) {}
     SQLite::Database& db() { return connection_.db(); }
     Connection::Use Prepare(const std::string& sql) { return connection_.Prepare(sql); }
+    // Throws FileUnusable when the file is no longer the one written to:
+    // after a commit, so that a write is answered as saved only if it is.
+    void CheckFile() const;
 
    private:
     std::lock_guard<std::mutex> lock_;
     Connection& connection_;
+    const FileWatch& watch_;
   };
 
-  Lock Acquire() { return Lock(*this); }
+  // Throws FileUnusable (before locking) when the file cannot be trusted.
+  Lock Acquire();
+  const FileWatch& watch() const { return watch_; }
 
  private:
   std::mutex mutex_;
   Connection connection_;
+  FileWatch watch_;
 };
 
 // One service's database file: its single writer and its readers. Opened and
@@ -113,17 +154,20 @@ class Writer {
 // so every store of one file writes through the same connection.
 class Database {
  public:
-  // Opens (creating the file and its folder) and migrates; kInternal with the
-  // path when it cannot be opened or was written by a newer binary.
+  // Opens (creating the file and its folder), checks (SQLite's quick_check)
+  // and migrates; kInternal with the path when it cannot be opened, fails the
+  // check, or was written by a newer binary.
   static Result<std::unique_ptr<Database>> Open(const std::string& path,
                                                 const std::vector<std::string>& migrations);
 
   Writer& writer() { return writer_; }
   ReaderPool& readers() { return readers_; }
+  // Whether the service can still write to its file (FileWatch::Check).
+  Status CheckFile() const { return writer_.watch().Check(); }
 
  private:
   Database(std::unique_ptr<SQLite::Database> writer, const std::string& path)
-      : writer_(std::move(writer)), readers_(path) {}
+      : writer_(std::move(writer), path), readers_(path) {}
 
   Writer writer_;
   ReaderPool readers_;

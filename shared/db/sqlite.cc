@@ -1,10 +1,12 @@
 #include "shared/db/sqlite.h"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
 #include "shared/core/log.h"
+#include "shared/db/connection_pool.h"
 
 namespace gofast::db {
 namespace {
@@ -72,7 +74,24 @@ std::optional<std::string> OptionalText(const SQLite::Column& column) {
 
 Error DatabaseFailure(const char* operation, const std::exception& e) {
   LogError(std::string("database failure in ") + operation + ": " + e.what());
-  return MakeError(ErrorCode::kInternal, "Internal error");
+  if (dynamic_cast<const FileUnusable*>(&e) != nullptr) {
+    return MakeError(ErrorCode::kDatabaseUnavailable, e.what());
+  }
+  const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&e);
+  switch (sqlite_error != nullptr ? sqlite_error->getErrorCode() : SQLITE_ERROR) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      // The file, not the request: what SQLite says of it is all the caller can act on.
+      return MakeError(ErrorCode::kDatabaseUnavailable,
+                       std::string("The database cannot be used: ") + e.what());
+    default:
+      return MakeError(ErrorCode::kInternal, "Internal error");
+  }
 }
 
 }  // namespace gofast::db

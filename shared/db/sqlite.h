@@ -40,7 +40,9 @@ void BindOptional(SQLite::Statement& statement, int index, const std::optional<s
 std::optional<std::string> OptionalText(const SQLite::Column& column);
 
 // Logs what the database said on standard error, where operators read it,
-// and answers a bare kInternal: SQL text never reaches a client.
+// and answers DATABASE_UNAVAILABLE when the file itself failed (gone,
+// replaced, corrupt, read-only, full, unreadable), else a bare kInternal:
+// SQL text never reaches a client.
 Error DatabaseFailure(const char* operation, const std::exception& e);
 
 }  // namespace gofast::db

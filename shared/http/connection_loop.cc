@@ -43,11 +43,6 @@ bool IsToken(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), IsTokenChar);
 }
 
-bool IsControl(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte < 0x20 || byte == 0x7F;
-}
-
 bool IsDecimal(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -225,7 +220,7 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
   if (!IsKnownMethod(method)) {
     return refuse(ErrorCode::kNotImplemented, "The method is not one this server implements");
   }
-  if (target.empty() || std::any_of(target.begin(), target.end(), IsControl)) {
+  if (target.empty() || HasAsciiControl(target)) {
     return refuse(ErrorCode::kBadRequest, "The request target holds control characters");
   }
   bool keep_alive = version == "HTTP/1.1";
@@ -257,7 +252,8 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
       return refuse(ErrorCode::kBadRequest, "A header line is not NAME: VALUE");
     }
     const std::string_view value = TrimSpacesAndTabs(header.substr(colon + 1));
-    if (std::any_of(value.begin(), value.end(), [](char c) { return IsControl(c) && c != '\t'; })) {
+    if (std::any_of(value.begin(), value.end(),
+                    [](char c) { return IsAsciiControl(c) && c != '\t'; })) {
       return refuse(ErrorCode::kBadRequest, "A header value holds control characters");
     }
     if (EqualsIgnoreAsciiCase(name, "Content-Length")) {
@@ -527,7 +523,7 @@ void ConnectionLoop::Serve(Connection& connection) {
                                             std::to_string(limits_.max_head_bytes) + " bytes"),
                               started});
       }
-      const Connection::Wait wait = connection.Fill(deadline);
+      const Connection::Wait wait = connection.Fill(deadline, stopping);
       if (wait == Connection::Wait::kTimedOut) {
         return Refuse(connection,
                       Refusal{method, "-", "", "",
@@ -536,7 +532,7 @@ void ConnectionLoop::Serve(Connection& connection) {
                                             std::to_string(limits_.head_timeout.count()) + " ms"),
                               started});
       }
-      if (wait != Connection::Wait::kData) return;  // the client went away mid-head
+      if (wait != Connection::Wait::kData) return;  // the client went away, or the server stops
     }
     HeadCheck check = CheckHead(connection.Buffered().substr(0, head_end), limits_);
     if (check.refusal) {

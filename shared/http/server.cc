@@ -10,6 +10,7 @@
 #include "shared/core/ids.h"
 #include "shared/core/log.h"
 #include "shared/core/text.h"
+#include "shared/json/strict_json.h"
 
 namespace gofast::http {
 namespace {
@@ -119,6 +120,14 @@ Server::Server(ServerOptions options)
   });
   Route("GET", "/healthz", [](const Request&, httplib::Response& res) {
     WriteJson(res, 200, {{"success", true}, {"status", "ok"}});
+  });
+  Route("GET", "/readyz", [this](const Request&, httplib::Response& res) {
+    const Status ready = options_.readiness ? options_.readiness() : Status(Ok{});
+    if (!ready) {
+      return WriteError(res,
+                        MakeError(ErrorCode::kNotReady, "Not ready: " + ready.error().message));
+    }
+    WriteJson(res, 200, {{"success", true}, {"status", "ready"}});
   });
   if (options_.access_log) {
     server_.set_logger(
@@ -364,6 +373,8 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kHttpVersionNotSupported:
       return 505;
     case ErrorCode::kServerBusy:
+    case ErrorCode::kDatabaseUnavailable:
+    case ErrorCode::kNotReady:
     case ErrorCode::kAuthKeysUnavailable:
     case ErrorCode::kUnavailable:
       return 503;
@@ -436,13 +447,9 @@ Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty)
     return MakeError(ErrorCode::kUnsupportedMediaType,
                      "The request body must be JSON (Content-Type: application/json)");
   }
-  nlohmann::json body;
-  try {
-    body = nlohmann::json::parse(request.body.begin(), request.body.end());
-  } catch (const nlohmann::json::exception&) {  // never echo its message: it quotes the input
-    return MakeError(ErrorCode::kBadJson, "The request body is not valid JSON");
-  }
-  if (!body.is_object())
+  Result<nlohmann::json> body = json::ParseStrictJson(request.body, "The request body");
+  if (!body) return body.error();
+  if (!body->is_object())
     return MakeError(ErrorCode::kBadJson, "The request body must be a JSON object");
   return body;
 }

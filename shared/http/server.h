@@ -24,6 +24,9 @@ struct ServerOptions {
   // The one browser origin allowed to call the API; empty: no CORS at all,
   // and OPTIONS is an ordinary method (405).
   std::string cors_origin;
+  // What GET /readyz asks: Ok when the service can serve; else its error's
+  // message is the reason of a 503 NOT_READY. Unset: always ready.
+  std::function<Status()> readiness;
 };
 
 // What a route handler sees: the raw request, its body (read with the size
@@ -39,7 +42,8 @@ using Handler = std::function<void(const Request&, httplib::Response&)>;
 
 // cpp-httplib, with our own connection loop (connection_loop.h), and the
 // contract's plumbing: routing with 404/405, JSON error envelope, body
-// limits, request ids, access log, CORS, TCP_NODELAY, and GET /healthz.
+// limits, request ids, access log, CORS, TCP_NODELAY, GET /healthz
+// (liveness) and GET /readyz (readiness).
 class Server {
  public:
   explicit Server(ServerOptions options);

@@ -12,8 +12,10 @@ constexpr int kMallocTrimThresholdBytes = 16 << 20;
 
 }  // namespace
 
-ServerOptions ServerOptionsFor(const config::CommonConfig& config) {
+ServerOptions ServerOptionsFor(const config::CommonConfig& config,
+                               std::function<Status()> readiness) {
   ServerOptions options;
+  options.readiness = std::move(readiness);
   options.access_log = config.access_log;
   options.limits.max_body_bytes = config.max_body_bytes;
   options.limits.max_connections = config.max_connections;

@@ -2,6 +2,7 @@
 #define GOFAST_SHARED_HTTP_SERVICE_MAIN_H_
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,8 +14,10 @@
 
 namespace gofast::http {
 
-// The server options the shared command line gives (limits, access log).
-ServerOptions ServerOptionsFor(const config::CommonConfig& config);
+// The server options the shared command line gives (limits, access log),
+// with the service's readiness check.
+ServerOptions ServerOptionsFor(const config::CommonConfig& config,
+                               std::function<Status()> readiness);
 
 // Binds, prints the one "listening on" line, serves until SIGTERM/SIGINT.
 // Exit 1 when the port cannot be bound, 0 after a clean stop.

@@ -670,6 +670,8 @@ TEST_CASE("every error code maps to the status of the contract", "[unit][http]")
       {ErrorCode::kNotImplemented, 501, "NOT_IMPLEMENTED"},
       {ErrorCode::kHttpVersionNotSupported, 505, "HTTP_VERSION_NOT_SUPPORTED"},
       {ErrorCode::kServerBusy, 503, "SERVER_BUSY"},
+      {ErrorCode::kDatabaseUnavailable, 503, "DATABASE_UNAVAILABLE"},
+      {ErrorCode::kNotReady, 503, "NOT_READY"},
       {ErrorCode::kAuthKeysUnavailable, 503, "AUTH_KEYS_UNAVAILABLE"},
       {ErrorCode::kUnavailable, 503, "UNAVAILABLE"},
   };

@@ -236,6 +236,41 @@ TEST_CASE("three segments and JSON objects are required in emulator mode too",
   CHECK_THAT(MessageOf(not_object), Contains("payload"));
 }
 
+TEST_CASE("a key given twice in the header or the payload is refused, never guessed",
+          "[unit][token][rule1]") {
+  const std::string token = SignedWith(GoodPayload());
+  const std::string payload_text = GoodPayload().dump();
+  // A second "sub" after the first: a lenient reader takes the last one.
+  const std::string twice_sub =
+      payload_text.substr(0, payload_text.size() - 1) + R"(,"sub":"mallory"})";
+  const Result<VerifiedToken> payload =
+      VerifyProduction(WithSegment(token, 1, Base64UrlEncode(twice_sub)));
+  CHECK(CodeOf(payload) == "INVALID_TOKEN");
+  CHECK(MessageOf(payload) == "The token payload gives a key twice in one object");
+  const Result<VerifiedToken> header = VerifyProduction(WithSegment(
+      token, 0, Base64UrlEncode(R"({"alg":"RS256","kid":"test-only-kid","alg":"none"})")));
+  CHECK(CodeOf(header) == "INVALID_TOKEN");
+  CHECK(MessageOf(header) == "The token header gives a key twice in one object");
+  const Result<VerifiedToken> emulator =
+      VerifyEmulator(WithSegment(UnsignedWith(GoodPayload()), 1, Base64UrlEncode(twice_sub)));
+  CHECK(MessageOf(emulator) == "The token payload gives a key twice in one object");
+}
+
+TEST_CASE("a header naming critical extensions (crit) is refused", "[unit][token][rule1]") {
+  for (const json& crit : {json::array({"b64"}), json::array(), json("exp")}) {
+    json header = RsHeader(TestKeys::kKid);
+    header["crit"] = crit;
+    const Result<VerifiedToken> result =
+        VerifyProduction(SignJwt(header, GoodPayload(), TestKey()));
+    INFO(crit.dump());
+    CHECK(CodeOf(result) == "INVALID_TOKEN");
+    CHECK_THAT(MessageOf(result), Contains("crit"));
+  }
+  const Result<VerifiedToken> emulator = VerifyEmulator(WithSegment(
+      UnsignedWith(GoodPayload()), 0, Base64UrlEncode(R"({"alg":"none","crit":["x"]})")));
+  CHECK_THAT(MessageOf(emulator), Contains("crit"));
+}
+
 // --- rules 2 and 3: kid and alg -------------------------------------------------
 
 TEST_CASE("a token without a kid is refused in production mode", "[unit][token][rule2]") {
@@ -393,6 +428,20 @@ TEST_CASE("a missing or non-string sub is refused", "[unit][token][rule5]") {
     CHECK(CodeOf(result) == "INVALID_TOKEN");
     CHECK_THAT(MessageOf(result), Contains("sub"));
   }
+}
+
+TEST_CASE("a sub holding a control character is refused", "[unit][token][rule5]") {
+  for (const std::string& sub : {std::string("ali\0ce", 6), std::string("alice\n"),
+                                 std::string("\x1b[2Jalice"), std::string("alice\x7f")}) {
+    json payload = GoodPayload();
+    payload["sub"] = sub;
+    const Result<VerifiedToken> result = VerifyProduction(SignedWith(payload));
+    CHECK(CodeOf(result) == "INVALID_TOKEN");
+    CHECK(MessageOf(result) == "The token subject (sub) must not hold control characters");
+  }
+  json tab_free = GoodPayload();
+  tab_free["sub"] = "alice-\u00e9";  // text, not a control: accepted
+  CHECK(CodeOf(VerifyProduction(SignedWith(tab_free))) == "OK");
 }
 
 TEST_CASE("a sub of 129 bytes is refused", "[unit][token][rule5]") {
