@@ -1,7 +1,10 @@
 // Bad input against the real company_service: every case answers a clear
 // JSON error with the right status, and the database does not change.
 #include <catch2/catch.hpp>
+#include <ctime>
 
+#include "shared/auth/crypto.h"
+#include "shared/core/base64url.h"
 #include "tests/company/company_fixture.h"
 #include "tests/support/raw_http.h"
 
@@ -92,6 +95,49 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
   const Reply other = client.Post("/api/staff/find-or-create",
                                   gofast::testing::TestKeys::Shared().Mint(foreign), "{}");
   CheckError(other, 401, "INVALID_TOKEN");
+  CHECK(service.StaffSnapshot() == before);
+}
+
+TEST_CASE("tokens with a key given twice, a crit header or a control character in sub are 401",
+          "[integration]") {
+  CompanyService service;
+  const auto signed_token = [](const std::string& header, const std::string& payload) {
+    const std::string signed_part =
+        gofast::Base64UrlEncode(header) + "." + gofast::Base64UrlEncode(payload);
+    return signed_part + "." +
+           gofast::Base64UrlEncode(gofast::auth::SignRs256(
+               gofast::testing::TestKeys::Shared().key().private_key.get(), signed_part));
+  };
+  const std::string header =
+      std::string(R"({"alg":"RS256","typ":"JWT","kid":")") + gofast::testing::TestKeys::kKid + "\"";
+  const auto payload = [](const std::string& sub, const std::string& more) {
+    const long now = static_cast<long>(std::time(nullptr));
+    return std::string(R"({"iss":"https://securetoken.google.com/)") +
+           gofast::testing::kTestProjectId + R"(","aud":")" + gofast::testing::kTestProjectId +
+           R"(","sub":)" + sub + R"(,"iat":)" + std::to_string(now) + R"(,"exp":)" +
+           std::to_string(now + 3600) + R"(,"email":"mallory@gofast.test")" + more + "}";
+  };
+  // The good form of the token passes, so each refusal below is its own rule's.
+  REQUIRE(service.FindOrCreate(signed_token(header + "}", payload(R"("uid-good")", ""))).status ==
+          201);
+  const std::string before = service.StaffSnapshot();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {signed_token(header + "}", payload(R"("uid-first")", R"(,"sub":"uid-second")")),
+       "The token payload gives a key twice in one object"},
+      {signed_token(header + R"(,"alg":"none"})", payload(R"("uid-x")", "")),
+       "The token header gives a key twice in one object"},
+      {signed_token(header + R"(,"crit":["b64"]})", payload(R"("uid-x")", "")),
+       "The token header names critical extensions (crit) that are not understood"},
+      {signed_token(header + "}", payload(R"("uid\u0000admin")", "")),
+       "The token subject (sub) must not hold control characters"},
+      {signed_token(header + "}", payload(R"("uid\nadmin")", "")),
+       "The token subject (sub) must not hold control characters"},
+  };
+  for (const auto& [token, message] : cases) {
+    INFO(message);
+    const Reply refused = service.FindOrCreate(token);
+    CheckError(refused, 401, "INVALID_TOKEN", message);
+  }
   CHECK(service.StaffSnapshot() == before);
 }
 
