@@ -56,8 +56,10 @@ TEST_CASE("framing that could be read two ways is 400 BAD_REQUEST and closes the
           "[integration]") {
   CompanyService service;
   const std::string token = SignedToken("uid-frame", "frame@gofast.test");
-  const std::string post = "POST /api/staff/find-or-create HTTP/1.1\r\nHost: x\r\nAuthorization: "
-                           "Bearer " + token + "\r\nContent-Type: application/json\r\n";
+  const std::string post =
+      "POST /api/staff/find-or-create HTTP/1.1\r\nHost: x\r\nAuthorization: "
+      "Bearer " +
+      token + "\r\nContent-Type: application/json\r\n";
   const std::vector<RawCase> cases = {
       {"Content-Length and Transfer-Encoding",
        post + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400,
@@ -110,10 +112,12 @@ TEST_CASE("heads too long, too big or in an unknown dialect get their own status
   std::string many_headers = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
   for (int i = 0; i < 20; ++i) many_headers += "X-Header-" + std::to_string(i) + ": 1\r\n";
   std::string big_head = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
-  for (int i = 0; i < 10; ++i) big_head += "X-Big-" + std::to_string(i) + ": " + std::string(7000, 'b') + "\r\n";
+  for (int i = 0; i < 10; ++i)
+    big_head += "X-Big-" + std::to_string(i) + ": " + std::string(7000, 'b') + "\r\n";
   const std::vector<RawCase> cases = {
-      {"a URL over 8 KB", "GET /healthz?q=" + std::string(9000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n",
-       414, "URI_TOO_LONG"},
+      {"a URL over 8 KB",
+       "GET /healthz?q=" + std::string(9000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n", 414,
+       "URI_TOO_LONG"},
       {"a header line over 8 KB",
        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(9000, 'l') + "\r\n\r\n", 431,
        "HEADERS_TOO_LARGE"},
@@ -163,7 +167,9 @@ TEST_CASE("pipelined requests are all answered, in order", "[integration]") {
   connection.Send(
       "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: first\r\n\r\n"
       "POST /api/staff/find-or-create HTTP/1.1\r\nHost: x\r\nX-Request-Id: second\r\n"
-      "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+      "Authorization: Bearer " +
+      token +
+      "\r\nContent-Type: application/json\r\n"
       "Content-Length: 2\r\n\r\n{}"
       "GET /nowhere HTTP/1.1\r\nHost: x\r\nX-Request-Id: third\r\n\r\n"
       "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: fourth\r\nConnection: close\r\n\r\n");
@@ -219,15 +225,15 @@ TEST_CASE("nothing a request sends can forge a log line", "[integration]") {
   CompanyService service;
   const std::string forged_line = "2026-01-01T00:00:00.000Z forged GET /admin 200 0ms";
   // Decoded from the path: CR, LF, ESC, NUL, DEL, invalid UTF-8, a C1 control.
-  const std::vector<RawAnswer> decoded = SplitAnswers(RawExchange(
-      service.process().port(),
-      "GET /x%0d%0a2026-01-01T00:00:00.000Z%20forged%20GET%20/admin%20200%200ms"
-      "%1b[31m%00%7f%ff%c2%85 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  const std::vector<RawAnswer> decoded = SplitAnswers(
+      RawExchange(service.process().port(),
+                  "GET /x%0d%0a2026-01-01T00:00:00.000Z%20forged%20GET%20/admin%20200%200ms"
+                  "%1b[31m%00%7f%ff%c2%85 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
   REQUIRE(decoded.size() == 1);
   CHECK(decoded[0].status == 404);
   // Raw in the request line: refused, and still logged escaped.
-  const std::vector<RawAnswer> raw = SplitAnswers(RawExchange(
-      service.process().port(), "GET /raw\x1b[2J\x01 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  const std::vector<RawAnswer> raw = SplitAnswers(
+      RawExchange(service.process().port(), "GET /raw\x1b[2J\x01 HTTP/1.1\r\nHost: x\r\n\r\n"));
   REQUIRE(raw.size() == 1);
   CHECK(raw[0].status == 400);
   service.process().Stop();

@@ -36,9 +36,9 @@ class HostileCompany {
                       "application/json");
     });
     server_.Get("/api/staff/huge", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(R"({"success":true,"staff":{"firstName":")" + std::string(kHugeBytes, 'x') +
-                          R"("}})",
-                      "application/json");
+      res.set_content(
+          R"({"success":true,"staff":{"firstName":")" + std::string(kHugeBytes, 'x') + R"("}})",
+          "application/json");
     });
     // One byte every 100 ms for up to 20 s: each read waits far less than
     // any timeout, the whole answer far more.
@@ -81,10 +81,12 @@ class AppAgainstHostileCompany {
 
   // Creates a run whose staffGeneratedId is `staff_id`; answers its id.
   std::string RunBy(const std::string& staff_id) {
-    const Reply created = client_.PostJson(
-        "/api/runs/create", token_,
-        {{"staffGeneratedId", staff_id}, {"title", "Run by " + staff_id}, {"citySlug", "arlington"},
-         {"startDate", "2026-01-28"}, {"meetUpPoint", "Gateway Park"}});
+    const Reply created = client_.PostJson("/api/runs/create", token_,
+                                           {{"staffGeneratedId", staff_id},
+                                            {"title", "Run by " + staff_id},
+                                            {"citySlug", "arlington"},
+                                            {"startDate", "2026-01-28"},
+                                            {"meetUpPoint", "Gateway Park"}});
     REQUIRE(created.status == 200);
     return created.json["run"]["id"].get<std::string>();
   }
@@ -116,8 +118,7 @@ void CheckUnavailable(const Reply& audit, const std::string& reason) {
 
 }  // namespace
 
-TEST_CASE("a company answer nested 100,000 levels deep is refused, not recursed into",
-          "[e2e]") {
+TEST_CASE("a company answer nested 100,000 levels deep is refused, not recursed into", "[e2e]") {
   AppAgainstHostileCompany app({});
   CheckUnavailable(app.Audit(app.RunBy("deep")), "nests objects and arrays too deeply");
   CHECK(app.client().Get("/healthz").status == 200);

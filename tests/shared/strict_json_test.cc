@@ -1,8 +1,8 @@
 // ParseStrictJson: one JSON value, nothing guessed.
+#include "shared/json/strict_json.h"
+
 #include <catch2/catch.hpp>
 #include <string>
-
-#include "shared/json/strict_json.h"
 
 namespace gofast::testing {
 namespace {
@@ -39,8 +39,7 @@ TEST_CASE("strict JSON refuses a key given twice in one object, at any depth", "
 
 TEST_CASE("strict JSON allows 64 levels of nesting and refuses a 65th", "[unit][json]") {
   CHECK(Refusal(Nested(json::kMaxJsonDepth)).empty());
-  CHECK(Refusal(Nested(json::kMaxJsonDepth + 1)) ==
-        "The body nests objects and arrays too deeply");
+  CHECK(Refusal(Nested(json::kMaxJsonDepth + 1)) == "The body nests objects and arrays too deeply");
   // Deep enough to overflow a recursive reader's stack: refused, not crashed.
   CHECK(Refusal(Nested(200000)) == "The body nests objects and arrays too deeply");
   CHECK(Refusal(std::string(100000, '[')) == "The body nests objects and arrays too deeply");
