@@ -35,18 +35,33 @@ bool ReadDigits(std::string_view text, size_t pos, size_t width, int* out) {
   return true;
 }
 
+// Whether a TimePoint holds the instant `seconds` after 1970 with a second
+// to spare for its milliseconds (64-bit nanoseconds with libstdc++: years 1677
+// to 2262). Converting an instant beyond would overflow.
+bool FitsTimePoint(int64_t seconds) {
+  using std::chrono::duration_cast;
+  constexpr int64_t kFirst =
+      duration_cast<std::chrono::seconds>(TimePoint::min().time_since_epoch()).count() + 1;
+  constexpr int64_t kLast =
+      duration_cast<std::chrono::seconds>(TimePoint::max().time_since_epoch()).count() - 1;
+  return seconds >= kFirst && seconds <= kLast;
+}
+
 }  // namespace
 
 std::string FormatIso8601(TimePoint time) {
+  // Floored, not cut toward zero: before 1970 too, the milliseconds count on
+  // from the start of their second (never "00:00:00.-500Z").
+  const auto whole_seconds = std::chrono::floor<std::chrono::seconds>(time.time_since_epoch());
   const auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
-  const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+      std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch() - whole_seconds);
+  const std::time_t seconds = static_cast<std::time_t>(whole_seconds.count());
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
                 utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis % 1000));
+                static_cast<int>(millis.count()));
   return buffer;
 }
 
@@ -71,6 +86,7 @@ std::optional<ParsedDate> ParseIso8601(std::string_view text) {
   int64_t seconds =
       DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
   if (text.size() == 10) {
+    if (!FitsTimePoint(seconds)) return std::nullopt;
     return ParsedDate{TimePoint(std::chrono::seconds(seconds)), true};
   }
 
@@ -114,6 +130,7 @@ std::optional<ParsedDate> ParseIso8601(std::string_view text) {
     return std::nullopt;
   }
   seconds += hour * 3600 + minute * 60 + second - offset_seconds;
+  if (!FitsTimePoint(seconds)) return std::nullopt;
   return ParsedDate{TimePoint(std::chrono::seconds(seconds) + std::chrono::milliseconds(millis)),
                     false};
 }

@@ -30,7 +30,8 @@ struct ParsedDate {
 
 // Accepts "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or
 // "+HH:MM"/"-HH:MM". Calendar-checked (no February 30). A date without a time
-// is midnight UTC; the caller decides where to anchor it.
+// is midnight UTC; the caller decides where to anchor it. An instant a
+// TimePoint cannot hold (with libstdc++, before 1677 or after 2262) is refused.
 std::optional<ParsedDate> ParseIso8601(std::string_view text);
 
 }  // namespace gofast

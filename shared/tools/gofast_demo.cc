@@ -4,14 +4,20 @@
 // created the run. Everything stays on 127.0.0.1.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
@@ -111,12 +117,73 @@ std::string ForeignKeys(const fs::path& db_path, const std::string& table) {
   return keys.empty() ? "none" : keys;
 }
 
+struct RunningProcess {
+  pid_t pid;
+  std::string name;  // /proc/<pid>/comm
+};
+
+// The processes that have one of `files` open, in pid order. Found by their
+// open files (/proc/<pid>/fd, compared by device and inode) rather than by a
+// pid file that --keep-running would write: this also finds a pair kept by an
+// older demo or started by hand on these files, whatever path spelling they
+// were given, and a pid reused by another program cannot hold these files.
+// Other users' processes cannot be looked into and are not seen.
+std::vector<RunningProcess> ProcessesHolding(const std::vector<fs::path>& files) {
+  std::vector<std::pair<dev_t, ino_t>> wanted;
+  for (const fs::path& file : files) {
+    struct stat info {};
+    if (stat(file.c_str(), &info) == 0) wanted.emplace_back(info.st_dev, info.st_ino);
+  }
+  std::vector<RunningProcess> holders;
+  if (wanted.empty()) return holders;
+  // increment(error), not ++: a process may end while its folder is read.
+  std::error_code proc_error;
+  for (fs::directory_iterator process("/proc", proc_error), end; !proc_error && process != end;
+       process.increment(proc_error)) {
+    const std::string pid_text = process->path().filename().string();
+    if (pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::error_code fd_error;
+    for (fs::directory_iterator fd(process->path() / "fd", fd_error); !fd_error && fd != end;
+         fd.increment(fd_error)) {
+      struct stat info {};
+      if (stat(fd->path().c_str(), &info) != 0 ||
+          std::find(wanted.begin(), wanted.end(), std::make_pair(info.st_dev, info.st_ino)) ==
+              wanted.end()) {
+        continue;
+      }
+      std::string name;
+      std::getline(std::ifstream(process->path() / "comm"), name);
+      holders.push_back({static_cast<pid_t>(std::atoi(pid_text.c_str())), name});
+      break;
+    }
+  }
+  std::sort(holders.begin(), holders.end(),
+            [](const RunningProcess& a, const RunningProcess& b) { return a.pid < b.pid; });
+  return holders;
+}
+
 int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running) {
+  const fs::path company_db = data_dir / "company.db";
+  const fs::path app_db = data_dir / "app.db";
+  // Replacing the folder under running services (a --keep-running pair) would
+  // lose every run they acknowledged since.
+  const std::vector<RunningProcess> running = ProcessesHolding({company_db, app_db});
+  if (!running.empty()) {
+    std::string named;
+    std::string pids;
+    for (const RunningProcess& process : running) {
+      named += (named.empty() ? "pid " : ", pid ") + std::to_string(process.pid) + " (" +
+               process.name + ")";
+      pids += " " + std::to_string(process.pid);
+    }
+    std::cerr << "gofast-demo: " << data_dir.string()
+              << " was left unchanged: its databases are in use by " << named
+              << "; stop them with: kill" << pids << "\n";
+    return 1;
+  }
   std::error_code ignored;
   fs::remove_all(data_dir, ignored);
   fs::create_directories(data_dir);
-  const fs::path company_db = data_dir / "company.db";
-  const fs::path app_db = data_dir / "app.db";
 
   std::cout << "GoFast: one Firebase project, two services, two databases\n";
   Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
@@ -250,7 +317,9 @@ int main(int argc, char** argv) {
   std::string data_dir = "demo-data";
   std::string bin_dir;
   bool keep_running = false;
-  cli.add_option("--data", data_dir, "Folder for the databases and logs (replaced on each run)")
+  cli.add_option("--data", data_dir,
+                 "Folder for the databases and logs (replaced on each run, unless a running "
+                 "service has its databases open)")
       ->capture_default_str();
   cli.add_option("--bin-dir", bin_dir,
                  "Folder with company_service and app_service (default: beside this tool)");

@@ -256,11 +256,11 @@ TEST_CASE("emulator mode links an invitation without email_verified", "[integrat
   CheckError(signed_reply, 401, "INVALID_TOKEN");
 }
 
-TEST_CASE("fifty simultaneous find-or-create calls for one new uid create exactly one row",
+TEST_CASE("a hundred simultaneous find-or-create calls for one new uid create exactly one row",
           "[integration]") {
   CompanyService service;
   const std::string token = SignedToken("uid-race", "race@gofast.test", true, "Rae Race");
-  constexpr int kCalls = 50;
+  constexpr int kCalls = 100;
   std::vector<Reply> replies(kCalls);
   std::vector<std::unique_ptr<TestClient>> clients;
   for (int i = 0; i < kCalls; ++i)

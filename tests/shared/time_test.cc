@@ -39,6 +39,17 @@ TEST_CASE("FormatIso8601 cuts sub-millisecond precision", "[unit][time]") {
   CHECK(FormatIso8601(time) == "2026-01-24T12:00:00.123Z");
 }
 
+TEST_CASE("FormatIso8601 counts the milliseconds of an instant before 1970 from its second",
+          "[unit][time]") {
+  // Found by tests/fuzz/iso8601_fuzzer: cutting toward zero wrote
+  // "1970-01-01T00:00:00.-500Z" for half a second before the epoch.
+  CHECK(FormatIso8601(At(-1, 500)) == "1969-12-31T23:59:59.500Z");
+  CHECK(FormatIso8601(At(0) - std::chrono::microseconds(1)) == "1969-12-31T23:59:59.999Z");
+  const std::optional<ParsedDate> parsed = ParseIso8601("1840-02-29T23:59:59.12379+14:00");
+  REQUIRE(parsed.has_value());
+  CHECK(FormatIso8601(parsed->time) == "1840-02-29T09:59:59.123Z");
+}
+
 TEST_CASE("NowIso8601 is the current time in the stored format", "[unit][time]") {
   const std::string now = NowIso8601();
   CHECK(now.size() == 24);
@@ -112,6 +123,24 @@ TEST_CASE("ParseIso8601 refuses times out of range", "[unit][time]") {
                            "2026-01-24T12:00:00+24:00", "2026-01-24T12:00:00+02:60"}) {
     INFO(text);
     CHECK_FALSE(ParseIso8601(text).has_value());
+  }
+}
+
+TEST_CASE("ParseIso8601 refuses an instant a TimePoint cannot hold", "[unit][time]") {
+  // Found by tests/fuzz/run_body_fuzzer: "4054-01-31" overflowed the 64-bit
+  // nanoseconds of a TimePoint (undefined behaviour), and a run was stored
+  // for 1715.
+  for (const char* text : {"4054-01-31", "2263-01-01", "2262-04-11T23:47:16Z", "1677-09-20",
+                           "1677-09-21T00:12:44.999Z", "0000-01-01", "9999-12-31T23:59:59.999Z",
+                           "2262-04-11T10:00:00-14:00"}) {
+    INFO(text);
+    CHECK_FALSE(ParseIso8601(text).has_value());
+  }
+  // The first and last seconds it holds, to the millisecond.
+  for (const char* text : {"1677-09-21T00:12:45.000Z", "2262-04-11T23:47:15.999Z"}) {
+    const std::optional<ParsedDate> parsed = ParseIso8601(text);
+    REQUIRE(parsed.has_value());
+    CHECK(FormatIso8601(parsed->time) == text);
   }
 }
 

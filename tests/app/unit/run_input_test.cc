@@ -203,6 +203,19 @@ TEST_CASE("step 9 refuses values outside their rules", "[unit]") {
         "timezone must be an IANA time zone name");
 }
 
+TEST_CASE("step 9 refuses a date too far from 1970 to store, and keeps old milliseconds",
+          "[unit]") {
+  // Found by tests/fuzz/run_body_fuzzer: "startDate": "4054-01-31" overflowed
+  // the date's clock and the run was stored for 1715-11-14.
+  CHECK(Validate(With(ValidBody(), "startDate", "4054-01-31")) == "Invalid date");
+  CHECK(Validate(With(ValidBody(), "endDate", "9999-12-31T23:59:59Z")) == "Invalid date");
+  // Found by tests/fuzz/iso8601_fuzzer: before 1970 the milliseconds came out negative.
+  const Run run =
+      Draft(With(With(ValidBody(), "startDate", "1969-07-20T20:17:40.5Z"), "date", "1969-07-20"));
+  CHECK(run.start_date == "1969-07-20T20:17:40.500Z");
+  CHECK(run.date == "1969-07-20T12:00:00.000Z");
+}
+
 TEST_CASE("step 9 accepts the edges of every range", "[unit]") {
   json body = ValidBody();
   for (const auto& [field, value] :
