@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/core/base64url.h"
+#include "shared/json/strict_json.h"
 
 namespace gofast::http {
 
@@ -22,8 +23,9 @@ Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t def
   }
   if (request.has_param("cursor")) {
     const std::optional<std::string> decoded = Base64UrlDecode(request.get_param_value("cursor"));
-    const nlohmann::json position =
-        decoded ? nlohmann::json::parse(*decoded, nullptr, false) : nlohmann::json();
+    const Result<nlohmann::json> parsed =
+        decoded ? json::ParseStrictJson(*decoded, "The cursor") : Result<nlohmann::json>(nullptr);
+    const nlohmann::json position = parsed ? parsed.value() : nlohmann::json();
     if (!position.is_array() || position.size() != 2 || !position[0].is_string() ||
         !position[1].is_string()) {
       return ValidationError("cursor is not valid: pass the nextCursor of the previous page");
