@@ -132,7 +132,8 @@ void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
     transaction.commit();
     writer.CheckFile();
   } catch (const std::exception& e) {
-    // The transaction is rolled back: no run of the batch is saved.
+    // Rolled back, or committed to a file that is no longer the service's
+    // (CheckFile): either way no run of the batch is answered as saved.
     const Error failure = db::DatabaseFailure("InsertRun", e);
     for (PendingRun* pending : batch) pending->failure = failure;
   }
