@@ -86,9 +86,11 @@ bool ListsToken(std::string_view value, std::string_view token) {
 
 // Where the head ends (after its blank line), or npos. A blank line of bare
 // LFs ends it too, so such a head is refused at once rather than waited on.
-size_t FindHeadEnd(std::string_view bytes) {
-  const size_t crlf = bytes.find("\r\n\r\n");
-  const size_t lf = bytes.find("\n\n");
+// The first `scanned` bytes were searched before: a head sent a byte at a
+// time costs linear work, not quadratic.
+size_t FindHeadEnd(std::string_view bytes, size_t scanned) {
+  const size_t crlf = bytes.find("\r\n\r\n", scanned < 3 ? 0 : scanned - 3);
+  const size_t lf = bytes.find("\n\n", scanned < 1 ? 0 : scanned - 1);
   const size_t crlf_end = crlf == std::string_view::npos ? crlf : crlf + 4;
   const size_t lf_end = lf == std::string_view::npos ? lf : lf + 2;
   return std::min(crlf_end, lf_end);
@@ -502,9 +504,12 @@ void ConnectionLoop::Serve(Connection& connection) {
     const Clock::time_point started = Clock::now();
     const Clock::time_point deadline = started + limits_.head_timeout;
     size_t head_end;
-    while ((head_end = FindHeadEnd(connection.Buffered())) == std::string_view::npos) {
+    size_t scanned = 0;
+    size_t first_line_end = std::string_view::npos;
+    while ((head_end = FindHeadEnd(connection.Buffered(), scanned)) == std::string_view::npos) {
       bytes = connection.Buffered();
-      const size_t first_line_end = bytes.find('\n');
+      if (first_line_end == std::string_view::npos) first_line_end = bytes.find('\n', scanned);
+      scanned = bytes.size();
       const std::string_view first_line = bytes.substr(0, first_line_end);
       std::string method(first_line.substr(0, std::min(first_line.find(' '), size_t{32})));
       if (first_line_end == std::string_view::npos && bytes.size() >= kMaxRequestLineBytes) {
