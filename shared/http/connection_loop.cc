@@ -289,13 +289,13 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
     }
     const std::string_view digits = content_length->substr(
         std::min(content_length->find_first_not_of('0'), content_length->size()));
-    if (digits.size() > 18 ||
-        std::stoull(std::string(digits.empty() ? "0" : digits)) > limits.max_body_bytes) {
+    // More than 18 digits would overflow; any such length is over the limit anyway.
+    if (digits.size() <= 18) body_bytes = digits.empty() ? 0 : std::stoull(std::string(digits));
+    if (digits.size() > 18 || body_bytes > limits.max_body_bytes) {
       return refuse(
           ErrorCode::kPayloadTooLarge,
           "The request body is larger than " + std::to_string(limits.max_body_bytes) + " bytes");
     }
-    body_bytes = std::stoull(std::string(digits.empty() ? "0" : digits));
   }
   if (transfer_encoding) {
     if (!EqualsIgnoreAsciiCase(*transfer_encoding, "chunked")) {
@@ -506,36 +506,31 @@ void ConnectionLoop::Serve(Connection& connection) {
     size_t head_end;
     size_t scanned = 0;
     size_t first_line_end = std::string_view::npos;
+    // A head refused before it is whole: the log gets its method, if one arrived.
+    const auto refuse_head = [&](ErrorCode code, const std::string& message) {
+      const std::string_view line = connection.Buffered().substr(0, first_line_end);
+      Refuse(connection, Refusal{std::string(line.substr(0, std::min(line.find(' '), size_t{32}))),
+                                 "-", "", "", MakeError(code, message), started});
+    };
     while ((head_end = FindHeadEnd(connection.Buffered(), scanned)) == std::string_view::npos) {
       bytes = connection.Buffered();
       if (first_line_end == std::string_view::npos) first_line_end = bytes.find('\n', scanned);
       scanned = bytes.size();
-      const std::string_view first_line = bytes.substr(0, first_line_end);
-      std::string method(first_line.substr(0, std::min(first_line.find(' '), size_t{32})));
       if (first_line_end == std::string_view::npos && bytes.size() >= kMaxRequestLineBytes) {
-        return Refuse(connection,
-                      Refusal{method, "-", "", "",
-                              MakeError(ErrorCode::kUriTooLong,
-                                        "The request line is longer than " +
-                                            std::to_string(kMaxRequestLineBytes) + " bytes"),
-                              started});
+        return refuse_head(
+            ErrorCode::kUriTooLong,
+            "The request line is longer than " + std::to_string(kMaxRequestLineBytes) + " bytes");
       }
       if (bytes.size() >= limits_.max_head_bytes) {
-        return Refuse(connection,
-                      Refusal{method, "-", "", "",
-                              MakeError(ErrorCode::kHeadersTooLarge,
-                                        "The request head is larger than " +
-                                            std::to_string(limits_.max_head_bytes) + " bytes"),
-                              started});
+        return refuse_head(
+            ErrorCode::kHeadersTooLarge,
+            "The request head is larger than " + std::to_string(limits_.max_head_bytes) + " bytes");
       }
       const Connection::Wait wait = connection.Fill(deadline, stopping);
       if (wait == Connection::Wait::kTimedOut) {
-        return Refuse(connection,
-                      Refusal{method, "-", "", "",
-                              MakeError(ErrorCode::kRequestTimeout,
-                                        "The request head did not arrive within " +
-                                            std::to_string(limits_.head_timeout.count()) + " ms"),
-                              started});
+        return refuse_head(ErrorCode::kRequestTimeout,
+                           "The request head did not arrive within " +
+                               std::to_string(limits_.head_timeout.count()) + " ms");
       }
       if (wait != Connection::Wait::kData) return;  // the client went away, or the server stops
     }

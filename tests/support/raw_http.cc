@@ -34,28 +34,12 @@ bool RawConnection::Send(const std::string& bytes) {
   return true;
 }
 
-std::string RawConnection::ReadUntilClosed(std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::string answer;
-  char buffer[4096];
-  while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    pollfd entry{fd_, POLLIN, 0};
-    if (left.count() <= 0 || poll(&entry, 1, static_cast<int>(left.count())) <= 0) break;
-    const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
-    if (n <= 0) break;
-    answer.append(buffer, static_cast<size_t>(n));
-  }
-  return answer;
-}
-
-std::vector<RawAnswer> RawConnection::ReadAnswers(size_t count, std::chrono::milliseconds timeout) {
+std::string RawConnection::ReadWhile(std::chrono::milliseconds timeout,
+                                     const std::function<bool(const std::string&)>& wanting) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   std::string bytes;
-  std::vector<RawAnswer> answers;
   char buffer[4096];
-  while (answers.size() < count) {
+  while (wanting(bytes)) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     pollfd entry{fd_, POLLIN, 0};
@@ -63,9 +47,17 @@ std::vector<RawAnswer> RawConnection::ReadAnswers(size_t count, std::chrono::mil
     const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
     if (n <= 0) break;
     bytes.append(buffer, static_cast<size_t>(n));
-    answers = SplitAnswers(bytes);
   }
-  return answers;
+  return bytes;
+}
+
+std::string RawConnection::ReadUntilClosed(std::chrono::milliseconds timeout) {
+  return ReadWhile(timeout, [](const std::string&) { return true; });
+}
+
+std::vector<RawAnswer> RawConnection::ReadAnswers(size_t count, std::chrono::milliseconds timeout) {
+  return SplitAnswers(ReadWhile(
+      timeout, [count](const std::string& bytes) { return SplitAnswers(bytes).size() < count; }));
 }
 
 std::string RawConnection::ReadAvailable(std::chrono::milliseconds timeout) {

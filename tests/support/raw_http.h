@@ -2,6 +2,7 @@
 #define GOFAST_TESTS_SUPPORT_RAW_HTTP_H_
 
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -43,6 +44,11 @@ class RawConnection {
   int fd() const { return fd_; }
 
  private:
+  // Reads until the peer closes, `timeout` passes, or `wanting` (asked with
+  // everything read so far) answers false.
+  std::string ReadWhile(std::chrono::milliseconds timeout,
+                        const std::function<bool(const std::string&)>& wanting);
+
   int fd_ = -1;
 };
 
