@@ -26,7 +26,7 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
                       config.company_max_answer_bytes, config.company_max_concurrent});
   }
 
-  app->runs_ = std::make_unique<RunService>(*app->run_store_);
+  app->runs_ = std::make_unique<RunService>(*app->run_store_, IsoClock{}, config.duplicates);
   app->athletes_ = std::make_unique<AthleteService>(*app->athlete_store_);
   app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get());
 

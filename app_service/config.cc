@@ -1,5 +1,7 @@
 #include "app_service/config.h"
 
+#include <map>
+
 namespace gofast::app {
 namespace {
 
@@ -37,6 +39,13 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
   app.add_option("--cors-origin", config.cors_origin,
                  "The one browser origin allowed to call the API (e.g. http://localhost:3000)")
       ->envname("COMPANY_APP_ORIGIN");
+  app.add_option("--duplicates", config.duplicates,
+                 "refuse: a run repeating a stored one of its club (same title, same UTC day) "
+                 "is 409 DUPLICATE_RUN, as in the real route; allow: it is stored")
+      ->envname("APP_DUPLICATES")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, DuplicateRule>{
+          {"refuse", DuplicateRule::kRefuse}, {"allow", DuplicateRule::kAllow}}))
+      ->default_str("refuse");
   return config::ParseCommandLine(app, args, [&] {
     common.Finish();
     if (!config.company_url.empty()) {

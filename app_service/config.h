@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app_service/domain/duplicate_rule.h"
 #include "shared/config/common_config.h"
 
 namespace gofast::app {
@@ -17,6 +18,7 @@ struct AppConfig {
   size_t company_max_answer_bytes = size_t{1} << 20;
   size_t company_max_concurrent = 16;  // audits waiting on the company at once
   std::string cors_origin;             // empty: no CORS headers at all
+  DuplicateRule duplicates = DuplicateRule::kRefuse;
 };
 
 // Options, then environment variables, then defaults (spec/conventions.md).

@@ -1,13 +1,15 @@
 #include "app_service/domain/run_service.h"
 
 #include "shared/core/ids.h"
+#include "shared/core/log.h"
 
 namespace gofast::app {
 
-RunService::RunService(RunStore& store, IsoClock clock)
-    : store_(store), clock_(OrSystemClock(std::move(clock))) {}
+RunService::RunService(RunStore& store, IsoClock clock, DuplicateRule duplicates)
+    : store_(store), clock_(OrSystemClock(std::move(clock))), duplicates_(duplicates) {}
 
-Result<Run> RunService::Create(const RunInput& input, const Caller& caller) {
+Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& caller,
+                                         const std::optional<IdempotencyKey>& key) {
   if (const Status required = CheckRequiredFields(input); !required) {  // steps 1-6
     return required.error();
   }
@@ -19,12 +21,46 @@ Result<Run> RunService::Create(const RunInput& input, const Caller& caller) {
   Result<RunDraft> draft = BuildRunDraft(input);  // steps 8 and 9
   if (!draft) return draft.error();
 
-  Run& run = draft->run;
+  NewRun new_run{std::move(draft->run), std::move(draft->club), std::nullopt,
+                 duplicates_ == DuplicateRule::kRefuse, std::nullopt};
+  Run& run = new_run.run;
   run.id = NewCuid();
   run.created_by_firebase_id = caller.uid;
   run.created_at = clock_();
   run.updated_at = run.created_at;
-  return store_.InsertRun(run, draft->club);
+  new_run.duplicate_key = DuplicateKey(run);
+  if (key) {
+    new_run.idempotency =
+        IdempotencyRecord{caller.uid, key->key, key->body_sha256, run.id, run.created_at};
+  }
+  Result<InsertedRun> inserted = store_.InsertRun(new_run);
+  if (!inserted) return inserted.error();
+  return CreateOutcome{std::move(inserted->run), inserted->duplicate
+                                                     ? CreateOutcome::Kind::kDuplicate
+                                                     : CreateOutcome::Kind::kCreated};
+}
+
+Result<CreateOutcome> RunService::CreateOnce(const Caller& caller, const IdempotencyKey& key,
+                                             const std::function<Result<CreateOutcome>()>& create) {
+  // The uid's length first, so no uid and key run together into another pair.
+  const std::unique_ptr<KeyLocks::Hold> hold =
+      key_locks_.Acquire(std::to_string(caller.uid.size()) + ':' + caller.uid + key.key);
+  const std::string now = clock_();
+  ForgetExpiredRecords(now);
+  const Result<std::optional<IdempotencyRecord>> record =
+      store_.FindIdempotencyRecord(caller.uid, key.key);
+  if (!record) return record.error();
+  if (record.value() && record.value()->created_at >= ExpiryCutoff(now)) {
+    if (record.value()->body_sha256 != key.body_sha256) {
+      return MakeError(ErrorCode::kIdempotencyKeyReused,
+                       "This Idempotency-Key was already used with a different request body");
+    }
+    Result<std::optional<Run>> run = store_.FindRun(record.value()->run_id);
+    if (!run) return run.error();
+    // A run removed since (test data reset) replays nothing: the key is free.
+    if (run.value()) return CreateOutcome{std::move(*run.value()), CreateOutcome::Kind::kReplayed};
+  }
+  return create();
 }
 
 Result<Run> RunService::Get(const std::string& id) {
@@ -37,6 +73,25 @@ Result<Run> RunService::Get(const std::string& id) {
 Result<RunPage> RunService::List(const RunFilter& filter, size_t limit,
                                  const std::optional<RunCursor>& after) {
   return store_.ListRuns(filter, limit, after);
+}
+
+std::string RunService::ExpiryCutoff(const std::string& now) const {
+  const std::optional<ParsedDate> parsed = ParseIso8601(now);
+  // A clock always answers a parseable time; if one did not, nothing expires.
+  if (!parsed) return "";
+  return FormatIso8601(parsed->time - kIdempotencyWindow);
+}
+
+void RunService::ForgetExpiredRecords(const std::string& now) {
+  const std::optional<ParsedDate> parsed = ParseIso8601(now);
+  if (!parsed) return;
+  const int64_t minute = UnixSeconds(parsed->time) / 60;
+  int64_t last = last_forget_minute_.load();
+  if (minute == last || !last_forget_minute_.compare_exchange_strong(last, minute)) return;
+  // Lookups already ignore expired records: this only keeps the table small,
+  // so a failure is logged and left for the next minute.
+  const Status forgotten = store_.ForgetIdempotencyRecords(ExpiryCutoff(now));
+  if (!forgotten) LogError("expired idempotency keys not deleted: " + forgotten.error().message);
 }
 
 }  // namespace gofast::app

@@ -1,10 +1,16 @@
 #ifndef GOFAST_APP_SERVICE_DOMAIN_RUN_SERVICE_H_
 #define GOFAST_APP_SERVICE_DOMAIN_RUN_SERVICE_H_
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
+#include "app_service/domain/duplicate_rule.h"
+#include "app_service/domain/key_locks.h"
 #include "app_service/domain/run.h"
 #include "app_service/domain/run_input.h"
 #include "app_service/domain/run_store.h"
@@ -14,23 +20,66 @@
 
 namespace gofast::app {
 
-// The rules of city runs: creation (spec/app-service.md, steps 1-9; step 0,
-// reading the body, is the HTTP layer's) and reading.
+// An Idempotency-Key as the HTTP layer read it, with the SHA-256 of the
+// exact body bytes it came with.
+struct IdempotencyKey {
+  std::string key;
+  std::string body_sha256;
+};
+
+// What a create answered.
+struct CreateOutcome {
+  enum class Kind {
+    kCreated,
+    kReplayed,   // an earlier request with the same key made `run`
+    kDuplicate,  // nothing stored: `run` is the stored run the input repeats
+  };
+  Run run;
+  Kind kind = Kind::kCreated;
+};
+
+// The rules of city runs: creation (spec/app-service.md, steps 1-9 and the
+// duplicate rule; step 0, reading the body, is the HTTP layer's), its
+// idempotency keys, and reading.
 class RunService {
  public:
-  explicit RunService(RunStore& store, IsoClock clock = {});
+  // How long a key replays its first answer.
+  static constexpr std::chrono::hours kIdempotencyWindow{24};
 
-  // Checks `input` step by step and stores the run and its club; a failure
-  // at any step writes nothing.
-  Result<Run> Create(const RunInput& input, const Caller& caller);
+  explicit RunService(RunStore& store, IsoClock clock = {},
+                      DuplicateRule duplicates = DuplicateRule::kRefuse);
+
+  // Checks `input` step by step, then the duplicate rule, and stores the run
+  // and its club (and `key`, when given, for later replays); a failure at any
+  // step writes nothing.
+  Result<CreateOutcome> Create(const RunInput& input, const Caller& caller,
+                               const std::optional<IdempotencyKey>& key = std::nullopt);
+
+  // Runs `create` (which reads the body and calls Create with `key`) at most
+  // once per caller and key within kIdempotencyWindow: a later request with
+  // the same body replays the run the first one stored, with another body it
+  // is IDEMPOTENCY_KEY_REUSED. Requests with one key wait for each other, so
+  // racing ones store one run. Only a created run is remembered: after a
+  // refusal the key is still free.
+  Result<CreateOutcome> CreateOnce(const Caller& caller, const IdempotencyKey& key,
+                                   const std::function<Result<CreateOutcome>()>& create);
+
   // kNotFound "Run not found".
   Result<Run> Get(const std::string& id);
   Result<RunPage> List(const RunFilter& filter, size_t limit,
                        const std::optional<RunCursor>& after);
 
  private:
+  // The creation time before which an idempotency record has expired.
+  std::string ExpiryCutoff(const std::string& now) const;
+  // Deletes expired records, at most once a minute.
+  void ForgetExpiredRecords(const std::string& now);
+
   RunStore& store_;
   IsoClock clock_;
+  DuplicateRule duplicates_;
+  KeyLocks key_locks_;
+  std::atomic<int64_t> last_forget_minute_{-1};
 };
 
 }  // namespace gofast::app

@@ -10,6 +10,36 @@
 
 namespace gofast::app {
 
+// A create that carried an Idempotency-Key: what a later request with the
+// same caller and key is compared with, and the run it replays.
+struct IdempotencyRecord {
+  std::string caller_uid;
+  std::string key;
+  std::string body_sha256;
+  std::string run_id;
+  std::string created_at;
+};
+
+// A run to insert and what is saved with it.
+struct NewRun {
+  Run run;
+  std::optional<RunClubUpdate> club;
+  // The run's DuplicateKey; absent, the run is never a duplicate.
+  std::optional<std::string> duplicate_key;
+  // When a stored run holds the same key: true answers that run and inserts
+  // nothing; false inserts this run without the key, so the first run keeps
+  // being the one later duplicates are measured against.
+  bool refuse_duplicates = true;
+  // Saved in the run's transaction: a run is never stored without its key.
+  std::optional<IdempotencyRecord> idempotency;
+};
+
+// What InsertRun did.
+struct InsertedRun {
+  Run run;  // the new run, or the stored run whose duplicate key it shares
+  bool duplicate = false;
+};
+
 // Storage of runs and their run clubs, which commit together, implemented
 // per database. Every method is atomic on its own; failures of the database
 // are kInternal.
@@ -17,18 +47,25 @@ class RunStore {
  public:
   virtual ~RunStore() = default;
 
-  // Inserts the run and, when given, upserts its club, in one transaction.
-  // The club's upsert keeps absent fields and changes the row (and its
-  // syncedAt) only when a value differs; if the club alone fails it is
-  // logged and skipped, and the run is still inserted. An athleteGeneratedId
-  // that names no athlete is kNotFound.
-  virtual Result<Run> InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) = 0;
+  // Inserts the run and, when given, upserts its club and saves its
+  // idempotency record (replacing an expired one of the same caller and key),
+  // in one transaction. The club's upsert keeps absent fields and changes
+  // the row (and its syncedAt) only when a value differs; if the club alone
+  // fails it is logged and skipped, and the run is still inserted. An
+  // athleteGeneratedId that names no athlete is kNotFound. Two runs with one
+  // duplicate key are never both stored with it, also when inserted at once.
+  virtual Result<InsertedRun> InsertRun(const NewRun& new_run) = 0;
   virtual Result<std::optional<Run>> FindRun(const std::string& id) = 0;
   // Newest first by (createdAt, id), strictly after `after` when given;
   // at most `limit` runs.
   virtual Result<RunPage> ListRuns(const RunFilter& filter, size_t limit,
                                    const std::optional<RunCursor>& after) = 0;
   virtual Result<bool> AthleteExists(const std::string& athlete_id) = 0;
+
+  virtual Result<std::optional<IdempotencyRecord>> FindIdempotencyRecord(
+      const std::string& caller_uid, const std::string& key) = 0;
+  // Deletes the records created before `created_before` (an ISO 8601 time).
+  virtual Status ForgetIdempotencyRecords(const std::string& created_before) = 0;
 };
 
 }  // namespace gofast::app

@@ -1,10 +1,13 @@
 #include "app_service/http/routes.h"
 
+#include <algorithm>
 #include <string>
 
 #include "app_service/http/body_readers.h"
 #include "app_service/http/json_views.h"
+#include "shared/auth/crypto.h"
 #include "shared/core/text.h"
+#include "shared/http/connection_loop.h"
 #include "shared/http/pagination.h"
 
 namespace gofast::app {
@@ -54,18 +57,82 @@ void WriteRunAnswer(httplib::Response& res, const Run& run) {
   http::WriteJsonText(res, 200, std::move(text));
 }
 
+// The Idempotency-Key header, when sent: once, 1-255 printable ASCII
+// characters, with the SHA-256 of the body it came with.
+Result<std::optional<IdempotencyKey>> ReadIdempotencyKey(const http::Request& request) {
+  constexpr char kHeader[] = "Idempotency-Key";
+  const size_t count = request.raw.get_header_value_count(kHeader) +
+                       (http::ConnectionLoop::SentEmptyHeader(kHeader) ? 1 : 0);
+  if (count == 0) return std::optional<IdempotencyKey>();
+  const std::string key = request.raw.get_header_value(kHeader);
+  const bool printable =
+      std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+  if (count > 1 || key.empty() || key.size() > 255 || !printable) {
+    Error error = ValidationError(
+        "Idempotency-Key must be sent once, as 1 to 255 printable ASCII characters");
+    error.field = kHeader;
+    return error;
+  }
+  return std::optional<IdempotencyKey>(IdempotencyKey{key, auth::Sha256Hex(request.body)});
+}
+
+// 409 in the real route's words, naming the run this one repeats.
+void WriteDuplicateAnswer(httplib::Response& res, const Run& existing) {
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject()
+      .Key("success")
+      .Bool(false)
+      .Key("duplicate")
+      .Bool(true)
+      .Key("code")
+      .String(WireCode(ErrorCode::kDuplicateRun))
+      .Key("error")
+      .String(
+          "A run for this club with the same title and date (or same source URL) already "
+          "exists.")
+      .Key("existingRunId")
+      .String(existing.id)
+      .Key("existingRun")
+      .BeginObject()
+      .Key("id")
+      .String(existing.id)
+      .Key("title")
+      .String(existing.title)
+      .Key("date")
+      .String(existing.date)
+      .EndObject()
+      .EndObject();
+  http::WriteJsonText(res, http::HttpStatus(ErrorCode::kDuplicateRun), std::move(text));
+}
+
 void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
                httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
-  const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/false);
-  if (!body) return http::WriteError(res, body.error());
-  const Result<RunInput> input = ParseRunInput(body.value());  // step 0
-  if (!input) return http::WriteError(res, input.error());
-  const Result<Run> run = runs.Create(input.value(), caller.value());
-  if (!run) return http::WriteError(res, run.error());
+  const Result<std::optional<IdempotencyKey>> key = ReadIdempotencyKey(request);
+  if (!key) return http::WriteError(res, key.error());
+  const auto create = [&]() -> Result<CreateOutcome> {
+    const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/false);
+    if (!body) return body.error();
+    const Result<RunInput> input = ParseRunInput(body.value());  // step 0
+    if (!input) return input.error();
+    return runs.Create(input.value(), caller.value(), key.value());
+  };
+  const Result<CreateOutcome> outcome =
+      key.value() ? runs.CreateOnce(caller.value(), *key.value(), create) : create();
+  if (!outcome) return http::WriteError(res, outcome.error());
+  switch (outcome->kind) {
+    case CreateOutcome::Kind::kDuplicate:
+      return WriteDuplicateAnswer(res, outcome->run);
+    case CreateOutcome::Kind::kReplayed:
+      res.set_header("Idempotent-Replayed", "true");
+      break;
+    case CreateOutcome::Kind::kCreated:
+      break;
+  }
   // 200, not 201: the company dialog was written against the real route's 200.
-  WriteRunAnswer(res, run.value());
+  WriteRunAnswer(res, outcome->run);
 }
 
 void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,

@@ -79,6 +79,25 @@ CREATE INDEX city_runs_start_date ON city_runs (startDate);
 CREATE INDEX city_runs_day_of_week ON city_runs (dayOfWeek);
 CREATE INDEX city_runs_recurring ON city_runs (isRecurring);
 )sql",
+      // 2: the duplicate rule's key (domain/duplicate_rule.h), unique so two
+      // racing duplicates cannot both hold it, and the idempotency keys of
+      // creates. Runs stored before have no key: they are never found as
+      // duplicates.
+      R"sql(
+ALTER TABLE city_runs ADD COLUMN duplicateKey TEXT;
+CREATE UNIQUE INDEX city_runs_duplicate ON city_runs (duplicateKey)
+  WHERE duplicateKey IS NOT NULL;
+
+CREATE TABLE idempotency_keys (
+  callerUid TEXT NOT NULL,
+  key TEXT NOT NULL,
+  bodySha256 TEXT NOT NULL,
+  runId TEXT NOT NULL,
+  createdAt TEXT NOT NULL,
+  PRIMARY KEY (callerUid, key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys (createdAt);
+)sql",
   };
   return kMigrations;
 }

@@ -112,39 +112,46 @@ SqliteRunStore::SqliteRunStore(db::Database& database)
 
 // A run waiting in the group commit, and what became of it.
 struct SqliteRunStore::PendingRun {
-  const Run& run;
-  const std::optional<RunClubUpdate>& club;
+  const NewRun& new_run;
   std::optional<Error> failure;
+  std::optional<Run> duplicate_of;
 };
 
-Result<Run> SqliteRunStore::InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) {
-  PendingRun pending{run, club, std::nullopt};
+Result<InsertedRun> SqliteRunStore::InsertRun(const NewRun& new_run) {
+  PendingRun pending{new_run, std::nullopt, std::nullopt};
   pending_runs_.Submit(pending);
   if (pending.failure) return std::move(*pending.failure);
-  return run;
+  if (pending.duplicate_of) return InsertedRun{std::move(*pending.duplicate_of), true};
+  return InsertedRun{new_run.run, false};
 }
 
 void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    for (PendingRun* pending : batch) pending->failure = WriteRun(writer, *pending);
+    for (PendingRun* pending : batch) WriteRun(writer, *pending);
     transaction.commit();
     writer.CheckFile();
   } catch (const std::exception& e) {
     // Rolled back, or committed to a file that is no longer the service's
     // (CheckFile): either way no run of the batch is answered as saved.
     const Error failure = db::DatabaseFailure("InsertRun", e);
-    for (PendingRun* pending : batch) pending->failure = failure;
+    for (PendingRun* pending : batch) {
+      pending->failure = failure;
+      pending->duplicate_of.reset();
+    }
   }
 }
 
-std::optional<Error> SqliteRunStore::WriteRun(db::Writer::Lock& writer, const PendingRun& pending) {
+void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
   static const std::string kInsert = [] {
     std::string placeholders;
-    for (size_t i = 0; i < RunColumns().size(); ++i) placeholders += i == 0 ? "?" : ", ?";
-    return "INSERT INTO city_runs (" + RunColumnList() + ") VALUES (" + placeholders + ")";
+    for (size_t i = 0; i <= RunColumns().size(); ++i) placeholders += i == 0 ? "?" : ", ?";
+    return "INSERT INTO city_runs (" + RunColumnList() + ", duplicateKey) VALUES (" + placeholders +
+           ")";
   }();
+  static const std::string kSelectByDuplicateKey =
+      "SELECT " + RunColumnList() + " FROM city_runs WHERE duplicateKey = ?";
   // Absent fields keep their value; the row (and syncedAt) changes only
   // when a sent value differs from the stored one.
   static const std::string kUpsertClub =
@@ -157,8 +164,13 @@ std::optional<Error> SqliteRunStore::WriteRun(db::Writer::Lock& writer, const Pe
       "WHERE run_clubs.name IS NOT excluded.name "
       "OR (excluded.logoUrl IS NOT NULL AND run_clubs.logoUrl IS NOT excluded.logoUrl) "
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
-  const Run& run = pending.run;
-  const std::optional<RunClubUpdate>& club = pending.club;
+  // Only reached for a new or an expired key (RunService::CreateOnce).
+  static const std::string kSaveIdempotency =
+      "INSERT INTO idempotency_keys (callerUid, key, bodySha256, runId, createdAt) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (callerUid, key) DO UPDATE SET "
+      "bodySha256 = excluded.bodySha256, runId = excluded.runId, createdAt = excluded.createdAt";
+  const Run& run = pending.new_run.run;
+  const std::optional<RunClubUpdate>& club = pending.new_run.club;
   // No savepoints needed: a statement that fails undoes only itself, so the
   // run goes first and its club only once the run is in. A failing club sync
   // keeps the run; a refused run never syncs its club. An error that ends the
@@ -166,16 +178,39 @@ std::optional<Error> SqliteRunStore::WriteRun(db::Writer::Lock& writer, const Pe
   const auto throw_if_transaction_ended = [&] {
     if (sqlite3_get_autocommit(writer.db().getHandle()) != 0) throw;
   };
-  try {
+  const auto insert_run = [&](const std::optional<std::string>& duplicate_key) {
     db::Connection::Use insert = writer.Prepare(kInsert);
     BindRun(*insert, run);
+    db::BindOptional(*insert, static_cast<int>(RunColumns().size()) + 1, duplicate_key);
     insert->exec();
+  };
+  const std::optional<std::string>& duplicate_key = pending.new_run.duplicate_key;
+  try {
+    try {
+      insert_run(duplicate_key);
+    } catch (const SQLite::Exception& e) {
+      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE || !duplicate_key) throw;
+      throw_if_transaction_ended();
+      // The unique index on duplicateKey: a stored run (or one earlier in
+      // this batch) already holds the key.
+      db::Connection::Use holder = writer.Prepare(kSelectByDuplicateKey);
+      holder->bind(1, *duplicate_key);
+      if (!holder->executeStep()) throw;
+      if (pending.new_run.refuse_duplicates) {
+        pending.duplicate_of = ReadRun(*holder);
+        return;
+      }
+      holder->reset();
+      insert_run(std::nullopt);
+    }
   } catch (const SQLite::Exception& e) {
     throw_if_transaction_ended();
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
-      return MakeError(ErrorCode::kNotFound, "Athlete not found");
+      pending.failure = MakeError(ErrorCode::kNotFound, "Athlete not found");
+    } else {
+      pending.failure = db::DatabaseFailure("InsertRun", e);
     }
-    return db::DatabaseFailure("InsertRun", e);
+    return;
   }
   if (club) {
     try {
@@ -193,7 +228,17 @@ std::optional<Error> SqliteRunStore::WriteRun(db::Writer::Lock& writer, const Pe
       LogError("run club " + club->slug + " not saved, the run is saved without it: " + e.what());
     }
   }
-  return std::nullopt;
+  if (const std::optional<IdempotencyRecord>& record = pending.new_run.idempotency) {
+    // No constraint can refuse it (ON CONFLICT covers the key), so a failure
+    // is the database's and fails the batch: a run never outlives its key.
+    db::Connection::Use save = writer.Prepare(kSaveIdempotency);
+    save->bind(1, record->caller_uid);
+    save->bind(2, record->key);
+    save->bind(3, record->body_sha256);
+    save->bind(4, record->run_id);
+    save->bind(5, record->created_at);
+    save->exec();
+  }
 }
 
 Result<std::optional<Run>> SqliteRunStore::FindRun(const std::string& id) {
@@ -256,6 +301,36 @@ Result<bool> SqliteRunStore::AthleteExists(const std::string& athlete_id) {
     return select->executeStep();
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("AthleteExists", e);
+  }
+}
+
+Result<std::optional<IdempotencyRecord>> SqliteRunStore::FindIdempotencyRecord(
+    const std::string& caller_uid, const std::string& key) {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    db::Connection::Use select = reader.Prepare(
+        "SELECT bodySha256, runId, createdAt FROM idempotency_keys "
+        "WHERE callerUid = ? AND key = ?");
+    select->bind(1, caller_uid);
+    select->bind(2, key);
+    if (!select->executeStep()) return std::optional<IdempotencyRecord>();
+    return std::optional<IdempotencyRecord>(
+        IdempotencyRecord{caller_uid, key, select->getColumn(0).getString(),
+                          select->getColumn(1).getString(), select->getColumn(2).getString()});
+  } catch (const SQLite::Exception& e) {
+    return db::DatabaseFailure("FindIdempotencyRecord", e);
+  }
+}
+
+Status SqliteRunStore::ForgetIdempotencyRecords(const std::string& created_before) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    db::Connection::Use forget = writer.Prepare("DELETE FROM idempotency_keys WHERE createdAt < ?");
+    forget->bind(1, created_before);
+    forget->exec();
+    return Ok{};
+  } catch (const std::exception& e) {
+    return db::DatabaseFailure("ForgetIdempotencyRecords", e);
   }
 }
 

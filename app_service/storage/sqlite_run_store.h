@@ -21,11 +21,14 @@ class SqliteRunStore final : public RunStore {
   // `database` is app.db, migrated (storage/migrations.h); it outlives the store.
   explicit SqliteRunStore(db::Database& database);
 
-  Result<Run> InsertRun(const Run& run, const std::optional<RunClubUpdate>& club) override;
+  Result<InsertedRun> InsertRun(const NewRun& new_run) override;
   Result<std::optional<Run>> FindRun(const std::string& id) override;
   Result<RunPage> ListRuns(const RunFilter& filter, size_t limit,
                            const std::optional<RunCursor>& after) override;
   Result<bool> AthleteExists(const std::string& athlete_id) override;
+  Result<std::optional<IdempotencyRecord>> FindIdempotencyRecord(const std::string& caller_uid,
+                                                                 const std::string& key) override;
+  Status ForgetIdempotencyRecords(const std::string& created_before) override;
 
   Result<std::optional<RunClub>> FindRunClub(const std::string& slug);
 
@@ -37,8 +40,9 @@ class SqliteRunStore final : public RunStore {
   struct PendingRun;
 
   void WriteRuns(std::vector<PendingRun*>& batch) noexcept;
-  // The run's failure, if it failed alone; throws when the transaction fails.
-  std::optional<Error> WriteRun(db::Writer::Lock& writer, const PendingRun& pending);
+  // Writes one run of a batch and records its outcome in `pending`; throws
+  // when the whole transaction fails.
+  void WriteRun(db::Writer::Lock& writer, PendingRun& pending);
 
   db::Writer& writer_;
   db::ReaderPool& readers_;

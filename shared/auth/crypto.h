@@ -21,6 +21,9 @@ PKey PrivateKeyFromPem(std::string_view pem);
 bool VerifyRs256(EVP_PKEY* public_key, std::string_view data, std::string_view signature);
 std::string SignRs256(EVP_PKEY* private_key, std::string_view data);
 
+// The SHA-256 digest of `data` as 64 lower-case hex digits.
+std::string Sha256Hex(std::string_view data);
+
 PKey GenerateRsaKey(int bits);
 std::string PrivateKeyToPem(EVP_PKEY* key);
 // A self-signed certificate for `key`, valid ten years, with the given common name.

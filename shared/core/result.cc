@@ -30,6 +30,10 @@ const char* WireCode(ErrorCode code) {
       return "METHOD_NOT_ALLOWED";
     case ErrorCode::kConflict:
       return "CONFLICT";
+    case ErrorCode::kDuplicateRun:
+      return "DUPLICATE_RUN";
+    case ErrorCode::kIdempotencyKeyReused:
+      return "IDEMPOTENCY_KEY_REUSED";
     case ErrorCode::kPayloadTooLarge:
       return "PAYLOAD_TOO_LARGE";
     case ErrorCode::kUnsupportedMediaType:

@@ -24,6 +24,8 @@ enum class ErrorCode {
   kNotFound,
   kMethodNotAllowed,
   kConflict,
+  kDuplicateRun,
+  kIdempotencyKeyReused,
   kPayloadTooLarge,
   kUnsupportedMediaType,
   kRequestTimeout,

@@ -33,6 +33,7 @@ constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr size_t kLingerBytes = size_t{1} << 20;
 
 thread_local bool t_close_after_answer = false;
+thread_local std::vector<std::string> t_empty_headers;  // of the request being answered
 
 bool IsTokenChar(char c) {
   static constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
@@ -254,6 +255,7 @@ HeadCheck CheckHead(std::string_view head, const ConnectionLimits& limits) {
       return refuse(ErrorCode::kBadRequest, "A header line is not NAME: VALUE");
     }
     const std::string_view value = TrimSpacesAndTabs(header.substr(colon + 1));
+    if (value.empty()) check.empty_headers.emplace_back(name);
     if (std::any_of(value.begin(), value.end(),
                     [](char c) { return IsAsciiControl(c) && c != '\t'; })) {
       return refuse(ErrorCode::kBadRequest, "A header value holds control characters");
@@ -466,6 +468,11 @@ void ConnectionLoop::CloseAfterAnswer() { t_close_after_answer = true; }
 
 bool ConnectionLoop::ClosesAfterAnswer() { return t_close_after_answer; }
 
+bool ConnectionLoop::SentEmptyHeader(std::string_view name) {
+  return std::any_of(t_empty_headers.begin(), t_empty_headers.end(),
+                     [&](const std::string& sent) { return EqualsIgnoreAsciiCase(sent, name); });
+}
+
 bool ConnectionLoop::process_and_close_socket(socket_t sock) {
   // Counted from accept to close, refused ones included, so the count never
   // lags behind the sockets actually open.
@@ -541,6 +548,7 @@ void ConnectionLoop::Serve(Connection& connection) {
                                         std::move(*check.refusal), started});
     }
     // The library reads the head again, from the buffer, then the body.
+    t_empty_headers = std::move(check.empty_headers);
     const bool last = !check.keep_alive || Stopping();
     bool closed_by_request = false;
     if (!process_request(connection, last, closed_by_request, nullptr)) return;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/core/result.h"
 
@@ -40,9 +41,11 @@ struct HeadCheck {
   // As far as they could be read, for the access log ("-" when not).
   std::string method = "-";
   std::string target = "-";
-  std::string request_id;        // the X-Request-Id header as sent, unchecked
-  std::string origin;            // the Origin header, for CORS on a refusal
-  bool keep_alive = true;        // false: HTTP/1.0 without keep-alive, or "Connection: close"
+  std::string request_id;  // the X-Request-Id header as sent, unchecked
+  std::string origin;      // the Origin header, for CORS on a refusal
+  bool keep_alive = true;  // false: HTTP/1.0 without keep-alive, or "Connection: close"
+  // Names of headers sent with an empty value, which the library drops.
+  std::vector<std::string> empty_headers;
   std::optional<Error> refusal;  // set: answered by the loop, then the connection is closed
 };
 
@@ -81,6 +84,9 @@ class ConnectionLoop : public httplib::Server {
   static void CloseAfterAnswer();
   // Whether the answer being written is the connection's last.
   static bool ClosesAfterAnswer();
+  // From a handler: whether the request sent header `name` with an empty
+  // value (the library's parsed request has no such header at all).
+  static bool SentEmptyHeader(std::string_view name);
 
  private:
   class Connection;

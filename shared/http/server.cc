@@ -273,7 +273,8 @@ void Server::AddCorsHeaders(const std::string& origin, httplib::Response& res) c
   if (options_.cors_origin.empty() || origin != options_.cors_origin) return;
   res.set_header("Access-Control-Allow-Origin", options_.cors_origin);
   res.set_header("Vary", "Origin");
-  res.set_header("Access-Control-Expose-Headers", kRequestIdHeader);
+  // Idempotent-Replayed: the app's answer to a create replayed for its key.
+  res.set_header("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed");
 }
 
 void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res) const {
@@ -357,6 +358,7 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kRequestTimeout:
       return 408;
     case ErrorCode::kConflict:
+    case ErrorCode::kDuplicateRun:
       return 409;
     case ErrorCode::kPayloadTooLarge:
       return 413;
@@ -364,6 +366,8 @@ int HttpStatus(ErrorCode code) {
       return 414;
     case ErrorCode::kUnsupportedMediaType:
       return 415;
+    case ErrorCode::kIdempotencyKeyReused:
+      return 422;
     case ErrorCode::kHeadersTooLarge:
       return 431;
     case ErrorCode::kInternal:

@@ -17,7 +17,7 @@ const httplib::Headers kFromElsewhere = {{"Origin", "http://evil.test"}};
 void CheckAllowed(const Reply& reply) {
   CHECK(reply.Header("Access-Control-Allow-Origin") == kAllowedOrigin);
   CHECK(reply.Header("Vary") == "Origin");
-  CHECK(reply.Header("Access-Control-Expose-Headers") == "X-Request-Id");
+  CHECK(reply.Header("Access-Control-Expose-Headers") == "X-Request-Id, Idempotent-Replayed");
 }
 
 void CheckNoCors(const Reply& reply) {

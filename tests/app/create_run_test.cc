@@ -282,12 +282,14 @@ TEST_CASE("run club dual save creates the club beside the run and updates it lat
   const std::string first = TableSnapshot(app.db_path(), "run_clubs");
   CHECK(first.find("https://x.test/a.png") != std::string::npos);
 
-  // The same club again: nothing changes, not even syncedAt.
+  // The same club again (with another run): nothing changes, not even syncedAt.
+  body["title"] = "Morning run, week 2";
   REQUIRE(app.CreateRun(token, body).status == 200);
   CHECK(TableSnapshot(app.db_path(), "run_clubs") == first);
 
   // A new name, logo absent: the name changes, the logo and city stay.
   body["runClub"] = {{"slug", "dc-run-crew"}, {"name", "DC Run Crew (new)"}};
+  body["title"] = "Morning run, week 3";
   const Reply renamed = app.CreateRun(token, body);
   REQUIRE(renamed.status == 200);
   CHECK(renamed.json["run"]["runClubSlug"] == "dc-run-crew");

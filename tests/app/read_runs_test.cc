@@ -72,9 +72,11 @@ TEST_CASE("each of the four filters returns exactly its runs and they combine", 
   REQUIRE(athlete.status == 201);
   const std::string athlete_id = athlete.json["athlete"]["id"];
 
+  int created = 0;
   const auto create = [&](const std::string& staff, const std::string& city,
                           const std::string& club, bool with_athlete) {
     json body = MinimalRun();
+    body["title"] = "Run " + std::to_string(++created);  // one club's runs are no duplicates
     body["staffGeneratedId"] = staff;
     body["citySlug"] = city;
     body["runClubSlug"] = club;

@@ -661,6 +661,8 @@ TEST_CASE("every error code maps to the status of the contract", "[unit][http]")
       {ErrorCode::kNotFound, 404, "NOT_FOUND"},
       {ErrorCode::kMethodNotAllowed, 405, "METHOD_NOT_ALLOWED"},
       {ErrorCode::kConflict, 409, "CONFLICT"},
+      {ErrorCode::kDuplicateRun, 409, "DUPLICATE_RUN"},
+      {ErrorCode::kIdempotencyKeyReused, 422, "IDEMPOTENCY_KEY_REUSED"},
       {ErrorCode::kPayloadTooLarge, 413, "PAYLOAD_TOO_LARGE"},
       {ErrorCode::kRequestTimeout, 408, "REQUEST_TIMEOUT"},
       {ErrorCode::kUriTooLong, 414, "URI_TOO_LONG"},

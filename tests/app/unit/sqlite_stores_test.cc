@@ -51,6 +51,14 @@ Run MakeRun(const std::string& created_at, const std::string& city = "arlington"
   return run;
 }
 
+// Inserts as RunService would, the duplicate key left to the caller.
+Result<InsertedRun> Insert(SqliteRunStore& store, const Run& run,
+                           const std::optional<RunClubUpdate>& club,
+                           const std::optional<std::string>& duplicate_key = std::nullopt,
+                           bool refuse_duplicates = true) {
+  return store.InsertRun(NewRun{run, club, duplicate_key, refuse_duplicates, std::nullopt});
+}
+
 // A trigger added through a connection of its own, beside the store's.
 void AddTrigger(const TempDir& dir, const std::string& sql) {
   SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE);
@@ -76,7 +84,7 @@ ConcurrentInserts InsertFromManyThreads(
         Run& run = inserts.runs[n];
         run = MakeRun("2026-01-24T12:00:00.000Z");
         const std::optional<RunClubUpdate> club = shape(n, run);
-        const Result<Run> inserted = store.InsertRun(run, club);
+        const Result<InsertedRun> inserted = Insert(store, run, club);
         if (!inserted) inserts.failures[n] = inserted.error().code;
       }
     });
@@ -91,14 +99,15 @@ std::string JoinPlan(const std::vector<std::string>& plan) {
   return text;
 }
 
-TEST_CASE("the schema has the three tables and no staff table", "[unit]") {
+TEST_CASE("the schema has its four tables and no staff table", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
   SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
   SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   std::vector<std::string> names;
   while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
-  CHECK(names == std::vector<std::string>{"athletes", "city_runs", "run_clubs"});
+  CHECK(names ==
+        std::vector<std::string>{"athletes", "city_runs", "idempotency_keys", "run_clubs"});
   CHECK(db.execAndGet("PRAGMA user_version").getInt() ==
         static_cast<int>(SchemaMigrations().size()));
 }
@@ -172,7 +181,7 @@ TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
     const Run run = MakeRun("2026-01-24T12:00:0" + std::to_string(i) + ".000Z");
-    REQUIRE(stores.runs.InsertRun(run, std::nullopt));
+    REQUIRE(Insert(stores.runs, run, std::nullopt));
     ids.insert(ids.begin(), run.id);
   }
   Result<RunPage> first = stores.runs.ListRuns(RunFilter{}, 2, std::nullopt);
@@ -192,16 +201,16 @@ TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
 TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
-  REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-24T12:00:00.000Z"),
-                                RunClubUpdate{"dc-run", "DC Run", "a.png", "Washington"}));
+  REQUIRE(Insert(stores.runs, MakeRun("2026-01-24T12:00:00.000Z"),
+                 RunClubUpdate{"dc-run", "DC Run", "a.png", "Washington"}));
   Result<std::optional<RunClub>> club = stores.runs.FindRunClub("dc-run");
   REQUIRE(club);
   REQUIRE(club.value());
   CHECK(club.value()->synced_at == "2026-01-24T12:00:00.000Z");
 
   // Same values, logo and city absent: nothing changes, not even syncedAt.
-  REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-25T12:00:00.000Z"),
-                                RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+  REQUIRE(Insert(stores.runs, MakeRun("2026-01-25T12:00:00.000Z"),
+                 RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
   club = stores.runs.FindRunClub("dc-run");
   CHECK(club.value()->logo_url == "a.png");
   CHECK(club.value()->city == "Washington");
@@ -209,8 +218,8 @@ TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[
   CHECK(club.value()->updated_at == "2026-01-24T12:00:00.000Z");
 
   // A new logo: that field and syncedAt change, the rest stays.
-  REQUIRE(stores.runs.InsertRun(MakeRun("2026-01-26T12:00:00.000Z"),
-                                RunClubUpdate{"dc-run", "DC Run", "b.png", std::nullopt}));
+  REQUIRE(Insert(stores.runs, MakeRun("2026-01-26T12:00:00.000Z"),
+                 RunClubUpdate{"dc-run", "DC Run", "b.png", std::nullopt}));
   club = stores.runs.FindRunClub("dc-run");
   CHECK(club.value()->logo_url == "b.png");
   CHECK(club.value()->city == "Washington");
@@ -226,8 +235,7 @@ TEST_CASE("a run club the database refuses is skipped and the run is still saved
       "CREATE TRIGGER refuse_clubs BEFORE INSERT ON run_clubs BEGIN SELECT RAISE(ABORT, 'no'); "
       "END");
   const Run run = MakeRun("2026-01-24T12:00:00.000Z");
-  REQUIRE(
-      stores.runs.InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
+  REQUIRE(Insert(stores.runs, run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt}));
   CHECK(stores.runs.FindRun(run.id).value().has_value());
   CHECK_FALSE(stores.runs.FindRunClub("dc-run").value().has_value());
 }
@@ -237,8 +245,8 @@ TEST_CASE("a run naming no athlete row is refused by the foreign key", "[unit]")
   AppStores stores(dir);
   Run run = MakeRun("2026-01-24T12:00:00.000Z");
   run.athlete_generated_id = "missing";
-  const Result<Run> inserted =
-      stores.runs.InsertRun(run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt});
+  const Result<InsertedRun> inserted =
+      Insert(stores.runs, run, RunClubUpdate{"dc-run", "DC Run", std::nullopt, std::nullopt});
   REQUIRE_FALSE(inserted);
   CHECK(inserted.error().code == ErrorCode::kNotFound);
   CHECK_FALSE(stores.runs.FindRunClub("dc-run").value().has_value());  // the club went with it
@@ -260,7 +268,7 @@ TEST_CASE("every column survives a round trip through the store", "[unit]") {
   run.meet_up_lng = -77.0364;
   run.total_miles = 3.1;
   run.description = std::string("line one\nline two \x01 'quoted'; DROP TABLE city_runs; --");
-  REQUIRE(stores.runs.InsertRun(run, std::nullopt));
+  REQUIRE(Insert(stores.runs, run, std::nullopt));
   const Result<std::optional<Run>> found = stores.runs.FindRun(run.id);
   REQUIRE(found);
   REQUIRE(found.value());
@@ -358,8 +366,84 @@ TEST_CASE(
   CHECK(failed >= runs.size() / 11);
   // The store goes on writing after such a batch.
   const Run after = MakeRun("2026-01-25T12:00:00.000Z");
-  REQUIRE(stores.runs.InsertRun(after, std::nullopt));
+  REQUIRE(Insert(stores.runs, after, std::nullopt));
   CHECK(stores.runs.FindRun(after.id).value().has_value());
+}
+
+TEST_CASE("of runs racing with one duplicate key exactly one is stored", "[unit]") {
+  TempDir dir;
+  AppStores stores(dir);
+  constexpr size_t kRuns = 64;
+  std::vector<Run> runs(kRuns);
+  std::vector<std::optional<InsertedRun>> answers(kRuns);
+  std::vector<std::thread> threads;
+  for (size_t n = 0; n < kRuns; ++n) {
+    runs[n] = MakeRun("2026-01-24T12:00:00.000Z");
+    threads.emplace_back([&, n] {
+      Result<InsertedRun> inserted = Insert(stores.runs, runs[n], std::nullopt, "one-key");
+      if (inserted) answers[n] = std::move(inserted).value();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::set<std::string> stored;
+  std::set<std::string> named;
+  for (size_t n = 0; n < kRuns; ++n) {
+    REQUIRE(answers[n]);
+    if (stores.runs.FindRun(runs[n].id).value()) stored.insert(runs[n].id);
+    named.insert(answers[n]->run.id);
+    CHECK(answers[n]->duplicate == (answers[n]->run.id != runs[n].id));
+  }
+  CHECK(stored.size() == 1);
+  CHECK(named == stored);  // every answer names the one stored run
+}
+
+TEST_CASE("with duplicates allowed a taken key stores the run without it", "[unit]") {
+  TempDir dir;
+  AppStores stores(dir);
+  const Run first = MakeRun("2026-01-24T12:00:00.000Z");
+  const Run second = MakeRun("2026-01-24T12:00:01.000Z");
+  REQUIRE_FALSE(Insert(stores.runs, first, std::nullopt, "one-key", false)->duplicate);
+  REQUIRE_FALSE(Insert(stores.runs, second, std::nullopt, "one-key", false)->duplicate);
+  SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
+  SQLite::Statement holders(db, "SELECT id FROM city_runs WHERE duplicateKey IS NOT NULL");
+  REQUIRE(holders.executeStep());
+  CHECK(holders.getColumn(0).getString() == first.id);
+  CHECK_FALSE(holders.executeStep());
+  // With the rule back on, the first run is what a repeat is measured against.
+  const Result<InsertedRun> third =
+      Insert(stores.runs, MakeRun("2026-01-24T12:00:02.000Z"), std::nullopt, "one-key");
+  REQUIRE(third);
+  CHECK(third->duplicate);
+  CHECK(third->run.id == first.id);
+}
+
+TEST_CASE("an idempotency record is saved with its run, replaced when expired, and forgotten",
+          "[unit]") {
+  TempDir dir;
+  AppStores stores(dir);
+  const auto insert_with_key = [&](const std::string& created_at) {
+    const Run run = MakeRun(created_at);
+    REQUIRE(stores.runs.InsertRun(
+        NewRun{run, std::nullopt, std::nullopt, true,
+               IdempotencyRecord{"uid-ada", "key-1", "sha-" + created_at, run.id, created_at}}));
+    return run;
+  };
+  const Run first = insert_with_key("2026-01-24T12:00:00.000Z");
+  Result<std::optional<IdempotencyRecord>> record =
+      stores.runs.FindIdempotencyRecord("uid-ada", "key-1");
+  REQUIRE(record);
+  REQUIRE(record.value());
+  CHECK(record.value()->run_id == first.id);
+  CHECK(record.value()->body_sha256 == "sha-2026-01-24T12:00:00.000Z");
+  CHECK_FALSE(stores.runs.FindIdempotencyRecord("uid-bob", "key-1").value());
+
+  const Run second = insert_with_key("2026-01-26T12:00:00.000Z");
+  CHECK(stores.runs.FindIdempotencyRecord("uid-ada", "key-1").value()->run_id == second.id);
+
+  REQUIRE(stores.runs.ForgetIdempotencyRecords("2026-01-26T12:00:00.000Z"));
+  CHECK(stores.runs.FindIdempotencyRecord("uid-ada", "key-1").value());
+  REQUIRE(stores.runs.ForgetIdempotencyRecords("2026-01-26T12:00:00.001Z"));
+  CHECK_FALSE(stores.runs.FindIdempotencyRecord("uid-ada", "key-1").value());
 }
 
 }  // namespace
