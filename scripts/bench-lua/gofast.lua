@@ -2,7 +2,8 @@
 -- arguments to request()), read once per wrk thread:
 --   BENCH_MODE   create | find-or-create | list
 --   BENCH_TOKEN  the Firebase ID token sent as "Authorization: Bearer ..."
---   BENCH_BODY   the JSON body (create, find-or-create)
+--   BENCH_BODY   the JSON body (create, find-or-create); create gives each run a title
+--                of its own (the app refuses a run repeating one of its club: 409)
 --   BENCH_PATH   create: the path to POST to (default /api/runs/create; json-server's is /city_runs)
 --   BENCH_STAFF_IDS   list: how many staff ids to cycle through (ids are
 --                     00000000-0000-4000-8000-%012d, 0 .. N-1, as the pre-fill writes them)
@@ -20,8 +21,22 @@ wrk.headers["Connection"] = "keep-alive"
 if mode == "create" then
   wrk.method = "POST"
   wrk.path = os.getenv("BENCH_PATH") or "/api/runs/create"
-  wrk.body = os.getenv("BENCH_BODY")
   wrk.headers["Content-Type"] = "application/json"
+  -- The title is cut out once; each request appends this wrk run's id, the
+  -- thread's number and a counter, so titles repeat in no run, thread or rerun.
+  local before_title_end, after_title_end =
+    string.match(os.getenv("BENCH_BODY"), '^(.*"title":"[^"]*)(".*)$')
+  local run_id = io.open("/proc/sys/kernel/random/uuid"):read("*l")
+  local threads_made = 0
+  function setup(thread)
+    threads_made = threads_made + 1
+    thread:set("title_tag", " " .. run_id .. "." .. threads_made .. ".")
+  end
+  local sent = 0
+  function request()
+    sent = sent + 1
+    return wrk.format(nil, nil, nil, before_title_end .. title_tag .. sent .. after_title_end)
+  end
 elseif mode == "find-or-create" then
   wrk.method = "POST"
   wrk.path = "/api/staff/find-or-create"
