@@ -2,6 +2,7 @@
 
 #include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/routes.h"
+#include "app_service/seed_file.h"
 #include "app_service/storage/migrations.h"
 #include "shared/http/service_main.h"
 
@@ -13,12 +14,20 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   if (!verifier) return verifier.error();
   app->verifier_ = std::move(verifier).value();
 
+  // Read before the database opens: a file that cannot be read leaves no database behind.
+  std::optional<AppRows> seed;
+  if (!config.seed_path.empty()) {
+    Result<AppRows> rows = ReadSeedFile(config.seed_path);
+    if (!rows) return rows.error();
+    seed = std::move(rows).value();
+  }
   Result<std::unique_ptr<db::Database>> database =
       db::Database::Open(config.common.db_path, SchemaMigrations());
   if (!database) return database.error();
   app->database_ = std::move(database).value();
   app->run_store_ = std::make_unique<SqliteRunStore>(*app->database_);
   app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
+  app->data_store_ = std::make_unique<SqliteAppData>(*app->database_);
   if (!config.company_url.empty()) {
     app->company_staff_ = std::make_unique<CompanyStaffDirectory>(
         config.company_url,
@@ -35,6 +44,15 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
   AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_);
+  app->data_ = std::make_unique<AppData>(*app->data_store_);
+  app->test_data_ = std::make_unique<AppTestData>(*app->data_);
+  // --import empties and loads first; --seed then merges into what it left.
+  const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
+  if (!test_api) return test_api.error();
+  if (seed) {
+    const Result<MergeOutcome> merged = app->data_->Merge(*seed);
+    if (!merged) return ValidationError(config.seed_path + ": " + merged.error().message);
+  }
   return app;
 }
 

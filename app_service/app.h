@@ -4,9 +4,12 @@
 #include <memory>
 
 #include "app_service/config.h"
+#include "app_service/domain/app_data.h"
 #include "app_service/domain/athlete_service.h"
 #include "app_service/domain/audit_service.h"
 #include "app_service/domain/run_service.h"
+#include "app_service/http/test_data.h"
+#include "app_service/storage/sqlite_app_data.h"
 #include "app_service/storage/sqlite_athlete_store.h"
 #include "app_service/storage/sqlite_run_store.h"
 #include "shared/auth/firebase_token.h"
@@ -33,10 +36,13 @@ class AppServiceApp {
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<SqliteRunStore> run_store_;
   std::unique_ptr<SqliteAthleteStore> athlete_store_;
+  std::unique_ptr<SqliteAppData> data_store_;
   std::unique_ptr<StaffDirectory> company_staff_;  // null without --company-url
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;
   std::unique_ptr<AuditService> audits_;
+  std::unique_ptr<AppData> data_;
+  std::unique_ptr<AppTestData> test_data_;
   std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first
 };
 

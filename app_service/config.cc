@@ -46,6 +46,10 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       ->transform(CLI::CheckedTransformer(std::map<std::string, DuplicateRule>{
           {"refuse", DuplicateRule::kRefuse}, {"allow", DuplicateRule::kAllow}}))
       ->default_str("refuse");
+  app.add_option("--seed", config.seed_path,
+                 "JSON seed {athletes, runClubs, runs} merged at start: identical rows are "
+                 "skipped, conflicting ones refused")
+      ->envname("APP_SEED");
   return config::ParseCommandLine(app, args, [&] {
     common.Finish();
     if (!config.company_url.empty()) {

@@ -19,6 +19,7 @@ struct AppConfig {
   size_t company_max_concurrent = 16;  // audits waiting on the company at once
   std::string cors_origin;             // empty: no CORS headers at all
   DuplicateRule duplicates = DuplicateRule::kRefuse;
+  std::string seed_path;  // merged at start (seed_file.h); empty: none
 };
 
 // Options, then environment variables, then defaults (spec/conventions.md).

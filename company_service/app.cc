@@ -7,18 +7,6 @@
 #include "shared/http/service_main.h"
 
 namespace gofast::company {
-namespace {
-
-Result<std::optional<Seed>> LoadSeed(const CompanyConfig& config, const IsoClock& clock) {
-  if (config.seed_path.empty()) return std::optional<Seed>();
-  Result<SeedRows> rows = ReadSeedFile(config.seed_path);
-  if (!rows) return rows.error();
-  Result<Seed> seed = CheckSeed(rows.value(), config.company_id, clock);
-  if (!seed) return seed.error();
-  return std::optional<Seed>(std::move(seed).value());
-}
-
-}  // namespace
 
 Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& config) {
   std::unique_ptr<CompanyApp> app(new CompanyApp());
@@ -26,16 +14,23 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   if (!verifier) return verifier.error();
   app->verifier_ = std::move(verifier).value();
 
+  // Read before the database opens: a file that cannot be read leaves no database behind.
+  std::optional<SeedRows> seed;
+  if (!config.seed_path.empty()) {
+    Result<SeedRows> rows = ReadSeedFile(config.seed_path);
+    if (!rows) return rows.error();
+    seed = std::move(rows).value();
+  }
   const IsoClock clock = OrSystemClock({});
-  Result<std::optional<Seed>> seed = LoadSeed(config, clock);
-  if (!seed) return seed.error();
   Result<std::unique_ptr<db::Database>> database =
       db::Database::Open(config.common.db_path, SchemaMigrations());
   if (!database) return database.error();
   app->database_ = std::move(database).value();
   app->staff_store_ = std::make_unique<SqliteStaffStore>(*app->database_);
-  const Status tenant = PrepareTenant(*app->staff_store_, config.company_id, seed.value(), clock);
+  const Status tenant = PrepareTenant(*app->staff_store_, config.company_id, clock);
   if (!tenant) return tenant.error();
+  app->tenant_data_ = std::make_unique<TenantData>(*app->staff_store_, config.company_id, clock);
+  app->test_data_ = std::make_unique<CompanyTestData>(*app->tenant_data_);
 
   app->staff_ = std::make_unique<StaffService>(
       *app->staff_store_, StaffPolicy{config.company_id, config.signup, config.default_role,
@@ -44,6 +39,13 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   app->server_ = std::make_unique<http::Server>(http::ServerOptionsFor(
       config.common, [database = app->database_.get()] { return database->CheckFile(); }));
   AddRoutes(*app->server_, *app->verifier_, *app->staff_);
+  // --import empties and loads first; --seed then merges into what it left.
+  const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
+  if (!test_api) return test_api.error();
+  if (seed) {
+    const Result<MergeOutcome> merged = app->tenant_data_->Merge(*seed);
+    if (!merged) return ValidationError(config.seed_path + ": " + merged.error().message);
+  }
   return app;
 }
 

@@ -5,6 +5,8 @@
 
 #include "company_service/config.h"
 #include "company_service/domain/staff_service.h"
+#include "company_service/domain/tenant_data.h"
+#include "company_service/http/test_data.h"
 #include "company_service/storage/sqlite_staff_store.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/core/result.h"
@@ -18,7 +20,8 @@ namespace gofast::company {
 class CompanyApp {
  public:
   // Fails (exit 2 in main) when the database cannot be opened or belongs to
-  // another company, the seed does not fit, or the key file cannot be read.
+  // another company, the seed or the --import file does not fit, or the key
+  // file cannot be read.
   static Result<std::unique_ptr<CompanyApp>> Create(const CompanyConfig& config);
 
   http::Server& server() { return *server_; }
@@ -29,6 +32,8 @@ class CompanyApp {
   std::shared_ptr<auth::TokenVerifier> verifier_;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<SqliteStaffStore> staff_store_;
+  std::unique_ptr<TenantData> tenant_data_;
+  std::unique_ptr<CompanyTestData> test_data_;
   std::unique_ptr<StaffService> staff_;
   std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first
 };

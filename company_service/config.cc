@@ -19,7 +19,8 @@ config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args,
       ->envname("STAFF_DEFAULT_ROLE")
       ->check(CLI::IsMember(std::vector<std::string>(kRoles.begin(), kRoles.end())))
       ->capture_default_str();
-  app.add_option("--seed", config.seed_path, "JSON seed loaded once, into empty tables only")
+  app.add_option("--seed", config.seed_path,
+                 "JSON seed merged at start: identical rows are skipped, conflicting ones refused")
       ->envname("COMPANY_SEED");
   return config::ParseCommandLine(app, args, [&] {
     common.Finish();

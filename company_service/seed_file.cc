@@ -1,22 +1,30 @@
 #include "company_service/seed_file.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "shared/http/json_fields.h"
+#include "shared/json/strict_json.h"
 
 namespace gofast::company {
 namespace {
 
 using nlohmann::json;
 
-// An optional string member; a present non-string value is an error.
-Status ReadText(const json& object, const char* name, const std::string& where,
-                std::optional<std::string>& target) {
-  const auto it = object.find(name);
-  if (it == object.end() || it->is_null()) return Ok{};
-  if (!it->is_string()) return SeedError(where + "." + name + " must be a string");
-  target = it->get<std::string>();
-  return Ok{};
+constexpr size_t kMaxNameInPath = 64;
+
+// `where` and one member's key as a path: staff[2].nickname. A key that is not a plain name
+// is written as an escaped JSON string, so no byte of the document is echoed as it came.
+std::string MemberPath(const std::string& where, const std::string& key) {
+  const bool plain = !key.empty() && key.size() <= kMaxNameInPath &&
+                     std::all_of(key.begin(), key.end(),
+                                 [](unsigned char c) { return std::isalnum(c) != 0 || c == '_'; });
+  if (plain) return where.empty() ? key : where + "." + key;
+  return where + "[" +
+         json(key.substr(0, kMaxNameInPath)).dump(-1, ' ', true, json::error_handler_t::replace) +
+         "]";
 }
 
 struct TextMember {
@@ -24,61 +32,82 @@ struct TextMember {
   std::optional<std::string>* target;
 };
 
-Status ReadTexts(const json& object, const std::string& where,
-                 std::initializer_list<TextMember> members) {
-  for (const TextMember& member : members) {
-    if (Status read = ReadText(object, member.name, where, *member.target); !read) return read;
+// Every member of `object` must be one of `members`: a string, or null for missing.
+Status ReadMembers(const json& object, const std::string& where,
+                   std::initializer_list<TextMember> members) {
+  for (const auto& [key, value] : object.items()) {
+    const auto member = std::find_if(members.begin(), members.end(),
+                                     [&key = key](const TextMember& m) { return key == m.name; });
+    const std::string path = MemberPath(where, key);
+    if (member == members.end()) return SeedError("unknown field " + path);
+    if (value.is_null()) continue;
+    if (!value.is_string()) return SeedError(path + " must be a string");
+    const std::string& text = value.get_ref<const std::string&>();
+    if (text.find('\0') != std::string::npos) return SeedError(path + " must not contain NUL");
+    *member->target = text;
   }
   return Ok{};
 }
 
 }  // namespace
 
-Result<SeedRows> ParseSeedRows(std::string_view json_text) {
-  const json document = json::parse(json_text.begin(), json_text.end(), nullptr, false);
-  if (document.is_discarded()) return SeedError("the file is not valid JSON");
-  if (!document.is_object()) return SeedError("the file must hold a JSON object");
+Result<SeedRows> ReadSeedRows(const json& document) {
+  if (!document.is_object()) return SeedError("the document must be a JSON object");
   SeedRows rows;
+  for (const auto& [key, value] : document.items()) {
+    if (key != "company" && key != "staff")
+      return SeedError("unknown field " + MemberPath("", key));
+  }
   const auto company = document.find("company");
-  if (company == document.end() || !company->is_object())
-    return SeedError("company must be an object");
-  SeedCompanyRow& tenant = rows.company;
-  if (Status read = ReadTexts(*company, "company",
-                              {{"id", &tenant.id},
-                               {"address", &tenant.address},
-                               {"city", &tenant.city},
-                               {"state", &tenant.state},
-                               {"website", &tenant.website},
-                               {"description", &tenant.description},
-                               {"companyName", &tenant.company_name}});
-      !read) {
-    return read.error();
+  if (company != document.end() && !company->is_null()) {
+    if (!company->is_object()) return SeedError("company must be an object");
+    SeedCompanyRow& tenant = rows.company.emplace();
+    if (Status read = ReadMembers(*company, "company",
+                                  {{"id", &tenant.id},
+                                   {"companyName", &tenant.company_name},
+                                   {"address", &tenant.address},
+                                   {"city", &tenant.city},
+                                   {"state", &tenant.state},
+                                   {"website", &tenant.website},
+                                   {"description", &tenant.description},
+                                   {"createdAt", &tenant.created_at},
+                                   {"updatedAt", &tenant.updated_at}});
+        !read) {
+      return read.error();
+    }
   }
 
   const auto staff = document.find("staff");
-  if (staff == document.end()) return rows;
+  if (staff == document.end() || staff->is_null()) return rows;
   if (!staff->is_array()) return SeedError("staff must be an array");
   for (size_t index = 0; index < staff->size(); ++index) {
     const json& object = (*staff)[index];
     const std::string where = "staff[" + std::to_string(index) + "]";
     if (!object.is_object()) return SeedError(where + " must be an object");
-    SeedStaffRow row;
-    if (Status read = ReadTexts(object, where,
-                                {{"id", &row.id},
-                                 {"firebaseId", &row.firebase_id},
-                                 {"email", &row.email},
-                                 {"role", &row.role},
-                                 {"firstName", &row.first_name},
-                                 {"lastName", &row.last_name},
-                                 {"photoURL", &row.photo_url},
-                                 {"startDate", &row.start_date},
-                                 {"companyId", &row.company_id}});
+    SeedStaffRow& row = rows.staff.emplace_back();
+    if (Status read = ReadMembers(object, where,
+                                  {{"id", &row.id},
+                                   {"firebaseId", &row.firebase_id},
+                                   {"email", &row.email},
+                                   {"role", &row.role},
+                                   {"firstName", &row.first_name},
+                                   {"lastName", &row.last_name},
+                                   {"photoURL", &row.photo_url},
+                                   {"startDate", &row.start_date},
+                                   {"companyId", &row.company_id},
+                                   {"createdAt", &row.created_at},
+                                   {"updatedAt", &row.updated_at}});
         !read) {
       return read.error();
     }
-    rows.staff.push_back(std::move(row));
   }
   return rows;
+}
+
+Result<SeedRows> ParseSeedRows(std::string_view json_text) {
+  const Result<json> document = gofast::json::ParseStrictJson(json_text, "the file");
+  if (!document) return SeedError(document.error().message);
+  return ReadSeedRows(document.value());
 }
 
 Result<SeedRows> ReadSeedFile(const std::string& path) {
@@ -89,6 +118,36 @@ Result<SeedRows> ReadSeedFile(const std::string& path) {
   Result<SeedRows> rows = ParseSeedRows(text.str());
   if (!rows) return ValidationError(path + ": " + rows.error().message);
   return rows;
+}
+
+json SeedDocument(const TenantSnapshot& snapshot) {
+  using http::OrNull;
+  const Company& company = snapshot.company;
+  json staff = json::array();
+  for (const Staff& row : snapshot.staff) {
+    staff.push_back({{"id", row.id},
+                     {"firebaseId", row.firebase_id},
+                     {"email", row.email},
+                     {"role", row.role},
+                     {"firstName", OrNull(row.first_name)},
+                     {"lastName", OrNull(row.last_name)},
+                     {"photoURL", OrNull(row.photo_url)},
+                     {"startDate", OrNull(row.start_date)},
+                     {"companyId", OrNull(row.company_id)},
+                     {"createdAt", row.created_at},
+                     {"updatedAt", row.updated_at}});
+  }
+  return {{"company",
+           {{"id", company.id},
+            {"companyName", company.company_name},
+            {"address", OrNull(company.address)},
+            {"city", OrNull(company.city)},
+            {"state", OrNull(company.state)},
+            {"website", OrNull(company.website)},
+            {"description", OrNull(company.description)},
+            {"createdAt", company.created_at},
+            {"updatedAt", company.updated_at}}},
+          {"staff", std::move(staff)}};
 }
 
 }  // namespace gofast::company

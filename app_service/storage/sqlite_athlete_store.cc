@@ -2,24 +2,11 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "app_service/storage/rows.h"
 #include "shared/db/sqlite.h"
 
 namespace gofast::app {
 namespace {
-
-Athlete ReadAthlete(const SQLite::Statement& statement) {
-  const auto optional = [&](int index) { return db::OptionalText(statement.getColumn(index)); };
-  return Athlete{statement.getColumn(0).getString(),
-                 statement.getColumn(1).getString(),
-                 optional(2),
-                 optional(3),
-                 optional(4),
-                 statement.getColumn(5).getString(),
-                 statement.getColumn(6).getString()};
-}
-
-constexpr char kAthleteColumns[] =
-    "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
 
 const std::string& SelectAthleteByFirebaseIdSql() {
   static const std::string sql =

@@ -4,76 +4,12 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
-#include "app_service/domain/overloaded.h"
+#include "app_service/storage/rows.h"
 #include "shared/core/log.h"
 #include "shared/db/sqlite.h"
 
 namespace gofast::app {
 namespace {
-
-const std::string& RunColumnList() {
-  static const std::string kList = [] {
-    std::string list;
-    for (const RunColumn& column : RunColumns()) {
-      if (!list.empty()) list += ", ";
-      list += column.name;
-    }
-    return list;
-  }();
-  return kList;
-}
-
-Run ReadRun(const SQLite::Statement& statement) {
-  Run run;
-  int index = 0;
-  for (const RunColumn& column : RunColumns()) {
-    const SQLite::Column value = statement.getColumn(index++);
-    std::visit(Overloaded{
-                   [&](std::string Run::*field) { run.*field = value.getString(); },
-                   [&](std::optional<std::string> Run::*field) {
-                     if (!value.isNull()) run.*field = value.getString();
-                   },
-                   [&](std::optional<int64_t> Run::*field) {
-                     if (!value.isNull()) run.*field = value.getInt64();
-                   },
-                   [&](std::optional<double> Run::*field) {
-                     if (!value.isNull()) run.*field = value.getDouble();
-                   },
-                   [&](bool Run::*field) { run.*field = value.getInt() != 0; },
-               },
-               column.field);
-  }
-  return run;
-}
-
-void BindRun(SQLite::Statement& statement, const Run& run) {
-  int index = 1;
-  for (const RunColumn& column : RunColumns()) {
-    std::visit(Overloaded{
-                   [&](std::string Run::*field) { statement.bind(index, run.*field); },
-                   [&](std::optional<std::string> Run::*field) {
-                     db::BindOptional(statement, index, run.*field);
-                   },
-                   [&](std::optional<int64_t> Run::*field) {
-                     if (run.*field) {
-                       statement.bind(index, *(run.*field));
-                     } else {
-                       statement.bind(index);
-                     }
-                   },
-                   [&](std::optional<double> Run::*field) {
-                     if (run.*field) {
-                       statement.bind(index, *(run.*field));
-                     } else {
-                       statement.bind(index);
-                     }
-                   },
-                   [&](bool Run::*field) { statement.bind(index, run.*field ? 1 : 0); },
-               },
-               column.field);
-    ++index;
-  }
-}
 
 // The list query and the values of its placeholders, in order.
 struct ListQuery {
@@ -144,14 +80,6 @@ void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
 }
 
 void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
-  static const std::string kInsert = [] {
-    std::string placeholders;
-    for (size_t i = 0; i <= RunColumns().size(); ++i) placeholders += i == 0 ? "?" : ", ?";
-    return "INSERT INTO city_runs (" + RunColumnList() + ", duplicateKey) VALUES (" + placeholders +
-           ")";
-  }();
-  static const std::string kSelectByDuplicateKey =
-      "SELECT " + RunColumnList() + " FROM city_runs WHERE duplicateKey = ?";
   // Absent fields keep their value; the row (and syncedAt) changes only
   // when a sent value differs from the stored one.
   static const std::string kUpsertClub =
@@ -178,31 +106,10 @@ void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
   const auto throw_if_transaction_ended = [&] {
     if (sqlite3_get_autocommit(writer.db().getHandle()) != 0) throw;
   };
-  const auto insert_run = [&](const std::optional<std::string>& duplicate_key) {
-    db::Connection::Use insert = writer.Prepare(kInsert);
-    BindRun(*insert, run);
-    db::BindOptional(*insert, static_cast<int>(RunColumns().size()) + 1, duplicate_key);
-    insert->exec();
-  };
-  const std::optional<std::string>& duplicate_key = pending.new_run.duplicate_key;
   try {
-    try {
-      insert_run(duplicate_key);
-    } catch (const SQLite::Exception& e) {
-      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE || !duplicate_key) throw;
-      throw_if_transaction_ended();
-      // The unique index on duplicateKey: a stored run (or one earlier in
-      // this batch) already holds the key.
-      db::Connection::Use holder = writer.Prepare(kSelectByDuplicateKey);
-      holder->bind(1, *duplicate_key);
-      if (!holder->executeStep()) throw;
-      if (pending.new_run.refuse_duplicates) {
-        pending.duplicate_of = ReadRun(*holder);
-        return;
-      }
-      holder->reset();
-      insert_run(std::nullopt);
-    }
+    pending.duplicate_of =
+        InsertRunRow(writer, run, pending.new_run.duplicate_key, pending.new_run.refuse_duplicates);
+    if (pending.duplicate_of) return;
   } catch (const SQLite::Exception& e) {
     throw_if_transaction_ended();
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
@@ -337,15 +244,12 @@ Status SqliteRunStore::ForgetIdempotencyRecords(const std::string& created_befor
 Result<std::optional<RunClub>> SqliteRunStore::FindRunClub(const std::string& slug) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    SQLite::Statement select(reader.db(),
-                             "SELECT slug, name, logoUrl, city, syncedAt, createdAt, updatedAt "
-                             "FROM run_clubs WHERE slug = ?");
-    select.bind(1, slug);
-    if (!select.executeStep()) return std::optional<RunClub>();
-    const auto optional = [&](int index) { return db::OptionalText(select.getColumn(index)); };
-    return std::optional<RunClub>(RunClub{
-        select.getColumn(0).getString(), select.getColumn(1).getString(), optional(2), optional(3),
-        optional(4), select.getColumn(5).getString(), select.getColumn(6).getString()});
+    static const std::string kSelect =
+        std::string("SELECT ") + kRunClubColumns + " FROM run_clubs WHERE slug = ?";
+    db::Connection::Use select = reader.Prepare(kSelect);
+    select->bind(1, slug);
+    if (!select->executeStep()) return std::optional<RunClub>();
+    return std::optional<RunClub>(ReadRunClub(*select));
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("FindRunClub", e);
   }

@@ -15,6 +15,11 @@ inline constexpr char kInvitedPrefix[] = "temp-";
 
 bool IsRole(std::string_view role);
 
+// An invitation not linked yet: its firebaseId is temp-<uuid>.
+inline bool IsInvitedFirebaseId(std::string_view firebase_id) {
+  return firebase_id.rfind(kInvitedPrefix, 0) == 0;
+}
+
 // Who may sign up without an invitation.
 enum class SignupPolicy { kOpen, kInviteOnly };
 

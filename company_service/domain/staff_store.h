@@ -41,8 +41,14 @@ class StaffStore {
 
   virtual Result<std::optional<Company>> FindCompany() = 0;
   virtual Status InsertCompany(const Company& company) = 0;
-  virtual Result<bool> HasStaff() = 0;
-  // Company and staff in one transaction.
+
+  // Every staff row, in the order they were stored.
+  virtual Result<std::vector<Staff>> AllStaff() = 0;
+  // No staff left, and `company` the only tenant row, in one transaction.
+  virtual Status ResetTenant(const Company& company) = 0;
+  // In one transaction: the tenant row `company` (replacing the stored one, same id) when
+  // given, and the new staff rows; kConflict, writing nothing, when an id or firebaseId is
+  // taken.
   virtual Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) = 0;
 };
 

@@ -48,11 +48,12 @@ int InsertStaffRow(db::Writer::Lock& writer, const Staff& staff, const char* on_
   return insert->exec();
 }
 
-void InsertCompanyRow(SQLite::Database& db, const Company& company) {
+// `on_conflict` is appended to the statement.
+void InsertCompanyRow(SQLite::Database& db, const Company& company, const char* on_conflict = "") {
   SQLite::Statement insert(
-      db,
-      "INSERT INTO gofast_company (id, companyName, address, city, state, website, "
-      "description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      db, std::string("INSERT INTO gofast_company (id, companyName, address, city, state, website, "
+                      "description, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+              on_conflict);
   insert.bind(1, company.id);
   insert.bind(2, company.company_name);
   db::BindOptional(insert, 3, company.address);
@@ -212,12 +213,30 @@ Status SqliteStaffStore::InsertCompany(const Company& company) {
   }
 }
 
-Result<bool> SqliteStaffStore::HasStaff() {
+Result<std::vector<Staff>> SqliteStaffStore::AllStaff() {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    return reader.db().execAndGet("SELECT EXISTS (SELECT 1 FROM company_staff)").getInt() != 0;
+    static const std::string kSelect =
+        std::string("SELECT ") + kStaffColumns + " FROM company_staff ORDER BY rowid";
+    db::Connection::Use query = reader.Prepare(kSelect);
+    std::vector<Staff> staff;
+    while (query->executeStep()) staff.push_back(ReadStaff(*query));
+    return staff;
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("HasStaff", e);
+    return DatabaseError("AllStaff", e);
+  }
+}
+
+Status SqliteStaffStore::ResetTenant(const Company& company) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
+    writer.db().exec("DELETE FROM company_staff; DELETE FROM gofast_company;");
+    InsertCompanyRow(writer.db(), company);
+    transaction.commit();
+    return Ok{};
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError("ResetTenant", e);
   }
 }
 
@@ -226,13 +245,18 @@ Status SqliteStaffStore::Seed(const std::optional<Company>& company,
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
-    if (company) InsertCompanyRow(writer.db(), *company);
+    if (company) {
+      InsertCompanyRow(writer.db(), *company,
+                       " ON CONFLICT (id) DO UPDATE SET companyName = excluded.companyName, "
+                       "address = excluded.address, city = excluded.city, state = excluded.state, "
+                       "website = excluded.website, description = excluded.description, "
+                       "createdAt = excluded.createdAt, updatedAt = excluded.updatedAt");
+    }
     for (const Staff& member : staff) InsertStaffRow(writer, member);
     transaction.commit();
     return Ok{};
   } catch (const SQLite::Exception& e) {
-    return MakeError(ErrorCode::kInternal,
-                     std::string("seed rejected by the database: ") + e.what());
+    return DatabaseError("Seed", e);
   }
 }
 

@@ -25,7 +25,8 @@ class SqliteStaffStore : public StaffStore {
   Result<StaffPage> List(size_t limit, const std::optional<StaffCursor>& after) override;
   Result<std::optional<Company>> FindCompany() override;
   Status InsertCompany(const Company& company) override;
-  Result<bool> HasStaff() override;
+  Result<std::vector<Staff>> AllStaff() override;
+  Status ResetTenant(const Company& company) override;
   Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) override;
 
  private:

@@ -74,6 +74,23 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
       ->envname("ACCESS_LOG")
       ->check(CLI::IsMember({"on", "off"}))
       ->capture_default_str();
+  app.add_flag("--exit-with-parent", config.exit_with_parent,
+               "Stop, as on SIGTERM, when the process that started this one exits (Linux)");
+  app.set_version_flag("--version", app.get_name() + " " + GOFAST_VERSION,
+                       "Print the version and exit");
+  // Unprefixed, so one variable turns it on for both services; GOFAST_, because other teams'
+  // test harnesses set it beside their own variables.
+  app.add_flag("--test-api", config.test_api,
+               "Serve DELETE /_test/data, POST /_test/seed and GET /_test/export "
+               "(emulator auth mode only)")
+      ->envname("GOFAST_TEST_API");
+  app.add_option("--import", config.import_path,
+                 "Empty the database, then load this seed file, at start (emulator auth mode only)")
+      ->envname(prefix + "IMPORT");
+  app.add_option("--export-on-exit", config.export_on_exit_path,
+                 "Write all data to this file, as a seed, when SIGTERM or SIGINT stops the service "
+                 "(emulator auth mode only)")
+      ->envname(prefix + "EXPORT_ON_EXIT");
 }
 
 void CommonOptions::Finish() {
@@ -90,6 +107,19 @@ void CommonOptions::Finish() {
   config_.auth_mode =
       auth_mode_text_ == "emulator" ? auth::AuthMode::kEmulator : auth::AuthMode::kProduction;
   config_.access_log = access_log_text_ == "on";
+  if (config_.auth_mode == auth::AuthMode::kProduction) {
+    const std::pair<const char*, bool> test_options[] = {
+        {"--test-api", config_.test_api},
+        {"--import", !config_.import_path.empty()},
+        {"--export-on-exit", !config_.export_on_exit_path.empty()}};
+    for (const auto& [name, given] : test_options) {
+      if (given) {
+        throw CLI::ValidationError(
+            name,
+            "a test-suite option, refused in production auth mode (add --auth-mode emulator)");
+      }
+    }
+  }
 }
 
 Result<std::shared_ptr<auth::TokenVerifier>> MakeTokenVerifier(const CommonConfig& config) {
@@ -111,6 +141,8 @@ ParseOutcome ParseCommandLine(CLI::App& app, const std::vector<std::string>& arg
     finish();
   } catch (const CLI::CallForHelp&) {
     return ParseOutcome{false, 0, app.help()};
+  } catch (const CLI::CallForVersion& e) {
+    return ParseOutcome{false, 0, e.what()};
   } catch (const CLI::ParseError& e) {
     return ParseOutcome{false, 2, app.get_name() + ": " + e.what()};
   }

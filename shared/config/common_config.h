@@ -23,11 +23,17 @@ struct CommonConfig {
   int64_t clock_skew_seconds = 300;
   size_t max_body_bytes = 65536;
   bool access_log = true;
+  bool exit_with_parent = false;  // stop when the process that started this one exits
   // The HTTP connection loop's limits (shared/http/connection_loop.h).
   size_t max_connections = 512;
   int64_t head_timeout_ms = 10000;
   size_t max_head_bytes = 65536;
   size_t max_headers = 100;
+  // For other teams' test suites (shared/http/test_api.h); refused in production auth mode,
+  // where an import would empty a real database.
+  bool test_api = false;            // the /_test/ routes
+  std::string import_path;          // emptied, then loaded from this file at start
+  std::string export_on_exit_path;  // written at a stop by SIGTERM or SIGINT
 };
 
 // What differs between the two services: the prefix of the variables that

@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -72,6 +73,12 @@ std::string NewCuid() {
   id += fingerprint;
   id += Base36(random, 8);
   return id;
+}
+
+bool LooksLikeCuid(const std::string& text) {
+  return text.size() == 25 && text[0] == 'c' &&
+         std::all_of(text.begin() + 1, text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
 }  // namespace gofast

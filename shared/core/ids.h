@@ -15,6 +15,9 @@ bool LooksLikeUuid(const std::string& text);
 // process fingerprint (4) + random (8), sortable by creation time.
 std::string NewCuid();
 
+// True for the shape NewCuid makes: 'c' and 24 lowercase letters or digits.
+bool LooksLikeCuid(const std::string& text);
+
 }  // namespace gofast
 
 #endif  // GOFAST_SHARED_CORE_IDS_H_

@@ -91,6 +91,13 @@ int ListeningPort(const std::string& output) {
   return std::atoi(output.substr(colon + 1, end - colon - 1).c_str());
 }
 
+// Without reaping it, so that its pid stays its own until Stop.
+bool HasExited(pid_t pid) {
+  siginfo_t info{};
+  return waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == pid;
+}
+
 int DecodeStatus(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -113,7 +120,7 @@ int WaitFor(pid_t pid, std::chrono::steady_clock::duration timeout) {
 }  // namespace
 
 ServiceProcess::ServiceProcess(const std::string& binary, const std::vector<std::string>& args,
-                               const Environment& env, const std::string& log_path)
+                               const Environment& env, const std::string& log_path, Group group)
     : log_path_(log_path) {
   if (log_path_.empty()) {
     log_path_ = (std::filesystem::temp_directory_path() / "gofast-service-XXXXXX.log").string();
@@ -126,7 +133,7 @@ ServiceProcess::ServiceProcess(const std::string& binary, const std::vector<std:
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   const int log_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (log_fd < 0) throw std::runtime_error("cannot write " + log_path_);
-  pid_ = Spawn(binary, args, env, pipe_fds[1], log_fd);
+  pid_ = Spawn(binary, args, env, pipe_fds[1], log_fd, SpawnOptions{group == Group::kOwn, ""});
   close(pipe_fds[1]);
   close(log_fd);
   stdout_fd_ = pipe_fds[0];
@@ -155,6 +162,8 @@ ServiceProcess::~ServiceProcess() {
   if (!detached_) Stop();
   if (owns_log_) std::filesystem::remove(log_path_);
 }
+
+bool ServiceProcess::Exited() const { return exit_status_ >= 0 || HasExited(pid_); }
 
 void ServiceProcess::Detach() {
   detached_ = true;
@@ -196,12 +205,7 @@ ProcessGroup::ProcessGroup(const std::string& binary, const std::vector<std::str
   close(log_fd);
 }
 
-bool ProcessGroup::Exited() const {
-  if (reaped_) return true;
-  siginfo_t info{};
-  return waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-         info.si_pid == pid_;
-}
+bool ProcessGroup::Exited() const { return reaped_ || HasExited(pid_); }
 
 void ProcessGroup::Stop() {
   if (reaped_) return;

@@ -12,6 +12,10 @@ namespace gofast::process {
 
 using Environment = std::map<std::string, std::string>;
 
+// The process group a child joins: the caller's, where a terminal's Ctrl-C
+// reaches it too, or a new one of its own, where only its owner stops it.
+enum class Group { kCallers, kOwn };
+
 // A service binary started as a child process and owned by this object: it
 // waits for the "listening on http://HOST:PORT" line, sends standard error to
 // `log_path` (a private temporary file when empty), and ends its own pid
@@ -22,7 +26,8 @@ using Environment = std::map<std::string, std::string>;
 class ServiceProcess {
  public:
   ServiceProcess(const std::string& binary, const std::vector<std::string>& args,
-                 const Environment& env = {}, const std::string& log_path = "");
+                 const Environment& env = {}, const std::string& log_path = "",
+                 Group group = Group::kCallers);
   ~ServiceProcess();
   ServiceProcess(const ServiceProcess&) = delete;
   ServiceProcess& operator=(const ServiceProcess&) = delete;
@@ -32,6 +37,8 @@ class ServiceProcess {
   pid_t pid() const { return pid_; }
   const std::string& log_path() const { return log_path_; }
 
+  // True once the child has exited (it is not reaped before Stop).
+  bool Exited() const;
   // SIGTERM and wait: the exit status (or 128 + signal).
   int Stop();
   // Leaves the child running after this object is gone.

@@ -13,6 +13,16 @@ std::string EncodeJwt(const nlohmann::json& header, const nlohmann::json& payloa
          Base64UrlEncode(signature);
 }
 
+MintOptions DemoAdmin(const std::string& project_id) {
+  MintOptions admin;
+  admin.project_id = project_id;
+  admin.uid = "ada-admin-uid";
+  admin.email = "ada@gofast.test";
+  admin.email_verified = true;
+  admin.name = "Ada Admin";
+  return admin;
+}
+
 nlohmann::json MintPayload(const MintOptions& options, int64_t now_seconds) {
   const int64_t issued_at = now_seconds + options.issued_at_offset;
   nlohmann::json payload = {

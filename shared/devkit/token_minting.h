@@ -33,6 +33,13 @@ struct SigningKey {
 std::string EncodeJwt(const nlohmann::json& header, const nlohmann::json& payload,
                       const std::string& signature);
 
+// The project the demo and `gofast up` use unless told otherwise.
+inline constexpr char kDemoProjectId[] = "demo-gofast";
+
+// "Ada Admin" <ada@gofast.test>, uid ada-admin-uid, email verified: the admin
+// the demo and `gofast up` sign in.
+MintOptions DemoAdmin(const std::string& project_id);
+
 nlohmann::json MintPayload(const MintOptions& options, int64_t now_seconds);
 
 // RS256 signed with `key`, or, without a key, the unsigned form the Firebase

@@ -62,6 +62,11 @@ class Server {
   void Run();
   void Stop();
 
+  // What to do once a stop signal has stopped the server and its requests in flight are
+  // done, before the service's objects go away (Serve runs it; a failure makes the exit 1).
+  void OnCleanStop(std::function<Status()> hook) { clean_stop_ = std::move(hook); }
+  Status RunCleanStop() const { return clean_stop_ ? clean_stop_() : Status(Ok{}); }
+
  private:
   struct RouteEntry;
   struct Match;
@@ -84,6 +89,7 @@ class Server {
   int listen_socket_ = -1;
   std::vector<RouteEntry> routes_;
   ConnectionLoop server_;
+  std::function<Status()> clean_stop_;
 };
 
 // The segments of a path as the router matches them against its patterns:

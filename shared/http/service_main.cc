@@ -34,7 +34,13 @@ int Serve(const char* name, Server& server, const std::string& host, int port) {
   }
   std::printf("listening on http://%s:%d\n", host.c_str(), bound.value());
   std::fflush(stdout);
-  ServeUntilStopSignal(server);
+  if (ServeUntilStopSignal(server)) {
+    const Status finished = server.RunCleanStop();
+    if (!finished) {
+      std::fprintf(stderr, "%s: %s\n", name, finished.error().message.c_str());
+      return 1;
+    }
+  }
   return 0;
 }
 

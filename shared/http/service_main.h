@@ -1,6 +1,8 @@
 #ifndef GOFAST_SHARED_HTTP_SERVICE_MAIN_H_
 #define GOFAST_SHARED_HTTP_SERVICE_MAIN_H_
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -9,6 +11,7 @@
 
 #include "shared/config/common_config.h"
 #include "shared/core/result.h"
+#include "shared/http/exit_with_parent.h"
 #include "shared/http/server.h"
 #include "shared/http/stop_signals.h"
 
@@ -19,8 +22,9 @@ namespace gofast::http {
 ServerOptions ServerOptionsFor(const config::CommonConfig& config,
                                std::function<Status()> readiness);
 
-// Binds, prints the one "listening on" line, serves until SIGTERM/SIGINT.
-// Exit 1 when the port cannot be bound, 0 after a clean stop.
+// Binds, prints the one "listening on" line, serves until SIGTERM/SIGINT,
+// then runs the server's clean-stop hook. Exit 1 when the port cannot be
+// bound or the hook fails, 0 after a clean stop.
 int Serve(const char* name, Server& server, const std::string& host, int port);
 
 // The whole life of a service process, the same for both services:
@@ -31,6 +35,7 @@ template <typename Config, typename App>
 int ServiceMain(int argc, char** argv, const char* name,
                 config::ParseOutcome (*parse)(const std::vector<std::string>&, Config&),
                 Result<std::unique_ptr<App>> (*create)(const Config&)) {
+  const pid_t parent = getppid();  // before the parent has time to exit: see ExitWithParent
   BlockStopSignals();
   Config config;
   const config::ParseOutcome outcome =
@@ -38,6 +43,10 @@ int ServiceMain(int argc, char** argv, const char* name,
   if (!outcome.run) {
     std::fprintf(outcome.exit_code == 0 ? stdout : stderr, "%s\n", outcome.message.c_str());
     return outcome.exit_code;
+  }
+  if (config.common.exit_with_parent && !ExitWithParent(parent)) {
+    std::fprintf(stderr, "%s: --exit-with-parent: the parent process has already exited\n", name);
+    return 1;
   }
   Result<std::unique_ptr<App>> app = create(config);
   if (!app) {

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <thread>
 
 namespace gofast::http {
@@ -23,21 +24,27 @@ void BlockStopSignals() {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
-void ServeUntilStopSignal(Server& server) {
+bool ServeUntilStopSignal(Server& server) {
+  std::atomic<bool> served{false};
+  bool signalled = false;  // read after the join
   // A thread that waits for the signal synchronously may call anything,
   // unlike a signal handler.
-  std::thread waiter([&server] {
+  std::thread waiter([&] {
     const sigset_t signals = StopSignals();
     int received = 0;
     sigwait(&signals, &received);
+    if (served) return;  // woken below
+    signalled = true;
     server.Stop();
   });
   server.Run();
+  served = true;
   // Run() can also end without a signal (the listener failed): wake the waiter.
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
   }
+  return signalled;
 }
 
 }  // namespace gofast::http

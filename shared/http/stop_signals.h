@@ -10,8 +10,9 @@ namespace gofast::http {
 void BlockStopSignals();
 
 // Serves until SIGTERM or SIGINT arrives, then stops the server, which
-// finishes the requests in flight before this returns.
-void ServeUntilStopSignal(Server& server);
+// finishes the requests in flight before this returns. True when a signal
+// stopped it; false when the server ended by itself (its listener failed).
+bool ServeUntilStopSignal(Server& server);
 
 }  // namespace gofast::http
 

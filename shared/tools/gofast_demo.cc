@@ -1,4 +1,4 @@
-// gofast-demo: the cross-database flow end to end, told step by step.
+// gofast demo (also gofast-demo): the cross-database flow end to end, told step by step.
 // Starts both services on free ports with fresh SQLite databases, signs an
 // admin in, plays the company admin's "Create run" dialog, and asks who
 // created the run. Everything stays on 127.0.0.1.
@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,17 +23,16 @@
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
 #include "shared/devkit/token_minting.h"
+#include "shared/tools/commands.h"
 
+namespace gofast::tools {
 namespace {
 
 namespace fs = std::filesystem;
 using gofast::client::CallResult;
 using nlohmann::json;
 
-constexpr char kProjectId[] = "demo-gofast";
-constexpr char kAdminUid[] = "ada-admin-uid";
-constexpr char kAdminEmail[] = "ada@gofast.test";
-constexpr char kAdminName[] = "Ada Admin";
+using auth::kDemoProjectId;
 
 // A step that did not go as the flow needs: the demo stops and names it.
 struct StepFailed {
@@ -71,8 +71,6 @@ gofast::process::ServiceProcess StartService(const std::string& step, const std:
     throw StepFailed{step, e.what()};
   }
 }
-
-fs::path SelfDirectory() { return fs::read_symlink("/proc/self/exe").parent_path(); }
 
 // One row of a SQLite file, read by the demo itself, as "column=value" pairs.
 void ShowRow(const fs::path& db_path, const std::string& sql, const std::string& key) {
@@ -162,7 +160,8 @@ std::vector<RunningProcess> ProcessesHolding(const std::vector<fs::path>& files)
   return holders;
 }
 
-int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running) {
+int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& bin_dir,
+            bool keep_running) {
   const fs::path company_db = data_dir / "company.db";
   const fs::path app_db = data_dir / "app.db";
   // Replacing the folder under running services (a --keep-running pair) would
@@ -176,7 +175,7 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
                process.name + ")";
       pids += " " + std::to_string(process.pid);
     }
-    std::cerr << "gofast-demo: " << data_dir.string()
+    std::cerr << name << ": " << data_dir.string()
               << " was left unchanged: its databases are in use by " << named
               << "; stop them with: kill" << pids << "\n";
     return 1;
@@ -189,32 +188,24 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
   Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
   gofast::process::ServiceProcess company =
       StartService("start company_service", (bin_dir / "company_service").string(),
-                   {"--port", "0", "--db", company_db.string(), "--project-id", kProjectId,
+                   {"--port", "0", "--db", company_db.string(), "--project-id", kDemoProjectId,
                     "--auth-mode", "emulator"},
                    (data_dir / "company_service.log").string());
   Line("company_service (GoFastCompany)  " + company.base_url() + "  database " +
        company_db.string());
   gofast::process::ServiceProcess app =
       StartService("start app_service", (bin_dir / "app_service").string(),
-                   {"--port", "0", "--db", app_db.string(), "--project-id", kProjectId,
+                   {"--port", "0", "--db", app_db.string(), "--project-id", kDemoProjectId,
                     "--auth-mode", "emulator", "--company-url", company.base_url()},
                    (data_dir / "app_service.log").string());
   Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " + app_db.string());
   Line("logs: " + (data_dir / "company_service.log").string() + ", " +
        (data_dir / "app_service.log").string());
 
-  Heading(2, "The admin signs in with Firebase (project " + std::string(kProjectId) + ")");
-  gofast::auth::MintOptions admin;
-  admin.project_id = kProjectId;
-  admin.uid = kAdminUid;
-  admin.email = kAdminEmail;
-  admin.email_verified = true;
-  admin.name = kAdminName;
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-  const std::string token = gofast::auth::MintToken(admin, std::nullopt, now);
-  Line(std::string(kAdminName) + " <" + kAdminEmail + ">, uid " + kAdminUid);
+  Heading(2, "The admin signs in with Firebase (project " + std::string(kDemoProjectId) + ")");
+  const auth::MintOptions admin = auth::DemoAdmin(kDemoProjectId);
+  const std::string token = auth::MintToken(admin, std::nullopt, NowSeconds());
+  Line(*admin.name + " <" + *admin.email + ">, uid " + admin.uid);
   Line("ID token (emulator form, valid 1 hour): " + token.substr(0, 32) + "...");
   Line("the same token is valid in both services: they trust one Firebase project");
 
@@ -312,38 +303,38 @@ int RunDemo(const fs::path& data_dir, const fs::path& bin_dir, bool keep_running
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  CLI::App cli{"Plays the GoFast cross-database flow end to end on 127.0.0.1."};
-  std::string data_dir = "demo-data";
-  std::string bin_dir;
-  bool keep_running = false;
-  cli.add_option("--data", data_dir,
+Run DeclareDemo(CLI::App& cli) {
+  cli.description("Plays the GoFast cross-database flow end to end on 127.0.0.1.");
+  struct DemoOptions {
+    std::string data_dir = "demo-data";
+    std::string bin_dir;
+    bool keep_running = false;
+  };
+  auto options = std::make_shared<DemoOptions>();
+  cli.add_option("--data", options->data_dir,
                  "Folder for the databases and logs (replaced on each run, unless a running "
                  "service has its databases open)")
       ->capture_default_str();
-  cli.add_option("--bin-dir", bin_dir,
+  cli.add_option("--bin-dir", options->bin_dir,
                  "Folder with company_service and app_service (default: beside this tool)");
-  cli.add_flag("--keep-running", keep_running,
+  cli.add_flag("--keep-running", options->keep_running,
                "Leave both services running and print how to call them");
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return cli.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "gofast-demo: " << e.what() << "\n";
-    return 2;
-  }
-  try {
-    return RunDemo(fs::absolute(data_dir), bin_dir.empty() ? SelfDirectory() : fs::path(bin_dir),
-                   keep_running);
-  } catch (const StepFailed& failure) {
-    std::cout << std::flush;
-    std::cerr << "\ndemo FAILED at step \"" << failure.step << "\": " << failure.detail << "\n"
-              << "see the service logs in " << data_dir << "/\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cout << std::flush;
-    std::cerr << "\ndemo FAILED: " << e.what() << "\n";
-    return 1;
-  }
+  return [options, &cli] {
+    try {
+      return RunDemo(CommandName(cli), fs::absolute(options->data_dir),
+                     options->bin_dir.empty() ? ToolDirectory() : fs::path(options->bin_dir),
+                     options->keep_running);
+    } catch (const StepFailed& failure) {
+      std::cout << std::flush;
+      std::cerr << "\ndemo FAILED at step \"" << failure.step << "\": " << failure.detail << "\n"
+                << "see the service logs in " << options->data_dir << "/\n";
+      return 1;
+    } catch (const std::exception& e) {
+      std::cout << std::flush;
+      std::cerr << "\ndemo FAILED: " << e.what() << "\n";
+      return 1;
+    }
+  };
 }
+
+}  // namespace gofast::tools

@@ -1,4 +1,4 @@
-// gofast-load: load and start-up measurements for scripts/bench.
+// gofast load (also gofast-load): load and start-up measurements for scripts/bench.
 //
 // `gofast-load flow ...`: the "Create run" dialog's whole flow under load.
 // N simulated admins (one thread each), each with its own keep-alive
@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -36,7 +37,9 @@
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
 #include "shared/devkit/token_minting.h"
+#include "shared/tools/commands.h"
 
+namespace gofast::tools {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -220,48 +223,42 @@ int RunFlow(const Options& options) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  CLI::App cli{"Load and start-up measurements of the GoFast services, for scripts/bench."};
+Run DeclareLoad(CLI::App& cli) {
+  cli.description("Load and start-up measurements of the GoFast services, for scripts/bench.");
   cli.require_subcommand(1);
 
-  Options options;
+  auto options = std::make_shared<Options>();
   CLI::App* flow = cli.add_subcommand("flow",
                                       "Drives the Create run dialog (find-or-create staff, then "
                                       "create run) with N admins for D seconds.");
-  flow->add_option("--company-url", options.company_url, "company service base URL")->required();
-  flow->add_option("--app-url", options.app_url, "app service base URL")->required();
-  flow->add_option("--project-id", options.project_id, "Firebase project both services trust")
+  flow->add_option("--company-url", options->company_url, "company service base URL")->required();
+  flow->add_option("--app-url", options->app_url, "app service base URL")->required();
+  flow->add_option("--project-id", options->project_id, "Firebase project both services trust")
       ->required();
-  flow->add_option("--key", options.key_path, "private key from gofast-token keygen")->required();
-  flow->add_option("--kid", options.kid, "key id of --key")->required();
-  flow->add_option("--admins", options.admins, "simulated admins (threads)")
+  flow->add_option("--key", options->key_path, "private key from gofast-token keygen")->required();
+  flow->add_option("--kid", options->kid, "key id of --key")->required();
+  flow->add_option("--admins", options->admins, "simulated admins (threads)")
       ->check(CLI::Range(1, 1024));
-  flow->add_option("--duration", options.duration_s, "measured seconds")
+  flow->add_option("--duration", options->duration_s, "measured seconds")
       ->check(CLI::Range(0.1, 3600.0));
-  flow->add_option("--warmup", options.warmup_s, "warm-up seconds before measuring")
+  flow->add_option("--warmup", options->warmup_s, "warm-up seconds before measuring")
       ->check(CLI::Range(0.0, 600.0));
-  flow->add_option("--timeout-ms", options.timeout_ms, "timeout of each call")
+  flow->add_option("--timeout-ms", options->timeout_ms, "timeout of each call")
       ->check(CLI::Range(1, 600000));
-  flow->add_option("--uid-prefix", options.uid_prefix, "admin i signs in as PREFIXi");
+  flow->add_option("--uid-prefix", options->uid_prefix, "admin i signs in as PREFIXi");
 
-  StartupOptions startup;
+  auto startup = std::make_shared<StartupOptions>();
   CLI::App* start = cli.add_subcommand(
       "startup",
       "Times process start to a healthy /healthz, R times with fresh databases: the median.");
-  start->add_option("--binary", startup.binary, "service binary")->required();
-  start->add_option("--db-dir", startup.db_dir, "folder for the fresh databases")->required();
-  start->add_option("--runs", startup.runs, "how many starts")->check(CLI::Range(1, 100));
-  start->add_option("args", startup.args, "further service options, after --");
+  start->add_option("--binary", startup->binary, "service binary")->required();
+  start->add_option("--db-dir", startup->db_dir, "folder for the fresh databases")->required();
+  start->add_option("--runs", startup->runs, "how many starts")->check(CLI::Range(1, 100));
+  start->add_option("args", startup->args, "further service options, after --");
 
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e) == 0 ? 0 : 2;
-  }
-  try {
-    return flow->parsed() ? RunFlow(options) : RunStartup(startup);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "gofast-load: %s\n", e.what());
-    return 1;
-  }
+  return [flow, options, startup] {
+    return flow->parsed() ? RunFlow(*options) : RunStartup(*startup);
+  };
 }
+
+}  // namespace gofast::tools

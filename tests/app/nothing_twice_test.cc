@@ -223,7 +223,7 @@ TEST_CASE("twenty racing duplicates store one run and the rest name it", "[integ
   CHECK(app.RunCount() == 1);
 }
 
-TEST_CASE("--duplicates allow stores a repeat; the option and its variable are checked",
+TEST_CASE("with --duplicates allow a repeat is stored; the option and its variable are checked",
           "[integration]") {
   TempDir dir;
   ServiceProcess process(GOFAST_APP_SERVICE_BIN,

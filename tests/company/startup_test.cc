@@ -106,7 +106,8 @@ TEST_CASE("the company service refuses a database of another tenant or a newer s
   CHECK(newer.err.find("newer") != std::string::npos);
 }
 
-TEST_CASE("a seed loads the company and staff once, into empty tables only", "[integration]") {
+TEST_CASE("a seed loads the company and staff, and a later start with it changes nothing",
+          "[integration]") {
   TempDir dir;
   const std::string seed_path = dir.File("seed.json");
   std::ofstream(seed_path)
@@ -134,25 +135,69 @@ TEST_CASE("a seed loads the company and staff once, into empty tables only", "[i
   CHECK(gofast::testing::TableSnapshot(db_path, "company_staff") == first_snapshot);
 }
 
+TEST_CASE("a later start merges a seed's new rows, and refuses one that conflicts with exit 2",
+          "[integration]") {
+  TempDir dir;
+  const std::string db_path = dir.File("c.db");
+  const std::string first_seed = dir.File("first.json");
+  std::ofstream(first_seed) << R"({"staff": [{"id": "11111111-1111-4111-8111-111111111111",
+      "firebaseId": "seed-founder", "email": "seed@gofast.test", "role": "Founder"}]})";
+  {
+    ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", first_seed}));
+  }
+  const std::string more_seed = dir.File("more.json");
+  std::ofstream(more_seed) << R"({"staff": [{"id": "11111111-1111-4111-8111-111111111111",
+      "firebaseId": "seed-founder", "email": "seed@gofast.test", "role": "Founder"},
+      {"email": "invitee@gofast.test", "role": "Sales"}]})";
+  {
+    ServiceProcess second(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", more_seed}));
+  }
+  CHECK(gofast::testing::CountRows(db_path, "company_staff") == 2);
+  const std::string snapshot = gofast::testing::TableSnapshot(db_path, "company_staff");
+
+  const std::string conflict_seed = dir.File("conflict.json");
+  std::ofstream(conflict_seed) << R"({"staff": [{"email": "new@gofast.test", "role": "CFO"},
+      {"id": "11111111-1111-4111-8111-111111111111", "firebaseId": "seed-founder",
+       "email": "seed@gofast.test", "role": "CFO"}]})";
+  const auto conflict =
+      RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", conflict_seed}));
+  CHECK(conflict.exit_code == 2);
+  CHECK(conflict.err == "company_service: " + conflict_seed +
+                            ": seed: staff[1] differs from stored staff "
+                            "11111111-1111-4111-8111-111111111111 in role\n");
+  CHECK(gofast::testing::TableSnapshot(db_path, "company_staff") == snapshot);
+}
+
 TEST_CASE("a seed that does not fit stops the company service with exit 2", "[integration]") {
   TempDir dir;
-  const std::vector<std::string> bad_seeds = {
-      R"({"company": {"id": "another-company"}, "staff": []})",
-      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "a@b.co", "role": "CEO"}]})",
-      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "not-an-email", "role": "CFO"}]})",
-      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "a@b.co", "role": "CFO", "firebaseId": "x"},
+  // Each seed, and what the one line on standard error says after "seed: ".
+  const std::vector<std::pair<std::string, std::string>> bad_seeds = {
+      {R"({"company": {"id": "another-company"}, "staff": []})",
+       "company.id must equal --company-id"},
+      {R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "a@b.co", "role": "CEO"}]})",
+       "staff[0].role is not a known role"},
+      {R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "not-an-email", "role": "CFO"}]})",
+       "staff[0].email is not a valid address"},
+      {R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": [{"email": "a@b.co", "role": "CFO", "firebaseId": "x"},
                                                                     {"email": "c@b.co", "role": "CFO", "firebaseId": "x"}]})",
-      R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": {}})",
-      R"(not json)"};
+       "staff[1].firebaseId appears twice"},
+      {R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs"}, "staff": {}})",
+       "staff must be an array"},
+      {R"({"staff": [{"email": "a@b.co", "role": "CFO"}, {"email": "b@b.co", "role": "CFO", "nickname": "B"}]})",
+       "unknown field staff[1].nickname"},
+      {R"({"company": {"id": "cmhpqe7kl0000nw1uvcfhf2hs", "ceo": "Fay"}})",
+       "unknown field company.ceo"},
+      {R"(not json)", "the file is not valid JSON"}};
   for (size_t i = 0; i < bad_seeds.size(); ++i) {
     const std::string seed_path = dir.File("seed" + std::to_string(i) + ".json");
-    std::ofstream(seed_path) << bad_seeds[i];
+    std::ofstream(seed_path) << bad_seeds[i].first;
     const std::string db_path = dir.File("c" + std::to_string(i) + ".db");
     const auto result =
         RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
-    INFO(bad_seeds[i]);
+    INFO(bad_seeds[i].first);
     CHECK(result.exit_code == 2);
-    CHECK(result.err.find("seed") != std::string::npos);
+    CHECK(result.err.find(seed_path + ": seed: " + bad_seeds[i].second) != std::string::npos);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
   }
 }
 

@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <fstream>
 #include <regex>
 #include <string>
 #include <thread>
@@ -15,17 +14,9 @@
 
 namespace {
 
+using gofast::testing::Ended;
 using gofast::testing::RunCommand;
 using gofast::testing::TableSnapshot;
-
-// Whether `pid` has ended (gone, or a zombie nobody reaped: its files are closed).
-bool Ended(pid_t pid) {
-  std::ifstream stat_file("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat;
-  if (!std::getline(stat_file, stat)) return true;
-  const size_t name_end = stat.rfind(')');
-  return name_end == std::string::npos || stat.substr(name_end + 2, 1) == "Z";
-}
 
 // The pair a --keep-running demo left up, read from what it printed, and
 // stopped when the test ends however it ends. They are not this test's

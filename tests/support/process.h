@@ -1,6 +1,8 @@
 #ifndef GOFAST_TESTS_SUPPORT_PROCESS_H_
 #define GOFAST_TESTS_SUPPORT_PROCESS_H_
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 
@@ -28,6 +30,10 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Whether `pid` has ended: gone, or a zombie nobody reaped (its files are
+// closed), as a child of another parent may stay here.
+bool Ended(pid_t pid);
 
 }  // namespace gofast::testing
 

@@ -91,18 +91,34 @@ class FakeStaffStore : public StaffStore {
     return Ok{};
   }
 
-  Result<bool> HasStaff() override { return !staff.empty(); }
+  // By id here, not in the order stored.
+  Result<std::vector<Staff>> AllStaff() override {
+    std::vector<Staff> rows;
+    for (const auto& [id, row] : staff) rows.push_back(row);
+    return rows;
+  }
+
+  Status ResetTenant(const Company& row) override {
+    ++writes;
+    staff.clear();
+    company = row;
+    return Ok{};
+  }
 
   Status Seed(const std::optional<Company>& seed_company,
               const std::vector<Staff>& seed_staff) override {
     ++writes;
     ++seed_calls;
+    for (const Staff& row : seed_staff) {
+      if (staff.count(row.id) != 0 || FindByFirebaseId(row.firebase_id).value())
+        return MakeError(ErrorCode::kConflict, "constraint violated");
+    }
     if (seed_company) company = seed_company;
     for (const Staff& row : seed_staff) staff[row.id] = row;
     return Ok{};
   }
 
-  static bool IsInvited(const Staff& row) { return row.firebase_id.rfind(kInvitedPrefix, 0) == 0; }
+  static bool IsInvited(const Staff& row) { return IsInvitedFirebaseId(row.firebase_id); }
 
   std::map<std::string, Staff> staff;  // by id
   std::optional<Company> company;

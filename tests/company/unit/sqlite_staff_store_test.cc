@@ -253,33 +253,85 @@ TEST_CASE("a page that ends exactly at the last row has no more", "[unit]") {
 TEST_CASE("a seed stores the company and its staff together", "[unit]") {
   TempDir dir;
   CompanyDb company(dir, false);
-  REQUIRE_FALSE(company.store.HasStaff().value());
-
-  REQUIRE(company.store.Seed(MakeCompany(), {MakeStaff("uid-1", "a@gofast.test", "Founder"),
-                                             MakeStaff("temp-2", "b@gofast.test", "CFO")}));
+  const Staff founder = MakeStaff("uid-1", "a@gofast.test", "Founder");
+  const Staff invited = MakeStaff("temp-2", "b@gofast.test", "CFO");
+  REQUIRE(company.store.Seed(MakeCompany(), {founder, invited}));
   const Result<std::optional<Company>> tenant = company.store.FindCompany();
   REQUIRE(tenant);
   REQUIRE(tenant.value());
   CHECK(tenant.value()->id == kCompanyId);
-  CHECK(company.store.HasStaff().value());
-  CHECK(CountStaff(company.store) == 2);
+  const Result<std::vector<Staff>> all = company.store.AllStaff();
+  REQUIRE(all);
+  REQUIRE(all->size() == 2);
+  CHECK(all.value()[0].id == founder.id);
+  CHECK(all.value()[1].id == invited.id);
+}
+
+TEST_CASE("a seed replaces the stored tenant row with its own", "[unit]") {
+  TempDir dir;
+  CompanyDb company(dir);
+  Company renamed = MakeCompany();
+  renamed.company_name = "Acme";
+  renamed.city = "Arlington";
+  renamed.updated_at = "2026-02-01T00:00:00.000Z";
+  REQUIRE(company.store.Seed(renamed, {}));
+  const Result<std::optional<Company>> tenant = company.store.FindCompany();
+  REQUIRE(tenant);
+  REQUIRE(tenant.value());
+  CHECK(tenant.value()->company_name == "Acme");
+  CHECK(tenant.value()->city == "Arlington");
+  CHECK(tenant.value()->updated_at == "2026-02-01T00:00:00.000Z");
+}
+
+TEST_CASE("all staff come in the order they were stored, not by id or time", "[unit]") {
+  TempDir dir;
+  CompanyDb company(dir);
+  std::vector<std::string> stored;
+  for (const char* created_at :
+       {"2026-03-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"}) {
+    stored.push_back(InsertStaff(company.store, MakeStaff(NewUuidV4(), NewUuidV4() + "@gofast.test",
+                                                          "Sales", created_at))
+                         .id);
+  }
+  const Result<std::vector<Staff>> all = company.store.AllStaff();
+  REQUIRE(all);
+  std::vector<std::string> ids;
+  for (const Staff& staff : all.value()) ids.push_back(staff.id);
+  CHECK(ids == stored);
 }
 
 TEST_CASE("a seed is all or nothing", "[unit]") {
   TempDir dir;
   CompanyDb company(dir, false);
-  // The second row breaks the role CHECK after the company and first row went in.
+  // The second row's firebaseId is the first's, after the company and first row went in.
   const Status seeded = company.store.Seed(
       MakeCompany(),
-      {MakeStaff("uid-1", "a@gofast.test", "Founder"), MakeStaff("uid-2", "b@gofast.test", "CEO")});
+      {MakeStaff("uid-1", "a@gofast.test", "Founder"), MakeStaff("uid-1", "b@gofast.test")});
   REQUIRE_FALSE(seeded);
-  CHECK(seeded.error().code == ErrorCode::kInternal);
+  CHECK(seeded.error().code == ErrorCode::kConflict);
   const Result<std::optional<Company>> tenant = company.store.FindCompany();
   REQUIRE(tenant);
   CHECK_FALSE(tenant.value());
-  const Result<bool> has_staff = company.store.HasStaff();
-  REQUIRE(has_staff);
-  CHECK_FALSE(has_staff.value());
+  CHECK(CountStaff(company.store) == 0);
+}
+
+TEST_CASE("a tenant reset removes every staff row and puts the given tenant row back", "[unit]") {
+  TempDir dir;
+  CompanyDb company(dir);
+  Company renamed = MakeCompany();
+  renamed.company_name = "Acme";
+  REQUIRE(company.store.Seed(renamed, {MakeStaff("uid-1", "a@gofast.test", "Founder"),
+                                       MakeStaff("temp-2", "b@gofast.test", "CFO")}));
+  Company start = MakeCompany();
+  start.created_at = start.updated_at = "2026-04-01T00:00:00.000Z";
+
+  REQUIRE(company.store.ResetTenant(start));
+  CHECK(CountStaff(company.store) == 0);
+  const Result<std::optional<Company>> tenant = company.store.FindCompany();
+  REQUIRE(tenant);
+  REQUIRE(tenant.value());
+  CHECK(tenant.value()->company_name == "GoFast Inc");
+  CHECK(tenant.value()->created_at == "2026-04-01T00:00:00.000Z");
 }
 
 }  // namespace

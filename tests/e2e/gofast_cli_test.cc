@@ -1,0 +1,420 @@
+// The gofast tool run as a developer runs it: `gofast up` and `gofast exec`
+// with both real services, --version, --help on every command.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "shared/devkit/create_run_dialog.h"
+#include "tests/support/contract_client.h"
+#include "tests/support/http_client.h"
+#include "tests/support/process.h"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using gofast::testing::Ended;
+using gofast::testing::RunCommand;
+using gofast::testing::Service;
+using gofast::testing::TempDir;
+using gofast::testing::TestClient;
+using nlohmann::json;
+
+constexpr auto kTimeout = std::chrono::seconds(20);
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+// Polls `done` every 10 ms until it holds or `timeout` has passed.
+template <typename Condition>
+bool Eventually(Condition done, Clock::duration timeout = kTimeout) {
+  const auto deadline = Clock::now() + timeout;
+  while (!done()) {
+    if (Clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+// gofast started by the test with the test's environment, its standard
+// output and error in files of `dir`. Stopped with SIGTERM, so that it
+// removes its temporary folder, when the test ends before it does, or when
+// the test process dies.
+class Gofast {
+ public:
+  Gofast(const std::vector<std::string>& args, const TempDir& dir)
+      : out_path_(dir.File("gofast.out")), err_path_(dir.File("gofast.err")) {
+    std::vector<std::string> storage{GOFAST_CLI_BIN};
+    storage.insert(storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : storage) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    const int out_fd = open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int err_fd = open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    REQUIRE(out_fd >= 0);
+    REQUIRE(err_fd >= 0);
+    pid_ = fork();
+    if (pid_ == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      dup2(out_fd, STDOUT_FILENO);
+      dup2(err_fd, STDERR_FILENO);
+      sigset_t none;
+      sigemptyset(&none);
+      sigprocmask(SIG_SETMASK, &none, nullptr);
+      execve(argv[0], argv.data(), environ);
+      _exit(127);
+    }
+    close(out_fd);
+    close(err_fd);
+    REQUIRE(pid_ > 0);
+  }
+  ~Gofast() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    if (Wait() < 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  Gofast(const Gofast&) = delete;
+  Gofast& operator=(const Gofast&) = delete;
+
+  pid_t pid() const { return pid_; }
+  std::string Out() const { return ReadFile(out_path_); }
+  std::string Err() const { return ReadFile(err_path_); }
+
+  // The first line of standard output, parsed ("up --json" prints it once
+  // both services answer); null when none came in time.
+  json FirstLine() const {
+    std::string out;
+    Eventually([&] {
+      out = Out();
+      return out.find('\n') != std::string::npos || Exited();
+    });
+    const size_t end = out.find('\n');
+    return end == std::string::npos ? json() : json::parse(out.substr(0, end), nullptr, false);
+  }
+
+  // Its exit status (128 + signal when a signal ended it), or -1 when it is
+  // still running after `timeout`.
+  int Wait(Clock::duration timeout = kTimeout) {
+    int status = 0;
+    if (!Eventually([&] { return waitpid(pid_, &status, WNOHANG) == pid_; }, timeout)) return -1;
+    pid_ = -1;
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  }
+
+ private:
+  bool Exited() const {
+    siginfo_t info{};
+    return waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+           info.si_pid == pid_;
+  }
+
+  std::string out_path_;
+  std::string err_path_;
+  pid_t pid_ = -1;
+};
+
+// What `gofast up --json` printed, read back.
+struct Up {
+  explicit Up(const json& line) {
+    REQUIRE(line.is_object());
+    company_url = line.at("companyUrl").get<std::string>();
+    app_url = line.at("appUrl").get<std::string>();
+    project_id = line.at("projectId").get<std::string>();
+    admin_token = line.at("adminToken").is_null() ? "" : line.at("adminToken").get<std::string>();
+    data_dir = line.at("dataDir").get<std::string>();
+    company_pid = line.at("pids").at("company").get<pid_t>();
+    app_pid = line.at("pids").at("app").get<pid_t>();
+  }
+  std::string company_url, app_url, project_id, admin_token, data_dir;
+  pid_t company_pid, app_pid;
+};
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+// The arguments a running process was started with.
+std::vector<std::string> CommandLine(pid_t pid) {
+  const std::string text = ReadFile("/proc/" + std::to_string(pid) + "/cmdline");
+  std::vector<std::string> args;
+  std::istringstream parts(text);
+  for (std::string arg; std::getline(parts, arg, '\0');) args.push_back(arg);
+  return args;
+}
+
+bool Gone(pid_t pid) { return kill(pid, 0) != 0 && errno == ESRCH; }
+
+}  // namespace
+
+TEST_CASE(
+    "gofast up --json prints both URLs, the project, a token and the pids, and SIGTERM stops both",
+    "[e2e][gofast]") {
+  TempDir dir;
+  Gofast gofast({"up", "--json"}, dir);
+  const json line = gofast.FirstLine();
+  INFO(gofast.Out() << gofast.Err());
+  const Up up(line);
+  CHECK(gofast.Out() == line.dump() + "\n");  // one line, nothing else
+  CHECK(up.project_id == "demo-gofast");
+  CHECK(up.company_url.rfind("http://127.0.0.1:", 0) == 0);
+  CHECK(up.app_url.rfind("http://127.0.0.1:", 0) == 0);
+  CHECK(fs::is_directory(up.data_dir));
+  TestClient company(Service::kCompany, up.company_url);
+  TestClient app(Service::kApp, up.app_url);
+  CHECK(company.Get("/healthz").status == 200);
+  CHECK(app.Get("/healthz").status == 200);
+
+  // Ada's token is good in both, and the app asks this company and allows its origin.
+  gofast::client::JsonClient company_client(up.company_url, std::chrono::seconds(5));
+  gofast::client::JsonClient app_client(up.app_url, std::chrono::seconds(5));
+  gofast::client::CreateRunDialog dialog(company_client, app_client);
+  const gofast::client::DialogResult created = gofast::testing::ExpectDocumented(
+      dialog.Submit(up.admin_token, gofast::client::SampleRunForm("Up run")));
+  REQUIRE(created.ok());
+  CHECK(created.staff_call.body["staff"]["email"] == "ada@gofast.test");
+  const gofast::testing::Reply audit =
+      app.Get("/api/runs/" + created.run["id"].get<std::string>() + "/creator", up.admin_token,
+              {{"Origin", up.company_url}});
+  CHECK(audit.json["resolution"] == "found");
+  CHECK(audit.Header("Access-Control-Allow-Origin") == up.company_url);
+
+  REQUIRE(kill(gofast.pid(), SIGTERM) == 0);
+  CHECK(gofast.Wait() == 0);
+  CHECK(Gone(up.company_pid));
+  CHECK(Gone(up.app_pid));
+  CHECK_FALSE(fs::exists(up.data_dir));
+}
+
+TEST_CASE("gofast up passes --test-api and --exit-with-parent to both services in emulator mode",
+          "[e2e][gofast]") {
+  TempDir dir;
+  Gofast gofast({"up", "--json"}, dir);
+  const Up up(gofast.FirstLine());
+  for (const pid_t pid : {up.company_pid, up.app_pid}) {
+    const std::vector<std::string> args = CommandLine(pid);
+    INFO(pid);
+    CHECK(std::count(args.begin(), args.end(), "--test-api") == 1);
+    CHECK(std::count(args.begin(), args.end(), "--exit-with-parent") == 1);
+  }
+}
+
+TEST_CASE("gofast up --auth-mode production starts both services and gives no admin token",
+          "[e2e][gofast]") {
+  TempDir dir;
+  Gofast gofast({"up", "--json", "--auth-mode", "production"}, dir);
+  const json line = gofast.FirstLine();
+  INFO(gofast.Err());
+  const Up up(line);
+  CHECK(line["adminToken"].is_null());
+  TestClient app(Service::kApp, up.app_url);
+  CHECK(app.Get("/healthz").status == 200);
+  // The services refuse their test API in production mode.
+  for (const pid_t pid : {up.company_pid, up.app_pid}) {
+    const std::vector<std::string> args = CommandLine(pid);
+    CHECK(std::count(args.begin(), args.end(), "--test-api") == 0);
+    CHECK(std::count(args.begin(), args.end(), "production") == 1);
+  }
+}
+
+TEST_CASE("gofast up --data keeps both databases and logs in the folder given", "[e2e][gofast]") {
+  TempDir dir;
+  const std::string data = dir.File("kept");
+  Gofast gofast({"up", "--json", "--data", data}, dir);
+  const Up up(gofast.FirstLine());
+  CHECK(up.data_dir == data);
+  REQUIRE(kill(gofast.pid(), SIGTERM) == 0);
+  CHECK(gofast.Wait() == 0);
+  for (const char* file : {"company.db", "app.db", "company_service.log", "app_service.log"}) {
+    CHECK(fs::exists(data + "/" + file));
+  }
+}
+
+TEST_CASE("gofast up binds the ports given and passes the company's seed", "[e2e][gofast]") {
+  TempDir dir;
+  const int company_port = FreePort();
+  const int app_port = FreePort();
+  Gofast gofast({"up", "--json", "--company-port", std::to_string(company_port), "--app-port",
+                 std::to_string(app_port), "--company-seed",
+                 GOFAST_SOURCE_DIR "/company_service/sample_seed.json"},
+                dir);
+  const Up up(gofast.FirstLine());
+  CHECK(up.company_url == "http://127.0.0.1:" + std::to_string(company_port));
+  CHECK(up.app_url == "http://127.0.0.1:" + std::to_string(app_port));
+  TestClient company(Service::kCompany, up.company_url);
+  // Ada joins the seeded company, then reads its seeded founder.
+  REQUIRE(company.Post("/api/staff/find-or-create", up.admin_token, "{}").status == 201);
+  const gofast::testing::Reply founder =
+      company.Get("/api/staff/8d4c2a6e-1f3b-4c7d-9e2a-5b6c7d8e9f01", up.admin_token);
+  REQUIRE(founder.status == 200);
+  CHECK(founder.json["staff"]["email"] == "founder@gofast.test");
+}
+
+TEST_CASE("the services of gofast up exit when gofast is killed with SIGKILL", "[e2e][gofast]") {
+  TempDir dir;
+  Gofast gofast({"up", "--json"}, dir);
+  const Up up(gofast.FirstLine());
+  REQUIRE(kill(gofast.pid(), SIGKILL) == 0);
+  CHECK(gofast.Wait() == 128 + SIGKILL);
+  const bool both_ended = Eventually([&] { return Ended(up.company_pid) && Ended(up.app_pid); },
+                                     std::chrono::seconds(5));
+  if (!both_ended) {  // never leave them behind
+    kill(up.company_pid, SIGKILL);
+    kill(up.app_pid, SIGKILL);
+  }
+  CHECK(both_ended);
+  std::error_code ignored;
+  fs::remove_all(up.data_dir, ignored);  // nobody was left to remove it
+}
+
+TEST_CASE("gofast up stops the app and exits 1 when the company service dies", "[e2e][gofast]") {
+  TempDir dir;
+  Gofast gofast({"up", "--json"}, dir);
+  const Up up(gofast.FirstLine());
+  REQUIRE(kill(up.company_pid, SIGKILL) == 0);
+  CHECK(gofast.Wait() == 1);
+  CHECK(Gone(up.app_pid));
+  CHECK(gofast.Err().find("company_service exited by itself (137)") != std::string::npos);
+}
+
+TEST_CASE("gofast exec gives CMD the four variables and the caller's environment, and exits 0",
+          "[e2e][gofast]") {
+  TempDir dir;
+  const std::string seen = dir.File("seen");
+  const auto result = RunCommand(
+      GOFAST_CLI_BIN,
+      {"exec", "--project-id", "demo-exec", "--", "sh", "-c",
+       "printf '%s\\n' \"$GOFAST_COMPANY_URL\" \"$GOFAST_APP_URL\" \"$GOFAST_PROJECT_ID\" "
+       "\"$GOFAST_ADMIN_TOKEN\" \"$CALLER_MARK\" > " +
+           seen},
+      {{"CALLER_MARK", "from the caller"}});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  std::istringstream lines(ReadFile(seen));
+  std::string company_url, app_url, project_id, token, mark;
+  std::getline(lines, company_url);
+  std::getline(lines, app_url);
+  std::getline(lines, project_id);
+  std::getline(lines, token);
+  std::getline(lines, mark);
+  CHECK(company_url.rfind("http://127.0.0.1:", 0) == 0);
+  CHECK(app_url.rfind("http://127.0.0.1:", 0) == 0);
+  CHECK(company_url != app_url);
+  CHECK(project_id == "demo-exec");
+  CHECK(std::count(token.begin(), token.end(), '.') == 2);
+  CHECK(mark == "from the caller");
+}
+
+TEST_CASE("gofast exec runs CMD while both services answer, then stops them and exits 7",
+          "[e2e][gofast]") {
+  TempDir dir;
+  const std::string urls = dir.File("urls");
+  const std::string go = dir.File("go");
+  // CMD writes the URLs, waits for the test's go, and exits 7.
+  Gofast gofast({"exec", "--", "sh", "-c",
+                 "echo \"$GOFAST_COMPANY_URL $GOFAST_APP_URL\" > " + urls + ".part && mv " + urls +
+                     ".part " + urls + "; while [ ! -e " + go + " ]; do sleep 0.05; done; exit 7"},
+                dir);
+  REQUIRE(Eventually([&] { return fs::exists(urls); }));
+  std::istringstream written(ReadFile(urls));
+  std::string company_url, app_url;
+  written >> company_url >> app_url;
+  TestClient company(Service::kCompany, company_url);
+  TestClient app(Service::kApp, app_url);
+  CHECK(company.Get("/healthz").status == 200);
+  CHECK(app.Get("/healthz").status == 200);
+  std::ofstream(go).close();
+  CHECK(gofast.Wait() == 7);
+  CHECK(company.Get("/healthz").status == 0);
+  CHECK(app.Get("/healthz").status == 0);
+}
+
+TEST_CASE("gofast exec passes a SIGTERM sent to it on to CMD and exits with CMD's status",
+          "[e2e][gofast]") {
+  TempDir dir;
+  const std::string started = dir.File("started");
+  Gofast gofast({"exec", "--", "sh", "-c", "touch " + started + " && exec sleep 60"}, dir);
+  REQUIRE(Eventually([&] { return fs::exists(started); }));
+  REQUIRE(kill(gofast.pid(), SIGTERM) == 0);
+  CHECK(gofast.Wait() == 128 + SIGTERM);
+}
+
+TEST_CASE("gofast exec exits 128 + the signal that ended CMD, 127 when CMD cannot run",
+          "[e2e][gofast]") {
+  CHECK(RunCommand(GOFAST_CLI_BIN, {"exec", "--", "sh", "-c", "kill -9 $$"}).exit_code ==
+        128 + SIGKILL);
+  const auto missing = RunCommand(GOFAST_CLI_BIN, {"exec", "--", "/nonexistent/cmd"});
+  CHECK(missing.exit_code == 127);
+  CHECK(missing.err.find("gofast exec: cannot run /nonexistent/cmd") != std::string::npos);
+}
+
+TEST_CASE("gofast, company_service and app_service print the project version", "[e2e][gofast]") {
+  for (const auto& [binary, name] : {std::pair{GOFAST_CLI_BIN, "gofast"},
+                                     std::pair{GOFAST_COMPANY_SERVICE_BIN, "company_service"},
+                                     std::pair{GOFAST_APP_SERVICE_BIN, "app_service"}}) {
+    const auto result = RunCommand(binary, {"--version"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out == std::string(name) + " " + GOFAST_VERSION + "\n");
+  }
+}
+
+TEST_CASE("--help on every gofast command and on the aliases exits 0 and describes it",
+          "[e2e][gofast]") {
+  for (const char* command : {"up", "exec", "token", "demo", "load"}) {
+    const auto result = RunCommand(GOFAST_CLI_BIN, {command, "--help"});
+    INFO(command << ": " << result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find(std::string("Usage: gofast ") + command + " ") != std::string::npos);
+  }
+  for (const char* alias : {GOFAST_TOKEN_BIN, GOFAST_DEMO_BIN, GOFAST_LOAD_BIN}) {
+    const auto result = RunCommand(alias, {"--help"});
+    INFO(alias << ": " << result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find("Usage: " + fs::path(alias).filename().string() + " ") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("gofast token mint prints a token as gofast-token does", "[e2e][gofast]") {
+  const std::vector<std::string> args = {"mint", "--project-id", "p", "--uid", "u"};
+  std::vector<std::string> via_gofast = {"token"};
+  via_gofast.insert(via_gofast.end(), args.begin(), args.end());
+  const auto token = RunCommand(GOFAST_CLI_BIN, via_gofast);
+  const auto alias = RunCommand(GOFAST_TOKEN_BIN, args);
+  CHECK(token.exit_code == 0);
+  CHECK(std::count(token.out.begin(), token.out.end(), '.') == 2);
+  CHECK(token.out.substr(0, token.out.find('.')) == alias.out.substr(0, alias.out.find('.')));
+}
