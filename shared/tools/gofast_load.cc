@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "shared/client/json_client.h"
+#include "shared/core/ids.h"
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
 #include "shared/devkit/token_minting.h"
@@ -67,13 +68,16 @@ struct AdminTally {
   std::string first_error;
 };
 
-json RunFields(int admin, uint64_t n) {
-  return gofast::client::SampleRunForm("Load run " + std::to_string(admin) + "-" +
+// A title no other run has, in this load or an earlier one against the same
+// app: the app refuses a run repeating one of its club (409 DUPLICATE_RUN).
+json RunFields(const std::string& load_id, int admin, uint64_t n) {
+  return gofast::client::SampleRunForm("Load run " + load_id + " " + std::to_string(admin) + "-" +
                                        std::to_string(n));
 }
 
-void RunAdmin(const Options& options, const gofast::auth::SigningKey& key, int admin,
-              Clock::time_point measure_from, Clock::time_point measure_until, AdminTally& tally) {
+void RunAdmin(const Options& options, const gofast::auth::SigningKey& key,
+              const std::string& load_id, int admin, Clock::time_point measure_from,
+              Clock::time_point measure_until, AdminTally& tally) {
   gofast::auth::MintOptions mint;
   mint.project_id = options.project_id;
   mint.uid = options.uid_prefix + std::to_string(admin);
@@ -95,7 +99,7 @@ void RunAdmin(const Options& options, const gofast::auth::SigningKey& key, int a
   for (uint64_t n = 0;; ++n) {
     const Clock::time_point start = Clock::now();
     if (start >= measure_until) break;
-    const gofast::client::DialogResult result = dialog.Submit(token, RunFields(admin, n));
+    const gofast::client::DialogResult result = dialog.Submit(token, RunFields(load_id, admin, n));
     const Clock::time_point end = Clock::now();
     if (start < measure_from) {
       ++tally.warmup_dialogs;
@@ -171,6 +175,7 @@ int RunFlow(const Options& options) {
   }
 
   std::vector<AdminTally> tallies(static_cast<size_t>(options.admins));
+  const std::string load_id = gofast::NewCuid();
   const Clock::time_point begin = Clock::now();
   const auto to_duration = [](double seconds) {
     return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -181,7 +186,7 @@ int RunFlow(const Options& options) {
   threads.reserve(tallies.size());
   for (int admin = 0; admin < options.admins; ++admin) {
     threads.emplace_back([&, admin] {
-      RunAdmin(options, key.value(), admin, measure_from, measure_until,
+      RunAdmin(options, key.value(), load_id, admin, measure_from, measure_until,
                tallies[static_cast<size_t>(admin)]);
     });
   }
