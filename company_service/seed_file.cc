@@ -6,26 +6,13 @@
 #include <sstream>
 
 #include "shared/http/json_fields.h"
+#include "shared/json/json_path.h"
 #include "shared/json/strict_json.h"
 
 namespace gofast::company {
 namespace {
 
 using nlohmann::json;
-
-constexpr size_t kMaxNameInPath = 64;
-
-// `where` and one member's key as a path: staff[2].nickname. A key that is not a plain name
-// is written as an escaped JSON string, so no byte of the document is echoed as it came.
-std::string MemberPath(const std::string& where, const std::string& key) {
-  const bool plain = !key.empty() && key.size() <= kMaxNameInPath &&
-                     std::all_of(key.begin(), key.end(),
-                                 [](unsigned char c) { return std::isalnum(c) != 0 || c == '_'; });
-  if (plain) return where.empty() ? key : where + "." + key;
-  return where + "[" +
-         json(key.substr(0, kMaxNameInPath)).dump(-1, ' ', true, json::error_handler_t::replace) +
-         "]";
-}
 
 struct TextMember {
   const char* name;
@@ -38,7 +25,7 @@ Status ReadMembers(const json& object, const std::string& where,
   for (const auto& [key, value] : object.items()) {
     const auto member = std::find_if(members.begin(), members.end(),
                                      [&key = key](const TextMember& m) { return key == m.name; });
-    const std::string path = MemberPath(where, key);
+    const std::string path = gofast::json::MemberPath(where, key);
     if (member == members.end()) return SeedError("unknown field " + path);
     if (value.is_null()) continue;
     if (!value.is_string()) return SeedError(path + " must be a string");
@@ -56,7 +43,7 @@ Result<SeedRows> ReadSeedRows(const json& document) {
   SeedRows rows;
   for (const auto& [key, value] : document.items()) {
     if (key != "company" && key != "staff")
-      return SeedError("unknown field " + MemberPath("", key));
+      return SeedError("unknown field " + gofast::json::MemberPath("", key));
   }
   const auto company = document.find("company");
   if (company != document.end() && !company->is_null()) {
