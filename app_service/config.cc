@@ -17,27 +17,29 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       "app_service"};
   config::CommonOptions common(app, config.common, {"APP_", 4200, "data/app.db"});
   app.add_option("--company-url", config.company_url,
-                 "Base URL of the company service, used by the audit (e.g. http://127.0.0.1:4100)")
+                 "Base URL of the company service, used by the audit (e.g. http://127.0.0.1:4100; "
+                 "default: none, and an audit answers company_unavailable)")
       ->envname("COMPANY_SERVICE_URL");
   app.add_option("--company-timeout-ms", config.company_timeout_ms,
                  "Deadline of a whole call to the company service (connect, send, receive), "
                  "in milliseconds")
       ->envname("COMPANY_TIMEOUT_MS")
-      ->check(CLI::Range(int64_t{1}, int64_t{600000}))
+      ->check(config::NumberIn(int64_t{1}, int64_t{600000}))
       ->capture_default_str();
   app.add_option("--company-max-answer-bytes", config.company_max_answer_bytes,
                  "A larger answer from the company service is not read (company_unavailable)")
       ->envname("COMPANY_MAX_ANSWER_BYTES")
-      ->check(CLI::Range(size_t{1024}, size_t{1} << 30))
+      ->check(config::NumberIn(size_t{1024}, size_t{1} << 30))
       ->capture_default_str();
   app.add_option("--company-max-concurrent", config.company_max_concurrent,
                  "Calls to the company service at once; an audit beyond them answers "
                  "company_unavailable at once")
       ->envname("COMPANY_MAX_CONCURRENT")
-      ->check(CLI::Range(size_t{1}, size_t{4096}))
+      ->check(config::NumberIn(size_t{1}, size_t{4096}))
       ->capture_default_str();
   app.add_option("--cors-origin", config.cors_origin,
-                 "The one browser origin allowed to call the API (e.g. http://localhost:3000)")
+                 "The one browser origin allowed to call the API (e.g. http://localhost:3000; "
+                 "default: none, no CORS)")
       ->envname("COMPANY_APP_ORIGIN");
   app.add_option("--duplicates", config.duplicates,
                  "refuse: a run repeating a stored one of its club (same title, same UTC day) "
@@ -48,7 +50,7 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       ->default_str("refuse");
   app.add_option("--seed", config.seed_path,
                  "JSON seed {athletes, runClubs, runs} merged at start: identical rows are "
-                 "skipped, conflicting ones refused")
+                 "skipped, conflicting ones refused (default: none)")
       ->envname("APP_SEED");
   return config::ParseCommandLine(app, args, [&] {
     common.Finish();

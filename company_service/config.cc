@@ -20,7 +20,8 @@ config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args,
       ->check(CLI::IsMember(std::vector<std::string>(kRoles.begin(), kRoles.end())))
       ->capture_default_str();
   app.add_option("--seed", config.seed_path,
-                 "JSON seed merged at start: identical rows are skipped, conflicting ones refused")
+                 "JSON seed merged at start: identical rows are skipped, conflicting ones refused "
+                 "(default: none)")
       ->envname("COMPANY_SEED");
   return config::ParseCommandLine(app, args, [&] {
     common.Finish();

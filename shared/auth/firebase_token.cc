@@ -223,6 +223,14 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
   const std::optional<std::string> alg = OptionalString(*header, "alg");
   const std::optional<std::string> kid = OptionalString(*header, "kid");
   if (production) {
+    // What the Firebase Auth Emulator issues, sent to a service that expects Google's tokens:
+    // say how to accept it rather than which field it lacks.
+    if (alg == "none") {
+      return Invalid(
+          "The token is unsigned (alg none), as the Firebase Auth Emulator issues them; this "
+          "service is in production mode and needs RS256 tokens: start it with --auth-mode "
+          "emulator, or set FIREBASE_AUTH_EMULATOR_HOST, to accept emulator tokens");
+    }
     if (!kid || kid->empty()) return Invalid("The token has no key id (kid)");
     if (alg != "RS256") return Invalid("The token algorithm must be RS256");
   } else if (alg != "none" || !signature_segment.empty()) {

@@ -13,6 +13,7 @@ std::optional<std::string> NonEmptyEnv(const char* name) {
 
 CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceIdentity& identity)
     : config_(config) {
+  config.service = app.get_name();
   config.port = identity.default_port;
   config.db_path = identity.default_db_path;
   const std::string& prefix = identity.env_prefix;
@@ -22,14 +23,14 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
       ->capture_default_str();
   app.add_option("--port", config.port, "Port to bind; 0 picks a free port")
       ->envname(prefix + "PORT")
-      ->check(CLI::Range(0, 65535))
+      ->check(NumberIn(0, 65535))
       ->capture_default_str();
   app.add_option("--db", config.db_path, "SQLite database file; its folder is created")
       ->envname(prefix + "DB")
       ->capture_default_str();
-  app.add_option(
-         "--project-id", config.project_id,
-         "Firebase project id (env FIREBASE_PROJECT_ID, else GOOGLE_CLOUD_PROJECT); required")
+  app.add_option("--project-id", config.project_id,
+                 "Firebase project id (env FIREBASE_PROJECT_ID, else GOOGLE_CLOUD_PROJECT, else "
+                 "GCLOUD_PROJECT); required")
       ->envname("FIREBASE_PROJECT_ID");
   auth_mode_option_ = app.add_option("--auth-mode", auth_mode_text_,
                                      "production or emulator (env AUTH_MODE; "
@@ -44,30 +45,30 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
   app.add_option("--clock-skew", config.clock_skew_seconds,
                  "Seconds of clock skew allowed on exp and iat")
       ->envname("CLOCK_SKEW_SECONDS")
-      ->check(CLI::Range(int64_t{0}, int64_t{86400}))
+      ->check(NumberIn(int64_t{0}, int64_t{86400}))
       ->capture_default_str();
   app.add_option("--max-body-bytes", config.max_body_bytes, "Larger request bodies get 413")
       ->envname("MAX_BODY_BYTES")
-      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->check(NumberIn(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
   app.add_option("--max-connections", config.max_connections,
                  "Open connections served at once; one more is answered 503 SERVER_BUSY")
       ->envname("MAX_CONNECTIONS")
-      ->check(CLI::Range(size_t{1}, size_t{16384}))
+      ->check(NumberIn(size_t{1}, size_t{16384}))
       ->capture_default_str();
   app.add_option("--head-timeout-ms", config.head_timeout_ms,
                  "Milliseconds for a request's line and headers to arrive; then 408")
       ->envname("HEAD_TIMEOUT_MS")
-      ->check(CLI::Range(int64_t{1}, int64_t{3600000}))
+      ->check(NumberIn(int64_t{1}, int64_t{3600000}))
       ->capture_default_str();
   app.add_option("--max-head-bytes", config.max_head_bytes,
                  "Larger request heads (request line and headers) get 431")
       ->envname("MAX_HEAD_BYTES")
-      ->check(CLI::Range(size_t{1024}, size_t{1} << 24))
+      ->check(NumberIn(size_t{1024}, size_t{1} << 24))
       ->capture_default_str();
   app.add_option("--max-headers", config.max_headers, "Requests with more headers get 431")
       ->envname("MAX_HEADERS")
-      ->check(CLI::Range(size_t{1}, size_t{10000}))
+      ->check(NumberIn(size_t{1}, size_t{10000}))
       ->capture_default_str();
   app.add_option("--access-log", access_log_text_,
                  "One log line per request on standard error: on or off")
@@ -85,21 +86,24 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
                "(emulator auth mode only)")
       ->envname("GOFAST_TEST_API");
   app.add_option("--import", config.import_path,
-                 "Empty the database, then load this seed file, at start (emulator auth mode only)")
+                 "Empty the database, then load this seed file, at start (emulator auth mode "
+                 "only; default: none)")
       ->envname(prefix + "IMPORT");
   app.add_option("--export-on-exit", config.export_on_exit_path,
                  "Write all data to this file, as a seed, when SIGTERM or SIGINT stops the service "
-                 "(emulator auth mode only)")
+                 "(emulator auth mode only; default: none)")
       ->envname(prefix + "EXPORT_ON_EXIT");
 }
 
 void CommonOptions::Finish() {
-  if (config_.project_id.empty()) {
-    config_.project_id = NonEmptyEnv("GOOGLE_CLOUD_PROJECT").value_or("");
+  // FIREBASE_PROJECT_ID is the option's own variable; the Google Cloud names follow.
+  for (const char* variable : {"GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT"}) {
+    if (config_.project_id.empty()) config_.project_id = NonEmptyEnv(variable).value_or("");
   }
   if (config_.project_id.empty()) {
-    throw CLI::ValidationError(
-        "--project-id", "a Firebase project id is required (--project-id or FIREBASE_PROJECT_ID)");
+    throw CLI::ValidationError("--project-id",
+                               "a Firebase project id is required: give --project-id, or set "
+                               "FIREBASE_PROJECT_ID, GOOGLE_CLOUD_PROJECT or GCLOUD_PROJECT");
   }
   if (auth_mode_option_->count() == 0 && NonEmptyEnv("FIREBASE_AUTH_EMULATOR_HOST")) {
     auth_mode_text_ = "emulator";
@@ -143,6 +147,8 @@ ParseOutcome ParseCommandLine(CLI::App& app, const std::vector<std::string>& arg
     return ParseOutcome{false, 0, app.help()};
   } catch (const CLI::CallForVersion& e) {
     return ParseOutcome{false, 0, e.what()};
+  } catch (const CLI::ExtrasError&) {
+    return ParseOutcome{false, 2, app.get_name() + ": " + DescribeUnexpected(app)};
   } catch (const CLI::ParseError& e) {
     return ParseOutcome{false, 2, app.get_name() + ": " + e.what()};
   }

@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "shared/auth/firebase_token.h"
+#include "shared/config/command_line.h"
 
 namespace gofast::config {
 
 // The options both services share (spec/conventions.md).
 struct CommonConfig {
+  // The program's name, "company_service" or "app_service": set by CommonOptions.
+  std::string service;
   std::string host = "127.0.0.1";
   int port = 0;
   std::string db_path;
@@ -51,6 +54,8 @@ class CommonOptions {
 
   // The fallbacks CLI11 cannot express (a chain of variables, a variable
   // that implies a mode), run after parsing. Throws CLI::ValidationError.
+  // The project id: --project-id, else FIREBASE_PROJECT_ID, GOOGLE_CLOUD_PROJECT,
+  // GCLOUD_PROJECT (what `firebase emulators:exec` sets), the first non-empty.
   void Finish();
 
  private:
@@ -68,7 +73,9 @@ struct ParseOutcome {
 };
 
 // Parses args (without the program name) and runs `finish` afterwards;
-// turns --help into exit 0 and any CLI::ParseError into exit 2.
+// turns --help into exit 0 and any CLI::ParseError into exit 2. An unknown
+// option is named with the nearest known one ("unknown option --dbb; did you
+// mean --db?").
 ParseOutcome ParseCommandLine(CLI::App& app, const std::vector<std::string>& args,
                               const std::function<void()>& finish);
 

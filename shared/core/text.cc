@@ -138,4 +138,47 @@ std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayNa
           rest.empty() ? std::nullopt : std::optional<std::string>(rest)};
 }
 
+namespace {
+
+// Optimal string alignment distance: Levenshtein plus the swap of two
+// neighbouring characters ("--prot" is one edit from "--port").
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> NearestName(std::string_view word,
+                                       const std::vector<std::string>& names) {
+  std::optional<std::string> nearest;
+  size_t nearest_distance = 0;
+  for (const std::string& name : names) {
+    const size_t distance = EditDistance(word, name);
+    if (distance * 3 > std::max(word.size(), name.size())) continue;
+    if (!nearest || distance < nearest_distance) {
+      nearest = name;
+      nearest_distance = distance;
+    }
+  }
+  if (nearest || word.size() < 3) return nearest;
+  for (const std::string& name : names) {
+    if (name.compare(0, word.size(), word) != 0) continue;
+    if (nearest) return std::nullopt;  // two names begin so: no guess
+    nearest = name;
+  }
+  return nearest;
+}
+
 }  // namespace gofast

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace gofast {
 
@@ -38,6 +39,14 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 // an empty part is nullopt.
 std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
     std::string_view name);
+
+// The name of `names` closest to `word`, for a "did you mean" hint: the
+// fewest single-character edits (an insertion, a deletion, a substitution or
+// two neighbours swapped), when they are at most a third of the longer of
+// the two; else the one name `word` begins (3 characters or more). Nullopt
+// when nothing is that close. Ties go to the earlier name.
+std::optional<std::string> NearestName(std::string_view word,
+                                       const std::vector<std::string>& names);
 
 }  // namespace gofast
 

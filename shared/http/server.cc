@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "shared/core/build_info.h"
 #include "shared/core/ids.h"
 #include "shared/core/log.h"
 #include "shared/core/text.h"
@@ -118,8 +119,17 @@ Server::Server(ServerOptions options)
   server_.set_post_routing_handler([this](const httplib::Request& raw, httplib::Response& res) {
     AddResponseHeaders(raw, res);
   });
-  Route("GET", "/healthz", [](const Request&, httplib::Response& res) {
-    WriteJson(res, 200, {{"success", true}, {"status", "ok"}});
+  Route("GET", "/healthz", [this](const Request&, httplib::Response& res) {
+    WriteJson(res, 200, {{"success", true}, {"status", "ok"}, {"service", options_.service}});
+  });
+  Route("GET", "/version", [this](const Request&, httplib::Response& res) {
+    const BuildInfo& build = GetBuildInfo();
+    WriteJson(res, 200,
+              {{"success", true},
+               {"service", options_.service},
+               {"version", std::string(build.version)},
+               {"commit", std::string(build.commit)},
+               {"buildType", std::string(build.build_type)}});
   });
   Route("GET", "/readyz", [this](const Request&, httplib::Response& res) {
     const Status ready = options_.readiness ? options_.readiness() : Status(Ok{});

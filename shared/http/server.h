@@ -19,6 +19,8 @@
 namespace gofast::http {
 
 struct ServerOptions {
+  // The service's name, in the answers of GET /healthz and GET /version.
+  std::string service;
   ConnectionLimits limits;  // the body limit among them
   bool access_log = true;
   // The one browser origin allowed to call the API; empty: no CORS at all,
@@ -43,7 +45,7 @@ using Handler = std::function<void(const Request&, httplib::Response&)>;
 // cpp-httplib, with our own connection loop (connection_loop.h), and the
 // contract's plumbing: routing with 404/405, JSON error envelope, body
 // limits, request ids, access log, CORS, TCP_NODELAY, GET /healthz
-// (liveness) and GET /readyz (readiness).
+// (liveness), GET /readyz (readiness) and GET /version (what was built).
 class Server {
  public:
   explicit Server(ServerOptions options);

@@ -22,10 +22,18 @@ namespace gofast::http {
 ServerOptions ServerOptionsFor(const config::CommonConfig& config,
                                std::function<Status()> readiness);
 
-// Binds, prints the one "listening on" line, serves until SIGTERM/SIGINT,
-// then runs the server's clean-stop hook. Exit 1 when the port cannot be
-// bound or the hook fails, 0 after a clean stop.
-int Serve(const char* name, Server& server, const std::string& host, int port);
+// The line a service logs once it listens, for whoever reads its log:
+//   app_service 0.1.0 listening on http://127.0.0.1:4200 auth=emulator
+//   project=demo-gofast db=data/app.db test-api=off commit=e519610
+// (one line). A value that is empty or holds a space, '"', a backslash or '=' is
+// written in double quotes, with '"' and a backslash escaped by a backslash.
+std::string StartLine(const config::CommonConfig& config, int bound_port);
+
+// Binds, prints the one "listening on" line on standard output, logs the
+// start line (StartLine), serves until SIGTERM/SIGINT, then runs the server's
+// clean-stop hook. Exit 1 when the port cannot be bound or the hook fails, 0
+// after a clean stop.
+int Serve(const char* name, Server& server, const config::CommonConfig& config);
 
 // The whole life of a service process, the same for both services:
 // options (exit 2 on a bad one), composition (exit 2 when the app cannot be
@@ -53,7 +61,7 @@ int ServiceMain(int argc, char** argv, const char* name,
     std::fprintf(stderr, "%s: %s\n", name, app.error().message.c_str());
     return 2;
   }
-  return Serve(name, app.value()->server(), config.common.host, config.common.port);
+  return Serve(name, app.value()->server(), config.common);
 }
 
 }  // namespace gofast::http

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "shared/client/json_client.h"
+#include "shared/config/command_line.h"
 #include "shared/core/ids.h"
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
@@ -243,14 +244,19 @@ Run DeclareLoad(CLI::App& cli) {
   flow->add_option("--key", options->key_path, "private key from gofast-token keygen")->required();
   flow->add_option("--kid", options->kid, "key id of --key")->required();
   flow->add_option("--admins", options->admins, "simulated admins (threads)")
-      ->check(CLI::Range(1, 1024));
+      ->check(config::NumberIn(1, 1024))
+      ->capture_default_str();
   flow->add_option("--duration", options->duration_s, "measured seconds")
-      ->check(CLI::Range(0.1, 3600.0));
+      ->check(config::NumberIn(0.1, 3600.0))
+      ->capture_default_str();
   flow->add_option("--warmup", options->warmup_s, "warm-up seconds before measuring")
-      ->check(CLI::Range(0.0, 600.0));
+      ->check(config::NumberIn(0.0, 600.0))
+      ->capture_default_str();
   flow->add_option("--timeout-ms", options->timeout_ms, "timeout of each call")
-      ->check(CLI::Range(1, 600000));
-  flow->add_option("--uid-prefix", options->uid_prefix, "admin i signs in as PREFIXi");
+      ->check(config::NumberIn(1, 600000))
+      ->capture_default_str();
+  flow->add_option("--uid-prefix", options->uid_prefix, "admin i signs in as PREFIXi")
+      ->capture_default_str();
 
   auto startup = std::make_shared<StartupOptions>();
   CLI::App* start = cli.add_subcommand(
@@ -258,7 +264,9 @@ Run DeclareLoad(CLI::App& cli) {
       "Times process start to a healthy /healthz, R times with fresh databases: the median.");
   start->add_option("--binary", startup->binary, "service binary")->required();
   start->add_option("--db-dir", startup->db_dir, "folder for the fresh databases")->required();
-  start->add_option("--runs", startup->runs, "how many starts")->check(CLI::Range(1, 100));
+  start->add_option("--runs", startup->runs, "how many starts")
+      ->check(config::NumberIn(1, 100))
+      ->capture_default_str();
   start->add_option("args", startup->args, "further service options, after --");
 
   return [flow, options, startup] {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "shared/config/command_line.h"
 #include "shared/devkit/token_minting.h"
 #include "shared/tools/commands.h"
 
@@ -84,20 +85,24 @@ Run DeclareToken(CLI::App& cli) {
       "mint", "Print one ID token: RS256 with --key/--kid, else the unsigned emulator form");
   mint->add_option("--project-id", options->mint.project_id, "Firebase project id")->required();
   mint->add_option("--uid", options->mint.uid, "User id (sub)")->required();
-  mint->add_option("--email", options->email, "email claim");
+  mint->add_option("--email", options->email, "email claim (default: none)");
   mint->add_flag("--email-verified", options->email_verified, "email_verified: true");
-  mint->add_option("--name", options->name, "name claim (display name)");
+  mint->add_option("--name", options->name, "name claim (display name; default: none)");
   mint->add_option("--lifetime", options->mint.lifetime_seconds,
                    "Seconds from iat to exp; negative for an expired token")
+      ->check(config::AnyNumber<int64_t>())
       ->capture_default_str();
   mint->add_option("--issued-at-offset", options->mint.issued_at_offset,
                    "Seconds added to now for iat (positive: issued in the future)")
+      ->check(config::AnyNumber<int64_t>())
       ->capture_default_str();
   mint->add_option("--claims", options->claims_text,
-                   "Extra claims, a JSON object merged at the top level");
+                   "Extra claims, a JSON object merged at the top level (default: none)");
   CLI::Option* key_option =
-      mint->add_option("--key", options->key_path, "PEM private key written by keygen");
-  CLI::Option* kid_option = mint->add_option("--kid", options->kid, "Key id of --key");
+      mint->add_option("--key", options->key_path,
+                       "PEM private key written by keygen (default: none, an unsigned token)");
+  CLI::Option* kid_option =
+      mint->add_option("--kid", options->kid, "Key id of --key (default: none)");
   key_option->needs(kid_option);
   kid_option->needs(key_option);
 

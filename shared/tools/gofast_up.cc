@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/config/command_line.h"
 #include "shared/devkit/service_process.h"
 #include "shared/devkit/token_minting.h"
 #include "shared/tools/commands.h"
@@ -50,19 +51,20 @@ void DeclareUpOptions(CLI::App& cli, UpOptions& options) {
       ->capture_default_str();
   cli.add_option("--firebase-certs", options.firebase_certs,
                  "Both services' --firebase-certs (production mode: a certs.json from gofast "
-                 "token keygen, or a URL)");
+                 "token keygen, or a URL; default: the services' own)");
   cli.add_option("--company-port", options.company_port, "company_service's port; 0 picks one")
-      ->check(CLI::Range(0, 65535))
+      ->check(config::NumberIn(0, 65535))
       ->capture_default_str();
   cli.add_option("--app-port", options.app_port, "app_service's port; 0 picks one")
-      ->check(CLI::Range(0, 65535))
+      ->check(config::NumberIn(0, 65535))
       ->capture_default_str();
   cli.add_option("--data", options.data_dir,
                  "Folder for both databases and logs, created or reused, and kept (default: a "
                  "temporary folder, removed at the end)");
-  cli.add_option("--company-seed", options.company_seed, "company_service's --seed file")
+  cli.add_option("--company-seed", options.company_seed,
+                 "company_service's --seed file (default: none)")
       ->check(CLI::ExistingFile);
-  cli.add_option("--app-seed", options.app_seed, "app_service's --seed file")
+  cli.add_option("--app-seed", options.app_seed, "app_service's --seed file (default: none)")
       ->check(CLI::ExistingFile);
 }
 

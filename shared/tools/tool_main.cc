@@ -5,7 +5,12 @@
 #include <exception>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "shared/config/command_line.h"
+#include "shared/core/text.h"
 #include "shared/tools/commands.h"
 
 namespace gofast::tools {
@@ -20,6 +25,41 @@ constexpr Command kCommands[] = {
     {"up", DeclareUp},     {"exec", DeclareExec}, {"token", DeclareToken},
     {"demo", DeclareDemo}, {"load", DeclareLoad},
 };
+
+// "gofast: unknown command upp; did you mean up?" when a word where a command
+// must come (the first argument of gofast, of gofast token...) names none;
+// empty when the words name commands, or an option comes first. CLI11 would
+// only say "A subcommand is required".
+std::string UnknownCommand(const CLI::App& cli, int argc, char** argv) {
+  const CLI::App* at = &cli;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.empty() || word[0] == '-' || at->get_require_subcommand_min() == 0) return "";
+    std::vector<std::string> names;
+    const CLI::App* next = nullptr;
+    for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; })) {
+      names.push_back(sub->get_name());
+      if (sub->check_name(word)) next = sub;
+    }
+    if (next == nullptr) {
+      std::string sentence = CommandName(*at) + ": unknown command " + word;
+      if (const std::optional<std::string> nearest = NearestName(word, names)) {
+        return sentence + "; did you mean " + *nearest + "?";
+      }
+      sentence += "; the commands are";
+      for (size_t n = 0; n < names.size(); ++n) sentence += (n == 0 ? " " : ", ") + names[n];
+      return sentence;
+    }
+    at = next;
+  }
+  return "";
+}
+
+// The command a parse reached: "gofast up" for `gofast up --bad`.
+const CLI::App& DeepestCommand(const CLI::App& cli) {
+  const std::vector<CLI::App*> parsed = cli.get_subcommands();
+  return parsed.empty() ? cli : DeepestCommand(*parsed.front());
+}
 
 }  // namespace
 
@@ -58,12 +98,20 @@ int ToolMain(int argc, char** argv, const char* command) {
   cli.set_version_flag("--version", cli.get_name() + " " + GOFAST_VERSION,
                        "Print the version and exit");
 
+  if (const std::string unknown = UnknownCommand(cli, argc, argv); !unknown.empty()) {
+    std::cerr << unknown << "\n";
+    return 2;
+  }
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
     return cli.exit(e);
+  } catch (const CLI::ExtrasError&) {
+    std::cerr << CommandName(DeepestCommand(cli)) << ": " << config::DescribeUnexpected(cli)
+              << "\n";
+    return 2;
   } catch (const CLI::ParseError& e) {
-    std::cerr << cli.get_name() << ": " << e.what() << "\n";
+    std::cerr << CommandName(DeepestCommand(cli)) << ": " << e.what() << "\n";
     return 2;
   }
   const CLI::App* chosen = command != nullptr ? &cli : cli.get_subcommands().at(0);

@@ -32,6 +32,43 @@ TEST_CASE("--help lists the app options with their variables and exits 0", "[int
   }
 }
 
+TEST_CASE("the app service logs one start line, and names itself in /version and /healthz",
+          "[integration]") {
+  AppService app;  // production mode, the test-only keys
+  const std::string version = RunCommand(GOFAST_APP_SERVICE_BIN, {"--version"}).out;
+  REQUIRE(version.rfind("app_service ", 0) == 0);
+  const std::string expected =
+      " " + version.substr(0, version.size() - 1) +
+      " listening on http://127.0.0.1:" + std::to_string(app.process().port()) +
+      " auth=production project=" + kTestProjectId + " db=" + app.db_path() +
+      " test-api=off commit=";
+  const std::string log = LogOnceItHolds(app.process(), expected);
+  INFO(log);
+  CHECK(log.find(expected) != std::string::npos);
+
+  const Reply answer = app.client().Get("/version");
+  CHECK(answer.status == 200);
+  CHECK(answer.json["service"] == "app_service");
+  CHECK("app_service " + answer.json["version"].get<std::string>() + "\n" == version);
+  CHECK(log.find(expected + answer.json["commit"].get<std::string>() + "\n") != std::string::npos);
+  CHECK(app.client().Get("/healthz").json ==
+        nlohmann::json{{"success", true}, {"status", "ok"}, {"service", "app_service"}});
+}
+
+TEST_CASE("an unknown option names the nearest one, and a word for a number says so",
+          "[integration]") {
+  TempDir dir;
+  const CommandResult typo =
+      RunCommand(GOFAST_APP_SERVICE_BIN, BaseArgs(dir, {"--compny-url", "x"}));
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err == "app_service: unknown option --compny-url; did you mean --company-url?\n");
+  std::vector<std::string> args = BaseArgs(dir);
+  args.at(1) = "abc";  // --port
+  const CommandResult word = RunCommand(GOFAST_APP_SERVICE_BIN, args);
+  CHECK(word.exit_code == 2);
+  CHECK(word.err == "app_service: --port: abc is not a number\n");
+}
+
 TEST_CASE("bad options exit 2 with one line on standard error", "[integration]") {
   TempDir dir;
   const std::vector<std::vector<std::string>> bad = {

@@ -98,6 +98,24 @@ TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothi
   CHECK(service.StaffSnapshot() == before);
 }
 
+TEST_CASE("an emulator token sent to a production service is 401 saying how to accept it",
+          "[integration]") {
+  CompanyService service;  // production mode, the test-only keys
+  const std::string before = service.StaffSnapshot();
+  gofast::auth::MintOptions emulator;
+  emulator.project_id = gofast::testing::kTestProjectId;
+  emulator.uid = "uid-emulator";
+  emulator.email = "emulator@gofast.test";
+  const Reply refused = service.client().Post(
+      "/api/staff/find-or-create", gofast::testing::TestKeys::MintUnsigned(emulator), "{}");
+  CheckError(refused, 401, "INVALID_TOKEN");
+  const std::string message = refused.json["error"];
+  CHECK(message.find("Firebase Auth Emulator") != std::string::npos);
+  CHECK(message.find("--auth-mode emulator") != std::string::npos);
+  CHECK(message.find("FIREBASE_AUTH_EMULATOR_HOST") != std::string::npos);
+  CHECK(service.StaffSnapshot() == before);
+}
+
 TEST_CASE("tokens with a key given twice, a crit header or a control character in sub are 401",
           "[integration]") {
   CompanyService service;

@@ -16,7 +16,7 @@ TEST_CASE("the company service creates its tables and the tenant row at first st
           "[integration]") {
   CompanyService service;
   CHECK(service.client().Get("/healthz").json ==
-        nlohmann::json{{"success", true}, {"status", "ok"}});
+        nlohmann::json{{"success", true}, {"status", "ok"}, {"service", "company_service"}});
   SQLite::Database db(service.db_path(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT id FROM gofast_company").getString() == gofast::testing::kTenantId);
   CHECK(db.execAndGet("SELECT companyName FROM gofast_company").getString() == "GoFast Inc");
@@ -25,6 +25,63 @@ TEST_CASE("the company service creates its tables and the tenant row at first st
   CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('company_staff') WHERE "
                       "\"table\" = 'gofast_company'")
             .getInt() == 1);
+}
+
+TEST_CASE("the company service logs one start line once it listens", "[integration]") {
+  CompanyService service({"--test-api", "--auth-mode", "emulator"});
+  const std::string version = RunCommand(GOFAST_COMPANY_SERVICE_BIN, {"--version"}).out;
+  REQUIRE(version.rfind("company_service ", 0) == 0);
+  const std::string expected =
+      " " + version.substr(0, version.size() - 1) +
+      " listening on http://127.0.0.1:" + std::to_string(service.process().port()) +
+      " auth=emulator project=" + gofast::testing::kTestProjectId + " db=" + service.db_path() +
+      " test-api=on commit=";
+  const std::string log = gofast::testing::LogOnceItHolds(service.process(), expected);
+  INFO(log);
+  const size_t at = log.find(expected);
+  REQUIRE(at != std::string::npos);
+  // One line, the first: "<ISO time> company_service 0.1.0 listening on ... commit=<describe>".
+  CHECK(log.find('\n') > at);
+  CHECK(at == std::string("2026-01-01T00:00:00.000Z").size());
+  const std::string commit =
+      log.substr(at + expected.size(), log.find('\n') - at - expected.size());
+  CHECK(commit == service.client().Get("/version").json["commit"]);
+}
+
+TEST_CASE("GET /version and GET /healthz name the company service, without a token",
+          "[integration]") {
+  CompanyService service;
+  const std::string version = RunCommand(GOFAST_COMPANY_SERVICE_BIN, {"--version"}).out;
+  const gofast::testing::Reply answer = service.client().Get("/version");
+  CHECK(answer.status == 200);
+  CHECK(answer.json["success"] == true);
+  CHECK(answer.json["service"] == "company_service");
+  CHECK("company_service " + answer.json["version"].get<std::string>() + "\n" == version);
+  CHECK_FALSE(answer.json["commit"].get<std::string>().empty());
+  CHECK_FALSE(answer.json["buildType"].get<std::string>().empty());
+  CHECK(service.client().Get("/healthz").json["service"] == "company_service");
+}
+
+TEST_CASE(
+    "the company service takes the project and the emulator from firebase emulators:exec's "
+    "variables",
+    "[integration]") {
+  // emulators:exec sets GCLOUD_PROJECT and FIREBASE_AUTH_EMULATOR_HOST for the command it runs.
+  TempDir dir;
+  ServiceProcess process(
+      GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", dir.File("c.db")},
+      {{"GCLOUD_PROJECT", "demo-exec"}, {"FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"}});
+  CHECK_THAT(gofast::testing::LogOnceItHolds(process, " auth=emulator project=demo-exec "),
+             Catch::Matchers::Contains(" auth=emulator project=demo-exec "));
+  gofast::auth::MintOptions options;
+  options.project_id = "demo-exec";
+  options.uid = "exec-uid";
+  options.email = "exec@gofast.test";
+  gofast::testing::TestClient client(gofast::testing::Service::kCompany, process.port());
+  CHECK(
+      client
+          .Post("/api/staff/find-or-create", gofast::testing::TestKeys::MintUnsigned(options), "{}")
+          .status == 201);
 }
 
 TEST_CASE("the company service stops cleanly on SIGTERM", "[integration]") {
@@ -38,6 +95,7 @@ TEST_CASE("the company service exits 2 without a project id", "[integration]") {
       RunCommand(GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", dir.File("c.db")});
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("project id") != std::string::npos);
+  CHECK(result.err.find("GCLOUD_PROJECT") != std::string::npos);
   CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
 }
 

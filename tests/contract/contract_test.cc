@@ -264,8 +264,9 @@ TEST_CASE("the company service answers every reachable status as documented", "[
   const std::string founder_email = Unique("founder") + "@gofast.test";
   const std::string founder = Token(Unique("founder"), founder_email, "Fay Founder");
 
-  CHECK(company.Get("/healthz").status == 200);
+  CHECK(company.Get("/healthz").json["service"] == "company_service");
   CHECK(company.Get("/readyz").status == 200);
+  CHECK(company.Get("/version").json["service"] == "company_service");
   const Reply created = company.Post("/api/staff/find-or-create", founder, "{}");
   REQUIRE(created.status == 201);
   CHECK(company.Post("/api/staff/find-or-create", founder, "").status == 200);
@@ -325,8 +326,9 @@ TEST_CASE("the app service answers every reachable status as documented", "[cont
   const std::string uid = Unique("ada");
   const std::string ada = Token(uid, uid + "@gofast.test", "Ada Admin");
 
-  CHECK(app.Get("/healthz").status == 200);
+  CHECK(app.Get("/healthz").json["service"] == "app_service");
   CHECK(app.Get("/readyz").status == 200);
+  CHECK(app.Get("/version").json["service"] == "app_service");
   const Reply staff = company.Post("/api/staff/find-or-create", ada, "");
   REQUIRE((staff.status == 200 || staff.status == 201));
   json body = Fixtures().front().body;

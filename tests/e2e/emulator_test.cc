@@ -2,8 +2,11 @@
 // installed into node_modules/ by scripts/setup): an admin signed up through
 // its REST API drives the dialog's flow through both services in emulator
 // mode with the emulator's own ID token, and a token it issues for another
-// project is refused by both. Without Node.js or the package each test prints
-// a "SKIPPED:" line, which CTest reports as skipped (never as passed).
+// project is refused by both; and both services, started with neither
+// --project-id nor --auth-mode by a script that `firebase emulators:exec` runs,
+// take both from the environment it gives and serve the same flow. Without
+// Node.js or the package each test prints a "SKIPPED:" line, which CTest
+// reports as skipped (never as passed).
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -126,6 +129,54 @@ std::string ReadFile(const fs::path& path) {
   return contents.str();
 }
 
+// A new email/password account in the Auth Emulator at `base_url`, as a web
+// app's createUserWithEmailAndPassword does: its idToken and localId.
+json SignUpAt(const std::string& base_url, const std::string& email, const std::string& password,
+              const std::string& name) {
+  JsonClient client(base_url, std::chrono::seconds(10));
+  const CallResult answer =
+      client.Post("/identitytoolkit.googleapis.com/v1/accounts:signUp?key=any", "",
+                  {{"email", email},
+                   {"password", password},
+                   {"displayName", name},
+                   {"returnSecureToken", true}});
+  if (answer.status != 200 || !answer.body.contains("idToken")) {
+    throw std::runtime_error("emulator sign-up failed: " + answer.Summary() + " " +
+                             answer.body.dump());
+  }
+  return answer.body;
+}
+
+// Makes `dir` a private Firebase folder for an Auth Emulator on `auth_port`:
+// its firebase.json (free ports, no UI), its own HOME and TMPDIR. Answers the
+// environment the CLI runs with there: offline, no prompts, no update check.
+gofast::testing::Environment PrepareFolder(const fs::path& dir, int auth_port) {
+  const fs::path home = dir / "home";
+  // The emulator cannot bind port 0, and its hub and logging ports would
+  // otherwise default to 4400 and 4500, shared by every run on the machine.
+  const json config = {{"emulators",
+                        {{"auth", {{"host", "127.0.0.1"}, {"port", auth_port}}},
+                         {"hub", {{"host", "127.0.0.1"}, {"port", FreePort()}}},
+                         {"logging", {{"host", "127.0.0.1"}, {"port", FreePort()}}},
+                         {"ui", {{"enabled", false}}},
+                         {"singleProjectMode", true}}}};
+  WriteFile(dir / "firebase.json", config.dump(2));
+  // A message of the day fetched less than a day ago: the CLI then does not
+  // fetch it from the internet at start.
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  WriteFile(home / ".config" / "configstore" / "firebase-tools.json",
+            json{{"motd", {{"fetched", now_ms}}}}.dump());
+  return {
+      {"HOME", home.string()},
+      {"TMPDIR", dir.string()},  // the hub's locator file goes there
+      {"CI", "true"},            // no prompts, no update check
+      {"NO_UPDATE_NOTIFIER", "1"},
+      {"METADATA_SERVER_DETECTION", "none"},  // never probe for a Google Cloud metadata server
+  };
+}
+
 // `firebase emulators:start --only auth` for one project, on free ports, in a
 // private folder with its own HOME and TMPDIR: nothing is read from or left
 // in the user's Firebase settings, and runs side by side do not meet.
@@ -144,54 +195,19 @@ class AuthEmulator {
     return client.Post(path, "", body);
   }
 
-  // A new email/password account, as a web app's createUserWithEmailAndPassword does.
   json SignUp(const std::string& email, const std::string& password,
               const std::string& name) const {
-    const CallResult answer = Post("/identitytoolkit.googleapis.com/v1/accounts:signUp?key=any",
-                                   {{"email", email},
-                                    {"password", password},
-                                    {"displayName", name},
-                                    {"returnSecureToken", true}});
-    if (answer.status != 200 || !answer.body.contains("idToken")) {
-      throw std::runtime_error("emulator sign-up failed: " + answer.Summary() + " " +
-                               answer.body.dump());
-    }
-    return answer.body;
+    return SignUpAt("http://127.0.0.1:" + std::to_string(port_), email, password, name);
   }
 
  private:
   ProcessGroup Start(const EmulatorTools& tools, const std::string& project_id) {
-    const fs::path home = dir_.path() / "home";
-    // The emulator cannot bind port 0, and its hub and logging ports would
-    // otherwise default to 4400 and 4500, shared by every run on the machine.
-    const json config = {{"emulators",
-                          {{"auth", {{"host", "127.0.0.1"}, {"port", port_}}},
-                           {"hub", {{"host", "127.0.0.1"}, {"port", FreePort()}}},
-                           {"logging", {{"host", "127.0.0.1"}, {"port", FreePort()}}},
-                           {"ui", {{"enabled", false}}},
-                           {"singleProjectMode", true}}}};
-    WriteFile(dir_.path() / "firebase.json", config.dump(2));
-    // A message of the day fetched less than a day ago: the CLI then does not
-    // fetch it from the internet at start.
-    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
-    WriteFile(home / ".config" / "configstore" / "firebase-tools.json",
-              json{{"motd", {{"fetched", now_ms}}}}.dump());
-
-    const gofast::testing::Environment env = {
-        {"HOME", home.string()},
-        {"TMPDIR", dir_.path().string()},  // the hub's locator file goes there
-        {"CI", "true"},                    // no prompts, no update check
-        {"NO_UPDATE_NOTIFIER", "1"},
-        {"METADATA_SERVER_DETECTION", "none"},  // never probe for a Google Cloud metadata server
-    };
     // Its own process group: the CLI starts helpers, and none may outlive the test.
     return ProcessGroup(tools.node,
                         std::vector<std::string>{tools.firebase, "emulators:start", "--only",
                                                  "auth", "--project", project_id},
-                        env, dir_.path().string(), (dir_.path() / "emulator.log").string(),
-                        kStopTimeout);
+                        PrepareFolder(dir_.path(), port_), dir_.path().string(),
+                        (dir_.path() / "emulator.log").string(), kStopTimeout);
   }
 
   // `GET /` answers JSON once the Auth Emulator is up: the CLI prints no line to wait for.
@@ -300,4 +316,111 @@ TEST_CASE(
 
   CHECK(gofast::testing::CountRows(services.company_db(), "company_staff") == 0);
   CHECK(gofast::testing::CountRows(services.app_db(), "city_runs") == 0);
+}
+
+// What `firebase emulators:exec` runs below: both services started as a user's
+// script starts them, with no --project-id and no --auth-mode, so they take
+// GCLOUD_PROJECT and FIREBASE_AUTH_EMULATOR_HOST from the environment exec
+// gives its command; then the player (this binary's hidden test case) plays
+// the dialog against them. Its status is left in player.status.
+constexpr char kExecScript[] = R"sh(set -u
+here=$(dirname "$0")
+# The URL of the "listening on" line in file $1, once the service of pid $2 printed it.
+url_of() {
+  tries=0
+  while [ $tries -lt 1200 ]; do
+    url=$(sed -n 's/^listening on //p' "$1")
+    if [ -n "$url" ]; then echo "$url"; return 0; fi
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.05
+    tries=$((tries + 1))
+  done
+  return 1
+}
+app=
+"$GOFAST_COMPANY_BIN" --port 0 --db "$here/company.db" >"$here/company.out" 2>"$here/company.err" &
+company=$!
+trap 'kill $company $app 2>/dev/null; wait' EXIT
+company_url=$(url_of "$here/company.out" $company) || exit 90
+"$GOFAST_APP_BIN" --port 0 --db "$here/app.db" --company-url "$company_url" \
+  >"$here/app.out" 2>"$here/app.err" &
+app=$!
+app_url=$(url_of "$here/app.out" $app) || exit 91
+GOFAST_COMPANY_URL=$company_url GOFAST_APP_URL=$app_url "$GOFAST_PLAYER" "[emulator-exec-player]"
+status=$?
+echo $status >"$here/player.status"
+exit $status
+)sh";
+
+// Run only by the script above (hidden: CTest never lists it).
+TEST_CASE("under emulators:exec, an emulator admin plays the dialog through both services",
+          "[.][emulator-exec-player]") {
+  const char* project = std::getenv("GCLOUD_PROJECT");
+  const char* emulator_host = std::getenv("FIREBASE_AUTH_EMULATOR_HOST");
+  const char* company_url = std::getenv("GOFAST_COMPANY_URL");
+  const char* app_url = std::getenv("GOFAST_APP_URL");
+  REQUIRE(project != nullptr);
+  REQUIRE(emulator_host != nullptr);
+  REQUIRE(company_url != nullptr);
+  REQUIRE(app_url != nullptr);
+  CHECK(std::string(project) == kProjectId);
+
+  const json admin = SignUpAt(std::string("http://") + emulator_host, "ada@gofast.test",
+                              "ada-password", "Ada Exec");
+  const std::string token = admin["idToken"];
+  const std::string uid = admin["localId"];
+  JsonClient company(company_url, std::chrono::seconds(10));
+  JsonClient app(app_url, std::chrono::seconds(10));
+  gofast::testing::WatchRequests(company, Service::kCompany);
+  gofast::testing::WatchRequests(app, Service::kApp);
+  const DialogResult result =
+      ExpectDocumented(CreateRunDialog(company, app).Submit(token, DialogRunFields("Exec run")));
+  INFO("staff: " << result.staff_call.Summary() << ", run: " << result.run_call.Summary());
+  REQUIRE(result.ok());
+  CHECK(result.staff_call.status == 201);
+  CHECK(result.staff_call.body["staff"]["firebaseId"] == uid);
+  CHECK(result.run["createdByFirebaseId"] == uid);
+  const std::string audit_path = "/api/runs/" + result.run["id"].get<std::string>() + "/creator";
+  const CallResult audit =
+      ExpectDocumented(Service::kApp, "GET", audit_path, app.Get(audit_path, token));
+  CHECK(audit.status == 200);
+  CHECK(audit.body["resolution"] == "found");
+  CHECK(audit.body["staff"]["name"] == "Ada Exec");
+}
+
+TEST_CASE(
+    "both services run unchanged under firebase emulators:exec, which names the project "
+    "and the emulator",
+    "[e2e][emulator]") {
+  const std::optional<EmulatorTools> tools = FindToolsOrSkip();
+  if (!tools) return;
+  TempDir dir;
+  gofast::testing::Environment env = PrepareFolder(dir.path(), FreePort());
+  env["GOFAST_COMPANY_BIN"] = GOFAST_COMPANY_SERVICE_BIN;
+  env["GOFAST_APP_BIN"] = GOFAST_APP_SERVICE_BIN;
+  env["GOFAST_PLAYER"] = fs::read_symlink("/proc/self/exe").string();
+  const fs::path script = dir.path() / "run.sh";
+  WriteFile(script, kExecScript);
+  const fs::path log = dir.path() / "exec.log";
+  {
+    ProcessGroup exec(tools->node,
+                      {tools->firebase, "emulators:exec", "--only", "auth", "--project", kProjectId,
+                       "sh '" + script.string() + "'"},
+                      env, dir.path().string(), log.string(), kStopTimeout);
+    const auto deadline = std::chrono::steady_clock::now() + 2 * kReadyTimeout;
+    while (!exec.Exited() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  INFO("emulators:exec:\n"
+       << ReadFile(log) << "company_service:\n"
+       << ReadFile(dir.path() / "company.err") << "app_service:\n"
+       << ReadFile(dir.path() / "app.err"));
+  CHECK(ReadFile(dir.path() / "player.status") == "0\n");
+  for (const char* service : {"company", "app"}) {
+    CHECK(ReadFile(dir.path() / (std::string(service) + ".err"))
+              .find(std::string(" auth=emulator project=") + kProjectId + " ") !=
+          std::string::npos);
+  }
+  CHECK(ReadFile(log).find("Script exited successfully") != std::string::npos);
 }

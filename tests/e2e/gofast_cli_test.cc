@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "shared/devkit/create_run_dialog.h"
@@ -405,6 +406,128 @@ TEST_CASE("--help on every gofast command and on the aliases exits 0 and describ
     CHECK(result.exit_code == 0);
     CHECK(result.out.find("Usage: " + fs::path(alias).filename().string() + " ") !=
           std::string::npos);
+  }
+}
+
+TEST_CASE("an unknown gofast command is named as unknown, with the nearest one, exit 2",
+          "[e2e][gofast]") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"upp"}, "gofast: unknown command upp; did you mean up?\n"},
+      {{"exce", "--", "true"}, "gofast: unknown command exce; did you mean exec?\n"},
+      {{"upp", "--help"}, "gofast: unknown command upp; did you mean up?\n"},
+      {{"token", "mnt", "--uid", "u"}, "gofast token: unknown command mnt; did you mean mint?\n"},
+      {{"load", "flwo"}, "gofast load: unknown command flwo; did you mean flow?\n"},
+      {{"frobnicate"},
+       "gofast: unknown command frobnicate; the commands are up, exec, token, demo, load\n"},
+  };
+  for (const auto& [args, expected] : cases) {
+    const auto result = RunCommand(GOFAST_CLI_BIN, args);
+    INFO(args.front());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == expected);
+    CHECK(result.out.empty());
+  }
+  const auto alias = RunCommand(GOFAST_TOKEN_BIN, {"mnt"});
+  CHECK(alias.exit_code == 2);
+  CHECK(alias.err == "gofast-token: unknown command mnt; did you mean mint?\n");
+}
+
+TEST_CASE("a gofast command names an unknown option's nearest one, and a word for a number",
+          "[e2e][gofast]") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"up", "--projct-id", "p"},
+       "gofast up: unknown option --projct-id; did you mean --project-id?\n"},
+      {{"exec", "--app-prot", "1", "--", "true"},
+       "gofast exec: unknown option --app-prot; did you mean --app-port?\n"},
+      {{"token", "mint", "--uid", "u", "--project-id", "p", "--lifetim", "5"},
+       "gofast token mint: unknown option --lifetim; did you mean --lifetime?\n"},
+      {{"up", "--company-port", "abc"}, "gofast up: --company-port: abc is not a number\n"},
+      {{"token", "mint", "--uid", "u", "--project-id", "p", "--lifetime", "soon"},
+       "gofast token mint: --lifetime: soon is not a number\n"},
+      {{"load", "flow", "--admins", "many"}, "gofast load flow: --admins: many is not a number\n"},
+  };
+  for (const auto& [args, expected] : cases) {
+    const auto result = RunCommand(GOFAST_CLI_BIN, args);
+    INFO(args.at(1));
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == expected);
+  }
+}
+
+// One option of a --help text: its names, type and default ("--port INT:INT in
+// [0 - 65535]=4200 (Env:APP_PORT)"), and its description. CLI11 pads the first
+// to 30 columns, or puts the description on the next line when it is longer.
+struct HelpEntry {
+  std::string option;
+  std::string description;
+};
+
+std::vector<HelpEntry> HelpEntries(const std::string& help) {
+  std::vector<std::string> lines;
+  std::istringstream in(help);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::vector<HelpEntry> entries;
+  const std::string indent(30, ' ');
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("  -", 0) != 0) continue;
+    if (i + 1 < lines.size() && lines[i + 1].rfind(indent, 0) == 0) {
+      entries.push_back({lines[i], lines[i + 1].substr(indent.size())});
+    } else {
+      entries.push_back({lines[i].substr(0, indent.size()),
+                         lines[i].size() > indent.size() ? lines[i].substr(indent.size()) : ""});
+    }
+  }
+  return entries;
+}
+
+TEST_CASE("every gofast command and both services show every option's default in --help",
+          "[e2e][gofast]") {
+  // An option that takes a value (a type such as TEXT or INT after its name) shows
+  // "=DEFAULT", is REQUIRED, or says in its description what happens without it.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> commands = {
+      {GOFAST_CLI_BIN, {"up", "--help"}},
+      {GOFAST_CLI_BIN, {"exec", "--help"}},
+      {GOFAST_CLI_BIN, {"demo", "--help"}},
+      {GOFAST_CLI_BIN, {"token", "keygen", "--help"}},
+      {GOFAST_CLI_BIN, {"token", "mint", "--help"}},
+      {GOFAST_CLI_BIN, {"load", "flow", "--help"}},
+      {GOFAST_CLI_BIN, {"load", "startup", "--help"}},
+      {GOFAST_COMPANY_SERVICE_BIN, {"--help"}},
+      {GOFAST_APP_SERVICE_BIN, {"--help"}},
+  };
+  for (const auto& [binary, args] : commands) {
+    const auto result = RunCommand(binary, args);
+    REQUIRE(result.exit_code == 0);
+    const std::vector<HelpEntry> entries = HelpEntries(result.out);
+    CHECK(entries.size() > 2);
+    for (const HelpEntry& entry : entries) {
+      INFO(fs::path(binary).filename().string()
+           << " " << args.front() << ": " << entry.option << " | " << entry.description);
+      const size_t type_at = entry.option.find_first_not_of(' ', entry.option.find(' ', 4));
+      const bool takes_value = type_at != std::string::npos && entry.option[type_at] >= 'A' &&
+                               entry.option[type_at] <= 'Z';
+      if (!takes_value) continue;  // a flag: off unless given
+      CHECK((entry.option.find('=') != std::string::npos ||
+             entry.option.find("REQUIRED") != std::string::npos ||
+             entry.description.find("default") != std::string::npos ||
+             entry.description.find("required") != std::string::npos));
+    }
+  }
+  // The values themselves, where a default was missing before.
+  const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> shown = {
+      {{"load", "flow", "--help"},
+       {"--admins INT:INT in [1 - 1024]=16", "=10", "=2", "=5000", "=load-admin-"}},
+      {{"load", "startup", "--help"}, {"--runs INT:INT in [1 - 100]=5"}},
+      {{"up", "--help"}, {"=demo-gofast", "=emulator", "--company-port INT:INT in [0 - 65535]=0"}},
+      {{"demo", "--help"}, {"--data TEXT=demo-data"}},
+      {{"token", "mint", "--help"}, {"--lifetime INT=3600", "--issued-at-offset INT=0"}},
+  };
+  for (const auto& [args, texts] : shown) {
+    const std::string help = RunCommand(GOFAST_CLI_BIN, args).out;
+    for (const std::string& text : texts) {
+      INFO(args.at(0) << " " << args.at(1) << ": " << text);
+      CHECK(help.find(text) != std::string::npos);
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "shared/config/common_config.h"
@@ -18,17 +19,9 @@ using Catch::Matchers::Contains;
 
 // Every variable the shared options read: cleared for a test, restored after.
 const char* const kVariables[] = {
-    "COMPANY_HOST",
-    "COMPANY_PORT",
-    "COMPANY_DB",
-    "FIREBASE_PROJECT_ID",
-    "GOOGLE_CLOUD_PROJECT",
-    "AUTH_MODE",
-    "FIREBASE_AUTH_EMULATOR_HOST",
-    "FIREBASE_CERTS",
-    "CLOCK_SKEW_SECONDS",
-    "MAX_BODY_BYTES",
-    "ACCESS_LOG",
+    "COMPANY_HOST",         "COMPANY_PORT",       "COMPANY_DB",     "FIREBASE_PROJECT_ID",
+    "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT",     "AUTH_MODE",      "FIREBASE_AUTH_EMULATOR_HOST",
+    "FIREBASE_CERTS",       "CLOCK_SKEW_SECONDS", "MAX_BODY_BYTES", "ACCESS_LOG",
 };
 
 class ScopedEnvironment {
@@ -156,7 +149,8 @@ TEST_CASE("the project id comes from FIREBASE_PROJECT_ID before GOOGLE_CLOUD_PRO
           "[unit][config]") {
   ScopedEnvironment env;
   env.Set("GOOGLE_CLOUD_PROJECT", "gcloud-project");
-  SECTION("GOOGLE_CLOUD_PROJECT alone is the fallback") {
+  env.Set("GCLOUD_PROJECT", "legacy-gcloud-project");
+  SECTION("GOOGLE_CLOUD_PROJECT is the fallback, before GCLOUD_PROJECT") {
     const Parsed parsed = Parse({});
     REQUIRE(parsed.outcome.run);
     CHECK(parsed.config.project_id == "gcloud-project");
@@ -181,13 +175,39 @@ TEST_CASE("the project id comes from FIREBASE_PROJECT_ID before GOOGLE_CLOUD_PRO
   }
 }
 
-TEST_CASE("a missing project id exits 2 with one line", "[unit][config]") {
+TEST_CASE("GCLOUD_PROJECT, which firebase emulators:exec sets, is the last fallback",
+          "[unit][config]") {
+  ScopedEnvironment env;
+  env.Set("GCLOUD_PROJECT", "demo-exec");
+  SECTION("alone, it names the project") {
+    const Parsed parsed = Parse({});
+    REQUIRE(parsed.outcome.run);
+    CHECK(parsed.config.project_id == "demo-exec");
+  }
+  SECTION("empty, it counts as unset") {
+    env.Set("GCLOUD_PROJECT", "");
+    CHECK_FALSE(Parse({}).outcome.run);
+  }
+  SECTION("each of the others wins over it") {
+    env.Set("GOOGLE_CLOUD_PROJECT", "google-cloud");
+    CHECK(Parse({}).config.project_id == "google-cloud");
+    env.Set("FIREBASE_PROJECT_ID", "firebase");
+    CHECK(Parse({}).config.project_id == "firebase");
+    CHECK(Parse({"--project-id", "cli"}).config.project_id == "cli");
+  }
+}
+
+TEST_CASE("a missing project id exits 2 with one line naming the option and the three variables",
+          "[unit][config]") {
   ScopedEnvironment env;
   const Parsed parsed = Parse({});
   CHECK_FALSE(parsed.outcome.run);
   CHECK(parsed.outcome.exit_code == 2);
   CHECK(IsOneLine(parsed.outcome.message));
-  CHECK_THAT(parsed.outcome.message, Contains("project"));
+  for (const char* name :
+       {"--project-id", "FIREBASE_PROJECT_ID", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT"}) {
+    CHECK_THAT(parsed.outcome.message, Contains(name));
+  }
 }
 
 TEST_CASE("FIREBASE_AUTH_EMULATOR_HOST selects emulator mode unless --auth-mode is given",
@@ -251,8 +271,71 @@ TEST_CASE("--help exits 0 and documents the options and their variables", "[unit
   for (const char* text :
        {"--host", "--port", "--db", "--project-id", "--auth-mode", "--firebase-certs",
         "--clock-skew", "--max-body-bytes", "--access-log", "COMPANY_PORT", "FIREBASE_PROJECT_ID",
-        "GOOGLE_CLOUD_PROJECT", "FIREBASE_AUTH_EMULATOR_HOST"}) {
+        "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "FIREBASE_AUTH_EMULATOR_HOST"}) {
     CHECK_THAT(parsed.outcome.message, Contains(text));
+  }
+}
+
+TEST_CASE("--help shows the default of every option that has one", "[unit][config]") {
+  ScopedEnvironment env;
+  const std::string help = Parse({"--help"}).outcome.message;
+  for (const char* shown :
+       {"--host TEXT=127.0.0.1", "=4100", "--db TEXT=data/company.db", "=production",
+        "=300 (Env:CLOCK_SKEW_SECONDS)", "=65536 (Env:MAX_BODY_BYTES)", "=512", "=10000",
+        "=100 (Env:MAX_HEADERS)", "--access-log TEXT:{on,off}=on", auth::kGoogleCertsUrl}) {
+    CHECK_THAT(help, Contains(shown));
+  }
+}
+
+TEST_CASE("an unknown option is named with the nearest known one", "[unit][config]") {
+  ScopedEnvironment env;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--dbb", "x.db"}, "company_service: unknown option --dbb; did you mean --db?"},
+      {{"--prot", "1"}, "company_service: unknown option --prot; did you mean --port?"},
+      {{"--projct-id=p"},
+       "company_service: unknown option --projct-id; did you mean --project-id?"},
+      {{"--clock-skw", "5"},
+       "company_service: unknown option --clock-skw; did you mean --clock-skew?"},
+      {{"--exit-with"},
+       "company_service: unknown option --exit-with; did you mean --exit-with-parent?"},
+      {{"--zebra"}, "company_service: unknown option --zebra"},
+      {{"stray-positional"}, "company_service: unexpected argument stray-positional"},
+  };
+  for (const auto& [more, expected] : cases) {
+    std::vector<std::string> args = {"--project-id", "p"};
+    args.insert(args.end(), more.begin(), more.end());
+    const Parsed parsed = Parse(args);
+    INFO(more.front());
+    CHECK_FALSE(parsed.outcome.run);
+    CHECK(parsed.outcome.exit_code == 2);
+    CHECK(parsed.outcome.message == expected);
+  }
+}
+
+TEST_CASE("a number option given a word says it is not a number", "[unit][config]") {
+  ScopedEnvironment env;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--port", "abc"}, "company_service: --port: abc is not a number"},
+      {{"--port", "80.5"}, "company_service: --port: 80.5 is not a whole number"},
+      {{"--port", "70000"}, "company_service: --port: 70000 is not in the range 0 to 65535"},
+      {{"--port", "-1"}, "company_service: --port: -1 is not in the range 0 to 65535"},
+      {{"--clock-skew", "soon"}, "company_service: --clock-skew: soon is not a number"},
+      {{"--max-body-bytes", "big"}, "company_service: --max-body-bytes: big is not a number"},
+      {{"--max-body-bytes", "-1"},
+       "company_service: --max-body-bytes: -1 is not in the range 1 to 1073741824"},
+  };
+  for (const auto& [more, expected] : cases) {
+    std::vector<std::string> args = {"--project-id", "p"};
+    args.insert(args.end(), more.begin(), more.end());
+    const Parsed parsed = Parse(args);
+    INFO(more.back());
+    CHECK(parsed.outcome.exit_code == 2);
+    CHECK(parsed.outcome.message == expected);
+  }
+  SECTION("from the environment too") {
+    env.Set("COMPANY_PORT", "abc");
+    CHECK(Parse({"--project-id", "p"}).outcome.message ==
+          "company_service: --port: abc is not a number");
   }
 }
 

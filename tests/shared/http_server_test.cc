@@ -18,8 +18,10 @@
 #include <tuple>
 #include <vector>
 
+#include "shared/core/build_info.h"
 #include "shared/devkit/token_minting.h"
 #include "shared/http/server.h"
+#include "shared/http/service_main.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/process.h"
 #include "tests/support/raw_http.h"
@@ -106,6 +108,7 @@ void CheckEnvelope(const httplib::Result& res, int status, const std::string& co
 
 http::ServerOptions Options(const std::string& cors_origin = "") {
   http::ServerOptions options;
+  options.service = "test_service";
   options.limits.max_body_bytes = kBodyLimit;
   options.access_log = false;
   options.cors_origin = cors_origin;
@@ -173,7 +176,55 @@ TEST_CASE("GET /healthz answers ok without auth", "[unit][http]") {
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
-  CHECK(BodyOf(res) == json{{"success", true}, {"status", "ok"}});
+  CHECK(BodyOf(res) == json{{"success", true}, {"status", "ok"}, {"service", "test_service"}});
+}
+
+TEST_CASE("GET /version names the service and what it was built from, without auth",
+          "[unit][http]") {
+  Fixture f;
+  const httplib::Result res = f.server.Client().Get("/version");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  const json body = BodyOf(res);
+  const BuildInfo& build = GetBuildInfo();
+  CHECK(body == json{{"success", true},
+                     {"service", "test_service"},
+                     {"version", std::string(build.version)},
+                     {"commit", std::string(build.commit)},
+                     {"buildType", std::string(build.build_type)}});
+  CHECK(build.version == GOFAST_VERSION);
+  CHECK_FALSE(build.commit.empty());
+  CHECK(build.commit.find_first_of(" \"\n") == std::string_view::npos);
+  CHECK_FALSE(build.build_type.empty());
+}
+
+TEST_CASE(
+    "the start line names the service, version, URL, auth mode, project, database and test API",
+    "[unit][http]") {
+  config::CommonConfig config;
+  config.service = "app_service";
+  config.host = "127.0.0.1";
+  config.project_id = "demo-gofast";
+  config.db_path = "data/app.db";
+  config.auth_mode = auth::AuthMode::kEmulator;
+  const std::string commit(GetBuildInfo().commit);
+  CHECK(http::StartLine(config, 4200) ==
+        "app_service " GOFAST_VERSION
+        " listening on http://127.0.0.1:4200 auth=emulator project=demo-gofast db=data/app.db "
+        "test-api=off commit=" +
+            commit);
+  SECTION("production mode and the test API are named so") {
+    config.auth_mode = auth::AuthMode::kProduction;
+    config.test_api = true;
+    CHECK_THAT(http::StartLine(config, 1), Contains(" auth=production "));
+    CHECK_THAT(http::StartLine(config, 1), Contains(" test-api=on "));
+  }
+  SECTION("a value with a space, a quote, a backslash or '=' is quoted, so one word is one value") {
+    config.db_path = "/tmp/my data/a\\\"b=c.db";
+    config.project_id = "";
+    CHECK_THAT(http::StartLine(config, 1),
+               Contains(R"( project="" db="/tmp/my data/a\\\"b=c.db" test-api=off)"));
+  }
 }
 
 TEST_CASE("an unknown path answers a 404 NOT_FOUND envelope", "[unit][http]") {

@@ -1,8 +1,11 @@
 // The text kit both services use: JavaScript-style trimming, character
-// counting, ASCII case, and display-name splitting.
+// counting, ASCII case, display-name splitting, and the nearest name for a hint.
 #include "shared/core/text.h"
 
 #include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace gofast {
 namespace {
@@ -45,6 +48,24 @@ TEST_CASE("display names split at any white space, and trim as JavaScript does",
   CHECK(SplitDisplayName("\xC2\xA0"
                          "Ada King\n") == Names{"Ada", "King"});
   CHECK(SplitDisplayName("") == Names{std::nullopt, std::nullopt});
+}
+
+TEST_CASE("the nearest name is one a few edits away, else the one the word begins", "[unit]") {
+  const std::vector<std::string> names = {
+      "host", "port", "db", "project-id", "max-body-bytes", "max-headers", "exit-with-parent"};
+  using Near = std::optional<std::string>;
+  CHECK(NearestName("dbb", names) == Near("db"));                // one insertion
+  CHECK(NearestName("prot", names) == Near("port"));             // two neighbours swapped
+  CHECK(NearestName("projectid", names) == Near("project-id"));  // one deletion
+  CHECK(NearestName("max-body-byte", names) == Near("max-body-bytes"));
+  CHECK(NearestName("exit-with", names) == Near("exit-with-parent"));  // the one it begins
+  CHECK(NearestName("max", names) == std::nullopt);                    // begins two: no guess
+  CHECK(NearestName("x", names) == std::nullopt);  // too far from "db" for one letter
+  CHECK(NearestName("zebra", names) == std::nullopt);
+  CHECK(NearestName("", names) == std::nullopt);
+  CHECK(NearestName("up", {}) == std::nullopt);
+  CHECK(NearestName("upp", {"up", "exec", "token", "demo", "load"}) == Near("up"));
+  CHECK(NearestName("mnt", {"keygen", "mint"}) == Near("mint"));
 }
 
 }  // namespace

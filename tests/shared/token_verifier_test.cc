@@ -291,10 +291,25 @@ TEST_CASE("a token with an empty or non-string kid is refused in production mode
 }
 
 TEST_CASE("the kid rule comes before the algorithm rule", "[unit][token][rule2]") {
-  // An emulator token (alg none, no kid) fails on the kid in production mode.
-  const Result<VerifiedToken> result = VerifyProduction(UnsignedWith(GoodPayload()));
+  const std::string token = SignJwt({{"alg", "HS256"}, {"typ", "JWT"}}, GoodPayload(), TestKey());
+  const Result<VerifiedToken> result = VerifyProduction(token);
   CHECK(CodeOf(result) == "INVALID_TOKEN");
   CHECK_THAT(MessageOf(result), Contains("kid"));
+}
+
+TEST_CASE("an emulator token in production mode is refused with how to accept it",
+          "[unit][token][rule3]") {
+  // The Firebase Auth Emulator's form (alg none, no kid, no signature), with or without a kid:
+  // the answer says how to start the service for it, not which header field is missing.
+  for (const json& header : {json{{"alg", "none"}, {"typ", "JWT"}},
+                             json{{"alg", "none"}, {"kid", TestKeys::kKid}, {"typ", "JWT"}}}) {
+    const Result<VerifiedToken> result =
+        VerifyProduction(auth::EncodeJwt(header, GoodPayload(), ""));
+    CHECK(CodeOf(result) == "INVALID_TOKEN");
+    CHECK_THAT(MessageOf(result), Contains("Firebase Auth Emulator"));
+    CHECK_THAT(MessageOf(result), Contains("--auth-mode emulator"));
+    CHECK_THAT(MessageOf(result), Contains("FIREBASE_AUTH_EMULATOR_HOST"));
+  }
 }
 
 TEST_CASE("alg none is refused in production mode", "[unit][token][rule3]") {

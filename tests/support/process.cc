@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 
 namespace gofast::testing {
 
@@ -24,6 +25,17 @@ bool Ended(pid_t pid) {
   if (!std::getline(stat_file, stat)) return true;
   const size_t name_end = stat.rfind(')');
   return name_end == std::string::npos || stat.substr(name_end + 2, 1) == "Z";
+}
+
+std::string LogOnceItHolds(const ServiceProcess& service, const std::string& text,
+                           std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string log = service.Log();
+  while (log.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    log = service.Log();
+  }
+  return log;
 }
 
 }  // namespace gofast::testing

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -34,6 +35,12 @@ class TempDir {
 // Whether `pid` has ended: gone, or a zombie nobody reaped (its files are
 // closed), as a child of another parent may stay here.
 bool Ended(pid_t pid);
+
+// The service's log (standard error) once it holds `text`, or as it is after
+// `timeout`: a line written just after the "listening on" line, or just
+// after an answer, may not be there yet when the test looks.
+std::string LogOnceItHolds(const ServiceProcess& service, const std::string& text,
+                           std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 }  // namespace gofast::testing
 
