@@ -1,46 +1,19 @@
 #include "app_service/seed_file.h"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 #include <variant>
 
 #include "app_service/domain/overloaded.h"
 #include "app_service/http/json_views.h"
 #include "shared/http/json_fields.h"
-#include "shared/json/json_path.h"
-#include "shared/json/strict_json.h"
+#include "shared/json/seed_document.h"
 
 namespace gofast::app {
 namespace {
 
 using nlohmann::json;
 
-Error SeedError(const std::string& message) { return ValidationError("seed: " + message); }
-
-using TextTarget = std::variant<std::string*, std::optional<std::string>*>;
-
-struct TextMember {
-  const char* name;
-  TextTarget target;
-};
-
-// Every member of `object` must be one of `members`: a string, or null for missing.
-Status ReadTextMembers(const json& object, const std::string& where,
-                       std::initializer_list<TextMember> members) {
-  if (!object.is_object()) return SeedError(where + " must be an object");
-  for (const auto& [key, value] : object.items()) {
-    const auto member = std::find_if(members.begin(), members.end(),
-                                     [&key = key](const TextMember& m) { return key == m.name; });
-    const std::string path = gofast::json::MemberPath(where, key);
-    if (member == members.end()) return SeedError("unknown field " + path);
-    if (value.is_null()) continue;
-    if (!value.is_string()) return SeedError(path + " must be a string");
-    const std::string& text = value.get_ref<const std::string&>();
-    if (text.find('\0') != std::string::npos) return SeedError(path + " must not contain NUL");
-    std::visit([&](auto* target) { *target = text; }, member->target);
-  }
-  return Ok{};
-}
+using gofast::json::SeedError;
 
 // A run's members by column (RunColumns), each of its column's JSON type or null.
 Status ReadRun(const json& object, const std::string& where, Run& run) {
@@ -134,22 +107,23 @@ Result<AppRows> ReadSeedRows(const json& document) {
   if (!athletes) return athletes.error();
   for (size_t i = 0; athletes.value() && i < athletes.value()->size(); ++i) {
     Athlete& row = rows.athletes.emplace_back();
-    const Status read =
-        ReadTextMembers((*athletes.value())[i], "athletes[" + std::to_string(i) + "]",
-                        {{"id", &row.id},
-                         {"firebaseId", &row.firebase_id},
-                         {"email", &row.email},
-                         {"firstName", &row.first_name},
-                         {"lastName", &row.last_name},
-                         {"createdAt", &row.created_at},
-                         {"updatedAt", &row.updated_at}});
+    const Status read = gofast::json::ReadStringMembers((*athletes.value())[i],
+                                                        "athletes[" + std::to_string(i) + "]",
+                                                        {{"id", &row.id},
+                                                         {"firebaseId", &row.firebase_id},
+                                                         {"email", &row.email},
+                                                         {"firstName", &row.first_name},
+                                                         {"lastName", &row.last_name},
+                                                         {"createdAt", &row.created_at},
+                                                         {"updatedAt", &row.updated_at}});
     if (!read) return read.error();
   }
   const Result<const json*> clubs = ArrayMember(document, "runClubs");
   if (!clubs) return clubs.error();
   for (size_t i = 0; clubs.value() && i < clubs.value()->size(); ++i) {
     RunClub& row = rows.run_clubs.emplace_back();
-    const Status read = ReadTextMembers((*clubs.value())[i], "runClubs[" + std::to_string(i) + "]",
+    const Status read =
+        gofast::json::ReadStringMembers((*clubs.value())[i], "runClubs[" + std::to_string(i) + "]",
                                         {{"slug", &row.slug},
                                          {"name", &row.name},
                                          {"logoUrl", &row.logo_url},
@@ -170,12 +144,8 @@ Result<AppRows> ReadSeedRows(const json& document) {
 }
 
 Result<AppRows> ReadSeedFile(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) return ValidationError("cannot read seed file " + path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  const Result<json> document = gofast::json::ParseStrictJson(text.str(), "the file");
-  if (!document) return ValidationError(path + ": seed: " + document.error().message);
+  const Result<json> document = gofast::json::ReadSeedDocument(path);
+  if (!document) return document.error();
   Result<AppRows> rows = ReadSeedRows(document.value());
   if (!rows) return ValidationError(path + ": " + rows.error().message);
   return rows;

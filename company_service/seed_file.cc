@@ -1,42 +1,14 @@
 #include "company_service/seed_file.h"
 
-#include <algorithm>
-#include <cctype>
-#include <fstream>
-#include <sstream>
+#include <initializer_list>
 
 #include "shared/http/json_fields.h"
-#include "shared/json/json_path.h"
+#include "shared/json/seed_document.h"
 #include "shared/json/strict_json.h"
 
 namespace gofast::company {
-namespace {
 
 using nlohmann::json;
-
-struct TextMember {
-  const char* name;
-  std::optional<std::string>* target;
-};
-
-// Every member of `object` must be one of `members`: a string, or null for missing.
-Status ReadMembers(const json& object, const std::string& where,
-                   std::initializer_list<TextMember> members) {
-  for (const auto& [key, value] : object.items()) {
-    const auto member = std::find_if(members.begin(), members.end(),
-                                     [&key = key](const TextMember& m) { return key == m.name; });
-    const std::string path = gofast::json::MemberPath(where, key);
-    if (member == members.end()) return SeedError("unknown field " + path);
-    if (value.is_null()) continue;
-    if (!value.is_string()) return SeedError(path + " must be a string");
-    const std::string& text = value.get_ref<const std::string&>();
-    if (text.find('\0') != std::string::npos) return SeedError(path + " must not contain NUL");
-    *member->target = text;
-  }
-  return Ok{};
-}
-
-}  // namespace
 
 Result<SeedRows> ReadSeedRows(const json& document) {
   if (!document.is_object()) return SeedError("the document must be a JSON object");
@@ -47,18 +19,17 @@ Result<SeedRows> ReadSeedRows(const json& document) {
   }
   const auto company = document.find("company");
   if (company != document.end() && !company->is_null()) {
-    if (!company->is_object()) return SeedError("company must be an object");
     SeedCompanyRow& tenant = rows.company.emplace();
-    if (Status read = ReadMembers(*company, "company",
-                                  {{"id", &tenant.id},
-                                   {"companyName", &tenant.company_name},
-                                   {"address", &tenant.address},
-                                   {"city", &tenant.city},
-                                   {"state", &tenant.state},
-                                   {"website", &tenant.website},
-                                   {"description", &tenant.description},
-                                   {"createdAt", &tenant.created_at},
-                                   {"updatedAt", &tenant.updated_at}});
+    if (Status read = gofast::json::ReadStringMembers(*company, "company",
+                                                      {{"id", &tenant.id},
+                                                       {"companyName", &tenant.company_name},
+                                                       {"address", &tenant.address},
+                                                       {"city", &tenant.city},
+                                                       {"state", &tenant.state},
+                                                       {"website", &tenant.website},
+                                                       {"description", &tenant.description},
+                                                       {"createdAt", &tenant.created_at},
+                                                       {"updatedAt", &tenant.updated_at}});
         !read) {
       return read.error();
     }
@@ -70,20 +41,19 @@ Result<SeedRows> ReadSeedRows(const json& document) {
   for (size_t index = 0; index < staff->size(); ++index) {
     const json& object = (*staff)[index];
     const std::string where = "staff[" + std::to_string(index) + "]";
-    if (!object.is_object()) return SeedError(where + " must be an object");
     SeedStaffRow& row = rows.staff.emplace_back();
-    if (Status read = ReadMembers(object, where,
-                                  {{"id", &row.id},
-                                   {"firebaseId", &row.firebase_id},
-                                   {"email", &row.email},
-                                   {"role", &row.role},
-                                   {"firstName", &row.first_name},
-                                   {"lastName", &row.last_name},
-                                   {"photoURL", &row.photo_url},
-                                   {"startDate", &row.start_date},
-                                   {"companyId", &row.company_id},
-                                   {"createdAt", &row.created_at},
-                                   {"updatedAt", &row.updated_at}});
+    if (Status read = gofast::json::ReadStringMembers(object, where,
+                                                      {{"id", &row.id},
+                                                       {"firebaseId", &row.firebase_id},
+                                                       {"email", &row.email},
+                                                       {"role", &row.role},
+                                                       {"firstName", &row.first_name},
+                                                       {"lastName", &row.last_name},
+                                                       {"photoURL", &row.photo_url},
+                                                       {"startDate", &row.start_date},
+                                                       {"companyId", &row.company_id},
+                                                       {"createdAt", &row.created_at},
+                                                       {"updatedAt", &row.updated_at}});
         !read) {
       return read.error();
     }
@@ -98,11 +68,9 @@ Result<SeedRows> ParseSeedRows(std::string_view json_text) {
 }
 
 Result<SeedRows> ReadSeedFile(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) return ValidationError("cannot read seed file " + path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  Result<SeedRows> rows = ParseSeedRows(text.str());
+  const Result<json> document = gofast::json::ReadSeedDocument(path);
+  if (!document) return document.error();
+  Result<SeedRows> rows = ReadSeedRows(document.value());
   if (!rows) return ValidationError(path + ": " + rows.error().message);
   return rows;
 }
