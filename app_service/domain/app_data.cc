@@ -1,6 +1,8 @@
 #include "app_service/domain/app_data.h"
 
+#include <initializer_list>
 #include <set>
+#include <utility>
 
 #include "app_service/domain/duplicate_rule.h"
 #include "shared/core/ids.h"
@@ -8,33 +10,34 @@
 namespace gofast::app {
 namespace {
 
-// The name of the first member in which the rows differ, if any.
-std::optional<std::string> FirstDifference(const Athlete& a, const Athlete& b) {
-  const std::pair<const char*, bool> members[] = {{"id", a.id == b.id},
-                                                  {"firebaseId", a.firebase_id == b.firebase_id},
-                                                  {"email", a.email == b.email},
-                                                  {"firstName", a.first_name == b.first_name},
-                                                  {"lastName", a.last_name == b.last_name},
-                                                  {"createdAt", a.created_at == b.created_at},
-                                                  {"updatedAt", a.updated_at == b.updated_at}};
-  for (const auto& [name, equal] : members) {
+// The name of the first member whose equality is false, if any.
+std::optional<std::string> FirstUnequal(
+    std::initializer_list<std::pair<const char*, bool>> member_equalities) {
+  for (const auto& [name, equal] : member_equalities) {
     if (!equal) return std::string(name);
   }
   return std::nullopt;
 }
 
+// The name of the first member in which the rows differ, if any.
+std::optional<std::string> FirstDifference(const Athlete& a, const Athlete& b) {
+  return FirstUnequal({{"id", a.id == b.id},
+                       {"firebaseId", a.firebase_id == b.firebase_id},
+                       {"email", a.email == b.email},
+                       {"firstName", a.first_name == b.first_name},
+                       {"lastName", a.last_name == b.last_name},
+                       {"createdAt", a.created_at == b.created_at},
+                       {"updatedAt", a.updated_at == b.updated_at}});
+}
+
 std::optional<std::string> FirstDifference(const RunClub& a, const RunClub& b) {
-  const std::pair<const char*, bool> members[] = {{"slug", a.slug == b.slug},
-                                                  {"name", a.name == b.name},
-                                                  {"logoUrl", a.logo_url == b.logo_url},
-                                                  {"city", a.city == b.city},
-                                                  {"syncedAt", a.synced_at == b.synced_at},
-                                                  {"createdAt", a.created_at == b.created_at},
-                                                  {"updatedAt", a.updated_at == b.updated_at}};
-  for (const auto& [name, equal] : members) {
-    if (!equal) return std::string(name);
-  }
-  return std::nullopt;
+  return FirstUnequal({{"slug", a.slug == b.slug},
+                       {"name", a.name == b.name},
+                       {"logoUrl", a.logo_url == b.logo_url},
+                       {"city", a.city == b.city},
+                       {"syncedAt", a.synced_at == b.synced_at},
+                       {"createdAt", a.created_at == b.created_at},
+                       {"updatedAt", a.updated_at == b.updated_at}});
 }
 
 std::optional<std::string> FirstDifference(const Run& a, const Run& b) {
@@ -105,25 +108,26 @@ Status AppData::Reset() {
 }
 
 Result<MergeOutcome> AppData::Merge(const AppRows& rows) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  MergeOutcome outcome;
-  const Result<AppRows> to_write = RowsToWrite(rows, /*against_store=*/true, outcome);
-  if (!to_write) return to_write.error();
-  std::vector<std::optional<std::string>> keys;
-  for (const Run& run : to_write->runs) keys.push_back(DuplicateKey(run));
-  const Status written = store_.WriteRows(to_write.value(), keys, /*clear_first=*/false);
-  if (!written) return written.error();
-  return outcome;
+  return Write(rows, /*clear_first=*/false);
 }
 
 Status AppData::Import(const AppRows& rows) {
+  const Result<MergeOutcome> written = Write(rows, /*clear_first=*/true);
+  if (!written) return written.error();
+  return Ok{};
+}
+
+Result<MergeOutcome> AppData::Write(const AppRows& rows, bool clear_first) {
   std::lock_guard<std::mutex> lock(mutex_);
   MergeOutcome outcome;
-  const Result<AppRows> to_write = RowsToWrite(rows, /*against_store=*/false, outcome);
+  // Rows about to be emptied are not compared with.
+  const Result<AppRows> to_write = RowsToWrite(rows, /*against_store=*/!clear_first, outcome);
   if (!to_write) return to_write.error();
   std::vector<std::optional<std::string>> keys;
   for (const Run& run : to_write->runs) keys.push_back(DuplicateKey(run));
-  return store_.WriteRows(to_write.value(), keys, /*clear_first=*/true);
+  const Status written = store_.WriteRows(to_write.value(), keys, clear_first);
+  if (!written) return written.error();
+  return outcome;
 }
 
 Result<AppRows> AppData::Export() { return store_.ReadAll(); }

@@ -80,6 +80,9 @@ class AppData {
   Result<AppRows> Export();
 
  private:
+  // Checks and completes the rows, then writes them (emptying the tables
+  // first when `clear_first`), in one transaction.
+  Result<MergeOutcome> Write(const AppRows& rows, bool clear_first);
   // The rows to write, completed, or the reason the document is refused;
   // `against_store` compares with stored rows (false: the tables will be empty).
   Result<AppRows> RowsToWrite(const AppRows& rows, bool against_store, MergeOutcome& outcome);

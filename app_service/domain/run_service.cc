@@ -45,12 +45,14 @@ Result<CreateOutcome> RunService::CreateOnce(const Caller& caller, const Idempot
   // The uid's length first, so no uid and key run together into another pair.
   const std::unique_ptr<KeyLocks::Hold> hold =
       key_locks_.Acquire(std::to_string(caller.uid.size()) + ':' + caller.uid + key.key);
-  const std::string now = clock_();
-  ForgetExpiredRecords(now);
+  // A clock always answers a parseable time; if one did not, nothing would expire.
+  const std::optional<ParsedDate> now = ParseIso8601(clock_());
+  const std::string expiry_cutoff = now ? FormatIso8601(now->time - kIdempotencyWindow) : "";
+  if (now) ForgetExpiredRecords(UnixSeconds(now->time) / 60, expiry_cutoff);
   const Result<std::optional<IdempotencyRecord>> record =
       store_.FindIdempotencyRecord(caller.uid, key.key);
   if (!record) return record.error();
-  if (record.value() && record.value()->created_at >= ExpiryCutoff(now)) {
+  if (record.value() && record.value()->created_at >= expiry_cutoff) {
     if (record.value()->body_sha256 != key.body_sha256) {
       return MakeError(ErrorCode::kIdempotencyKeyReused,
                        "This Idempotency-Key was already used with a different request body");
@@ -75,22 +77,12 @@ Result<RunPage> RunService::List(const RunFilter& filter, size_t limit,
   return store_.ListRuns(filter, limit, after);
 }
 
-std::string RunService::ExpiryCutoff(const std::string& now) const {
-  const std::optional<ParsedDate> parsed = ParseIso8601(now);
-  // A clock always answers a parseable time; if one did not, nothing expires.
-  if (!parsed) return "";
-  return FormatIso8601(parsed->time - kIdempotencyWindow);
-}
-
-void RunService::ForgetExpiredRecords(const std::string& now) {
-  const std::optional<ParsedDate> parsed = ParseIso8601(now);
-  if (!parsed) return;
-  const int64_t minute = UnixSeconds(parsed->time) / 60;
+void RunService::ForgetExpiredRecords(int64_t minute, const std::string& created_before) {
   int64_t last = last_forget_minute_.load();
   if (minute == last || !last_forget_minute_.compare_exchange_strong(last, minute)) return;
   // Lookups already ignore expired records: this only keeps the table small,
   // so a failure is logged and left for the next minute.
-  const Status forgotten = store_.ForgetIdempotencyRecords(ExpiryCutoff(now));
+  const Status forgotten = store_.ForgetIdempotencyRecords(created_before);
   if (!forgotten) LogError("expired idempotency keys not deleted: " + forgotten.error().message);
 }
 

@@ -70,10 +70,9 @@ class RunService {
                        const std::optional<RunCursor>& after);
 
  private:
-  // The creation time before which an idempotency record has expired.
-  std::string ExpiryCutoff(const std::string& now) const;
-  // Deletes expired records, at most once a minute.
-  void ForgetExpiredRecords(const std::string& now);
+  // Deletes the records created before `created_before`, at most once in
+  // each `minute` (Unix minutes).
+  void ForgetExpiredRecords(int64_t minute, const std::string& created_before);
 
   RunStore& store_;
   IsoClock clock_;

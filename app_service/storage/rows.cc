@@ -85,6 +85,16 @@ Athlete ReadAthlete(const SQLite::Statement& statement) {
                  statement.getColumn(6).getString()};
 }
 
+void BindAthlete(SQLite::Statement& statement, const Athlete& athlete) {
+  statement.bind(1, athlete.id);
+  statement.bind(2, athlete.firebase_id);
+  db::BindOptional(statement, 3, athlete.email);
+  db::BindOptional(statement, 4, athlete.first_name);
+  db::BindOptional(statement, 5, athlete.last_name);
+  statement.bind(6, athlete.created_at);
+  statement.bind(7, athlete.updated_at);
+}
+
 RunClub ReadRunClub(const SQLite::Statement& statement) {
   const auto optional = [&](int index) { return db::OptionalText(statement.getColumn(index)); };
   return RunClub{statement.getColumn(0).getString(),

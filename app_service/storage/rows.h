@@ -23,6 +23,8 @@ inline constexpr char kAthleteColumns[] =
     "id, firebaseId, email, firstName, lastName, createdAt, updatedAt";
 // A row selected with kAthleteColumns.
 Athlete ReadAthlete(const SQLite::Statement& statement);
+// Binds placeholders 1-7 to the athlete's columns, in kAthleteColumns' order.
+void BindAthlete(SQLite::Statement& statement, const Athlete& athlete);
 
 inline constexpr char kRunClubColumns[] =
     "slug, name, logoUrl, city, syncedAt, createdAt, updatedAt";

@@ -75,6 +75,10 @@ Result<AppRows> SqliteAppData::ReadAll() {
 Status SqliteAppData::WriteRows(const AppRows& rows,
                                 const std::vector<std::optional<std::string>>& duplicate_keys,
                                 bool clear_first) {
+  static const std::string kInsertAthlete =
+      std::string("INSERT INTO athletes (") + kAthleteColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+  static const std::string kInsertRunClub =
+      std::string("INSERT INTO run_clubs (") + kRunClubColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -85,22 +89,12 @@ Status SqliteAppData::WriteRows(const AppRows& rows,
           "DELETE FROM idempotency_keys;");
     }
     for (const Athlete& athlete : rows.athletes) {
-      db::Connection::Use insert =
-          writer.Prepare(std::string("INSERT INTO athletes (") + kAthleteColumns +
-                         ") VALUES (?, ?, ?, ?, ?, ?, ?)");
-      insert->bind(1, athlete.id);
-      insert->bind(2, athlete.firebase_id);
-      db::BindOptional(*insert, 3, athlete.email);
-      db::BindOptional(*insert, 4, athlete.first_name);
-      db::BindOptional(*insert, 5, athlete.last_name);
-      insert->bind(6, athlete.created_at);
-      insert->bind(7, athlete.updated_at);
+      db::Connection::Use insert = writer.Prepare(kInsertAthlete);
+      BindAthlete(*insert, athlete);
       insert->exec();
     }
     for (const RunClub& club : rows.run_clubs) {
-      db::Connection::Use insert =
-          writer.Prepare(std::string("INSERT INTO run_clubs (") + kRunClubColumns +
-                         ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+      db::Connection::Use insert = writer.Prepare(kInsertRunClub);
       insert->bind(1, club.slug);
       insert->bind(2, club.name);
       db::BindOptional(*insert, 3, club.logo_url);

@@ -44,13 +44,7 @@ Result<AthleteStore::InsertOutcome> SqliteAthleteStore::InsertAthleteIfAbsent(
   try {
     db::Writer::Lock writer = writer_.Acquire();
     db::Connection::Use insert = writer.Prepare(InsertAthleteIfAbsentSql());
-    insert->bind(1, athlete.id);
-    insert->bind(2, athlete.firebase_id);
-    db::BindOptional(*insert, 3, athlete.email);
-    db::BindOptional(*insert, 4, athlete.first_name);
-    db::BindOptional(*insert, 5, athlete.last_name);
-    insert->bind(6, athlete.created_at);
-    insert->bind(7, athlete.updated_at);
+    BindAthlete(*insert, athlete);
     const bool created = insert->exec() == 1;
     // Read on the writer: under its lock the row cannot change in between.
     db::Connection::Use select = writer.Prepare(SelectAthleteByFirebaseIdSql());
