@@ -1,6 +1,7 @@
 // Nothing stored twice, against the real binary: Idempotency-Key replays and
 // the real route's 409 for a duplicate run.
 #include <catch2/catch.hpp>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -19,6 +20,21 @@ json ClubRun(const std::string& title = "Wednesday Sunrise 5K") {
   body["title"] = title;
   body["runClub"] = {{"slug", "dc-run-crew"}, {"name", "DC Run Crew"}};
   return body;
+}
+
+// `count` requests at once, each on a keep-alive client of its own.
+std::vector<Reply> AtOnce(AppService& app, int count,
+                          const std::function<Reply(TestClient&)>& send) {
+  std::vector<Reply> replies(static_cast<size_t>(count));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < count; ++i) {
+    threads.emplace_back([&, i] {
+      TestClient client(Service::kApp, app.process().port());
+      replies[static_cast<size_t>(i)] = send(client);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  return replies;
 }
 
 Reply CreateWithKey(TestClient& client, const std::string& token, const json& body,
@@ -106,15 +122,9 @@ TEST_CASE("twenty racing requests with one key store one run and all answer it",
   AppService app;
   const std::string token = SignedToken("uid-ada");
   constexpr int kRequests = 20;
-  std::vector<Reply> replies(kRequests);
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kRequests; ++i) {
-    threads.emplace_back([&, i] {
-      TestClient client(Service::kApp, app.process().port());
-      replies[i] = CreateWithKey(client, token, MinimalRun(), "double-click");
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
+  const std::vector<Reply> replies = AtOnce(app, kRequests, [&](TestClient& client) {
+    return CreateWithKey(client, token, MinimalRun(), "double-click");
+  });
   std::set<std::string> ids;
   int replayed = 0;
   for (const Reply& reply : replies) {
@@ -197,16 +207,9 @@ TEST_CASE("a run without a club is never a duplicate", "[integration]") {
 TEST_CASE("twenty racing duplicates store one run and the rest name it", "[integration]") {
   AppService app;
   const std::string token = SignedToken("uid-ada");
-  constexpr int kRequests = 20;
-  std::vector<Reply> replies(kRequests);
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kRequests; ++i) {
-    threads.emplace_back([&, i] {
-      TestClient client(Service::kApp, app.process().port());
-      replies[i] = client.PostJson("/api/runs/create", token, ClubRun());
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
+  const std::vector<Reply> replies = AtOnce(app, 20, [&](TestClient& client) {
+    return client.PostJson("/api/runs/create", token, ClubRun());
+  });
   std::set<std::string> named;
   int created = 0;
   for (const Reply& reply : replies) {
