@@ -1,7 +1,6 @@
 #ifndef GOFAST_APP_SERVICE_DOMAIN_APP_DATA_H_
 #define GOFAST_APP_SERVICE_DOMAIN_APP_DATA_H_
 
-#include <cstddef>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -9,6 +8,7 @@
 
 #include "app_service/domain/athlete.h"
 #include "app_service/domain/run.h"
+#include "shared/core/merge_outcome.h"
 #include "shared/core/result.h"
 #include "shared/core/time.h"
 
@@ -20,12 +20,6 @@ struct AppRows {
   std::vector<Athlete> athletes;
   std::vector<RunClub> run_clubs;
   std::vector<Run> runs;
-};
-
-// What one merge did: rows written, rows skipped as identical to stored ones.
-struct MergeOutcome {
-  size_t stored = 0;
-  size_t skipped = 0;
 };
 
 // Storage of the app's data as a whole, for seeds and the test API.

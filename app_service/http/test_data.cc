@@ -6,12 +6,10 @@ namespace gofast::app {
 
 Status AppTestData::Clear() { return data_.Reset(); }
 
-Result<http::SeedOutcome> AppTestData::Seed(const nlohmann::json& document) {
+Result<MergeOutcome> AppTestData::Seed(const nlohmann::json& document) {
   const Result<AppRows> rows = ReadSeedRows(document);
   if (!rows) return rows.error();
-  const Result<MergeOutcome> merged = data_.Merge(rows.value());
-  if (!merged) return merged.error();
-  return http::SeedOutcome{merged->stored, merged->skipped};
+  return data_.Merge(rows.value());
 }
 
 Status AppTestData::Import(const nlohmann::json& document) {

@@ -16,7 +16,7 @@ class AppTestData final : public http::TestData {
   explicit AppTestData(AppData& data) : data_(data) {}
 
   Status Clear() override;
-  Result<http::SeedOutcome> Seed(const nlohmann::json& document) override;
+  Result<MergeOutcome> Seed(const nlohmann::json& document) override;
   Status Import(const nlohmann::json& document) override;
   Result<nlohmann::json> Export() override;
 

@@ -1,23 +1,17 @@
 #ifndef GOFAST_COMPANY_SERVICE_DOMAIN_TENANT_DATA_H_
 #define GOFAST_COMPANY_SERVICE_DOMAIN_TENANT_DATA_H_
 
-#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "company_service/domain/staff.h"
 #include "company_service/domain/staff_store.h"
 #include "company_service/domain/tenant.h"
+#include "shared/core/merge_outcome.h"
 #include "shared/core/result.h"
 #include "shared/core/time.h"
 
 namespace gofast::company {
-
-// What one merge did: rows written, rows skipped as identical to stored ones.
-struct MergeOutcome {
-  size_t stored = 0;
-  size_t skipped = 0;
-};
 
 // Everything stored for the tenant.
 struct TenantSnapshot {

@@ -6,12 +6,10 @@ namespace gofast::company {
 
 Status CompanyTestData::Clear() { return data_.Reset(); }
 
-Result<http::SeedOutcome> CompanyTestData::Seed(const nlohmann::json& document) {
+Result<MergeOutcome> CompanyTestData::Seed(const nlohmann::json& document) {
   const Result<SeedRows> rows = ReadSeedRows(document);
   if (!rows) return rows.error();
-  const Result<MergeOutcome> merged = data_.Merge(rows.value());
-  if (!merged) return merged.error();
-  return http::SeedOutcome{merged->stored, merged->skipped};
+  return data_.Merge(rows.value());
 }
 
 Status CompanyTestData::Import(const nlohmann::json& document) {

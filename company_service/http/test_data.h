@@ -16,7 +16,7 @@ class CompanyTestData final : public http::TestData {
   explicit CompanyTestData(TenantData& data) : data_(data) {}
 
   Status Clear() override;
-  Result<http::SeedOutcome> Seed(const nlohmann::json& document) override;
+  Result<MergeOutcome> Seed(const nlohmann::json& document) override;
   Status Import(const nlohmann::json& document) override;
   Result<nlohmann::json> Export() override;
 

@@ -70,7 +70,7 @@ Status AddTestApi(Server& server, const config::CommonConfig& config, TestData& 
   server.Route("POST", "/_test/seed", [&data](const Request& request, httplib::Response& res) {
     const Result<nlohmann::json> body = ParseJsonObject(request, /*allow_empty=*/false);
     if (!body) return WriteError(res, body.error());
-    const Result<SeedOutcome> seeded = data.Seed(body.value());
+    const Result<MergeOutcome> seeded = data.Seed(body.value());
     if (!seeded) return WriteError(res, seeded.error());
     WriteJson(res, 200,
               {{"success", true}, {"stored", seeded->stored}, {"skipped", seeded->skipped}});

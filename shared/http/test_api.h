@@ -1,20 +1,14 @@
 #ifndef GOFAST_SHARED_HTTP_TEST_API_H_
 #define GOFAST_SHARED_HTTP_TEST_API_H_
 
-#include <cstddef>
 #include <nlohmann/json.hpp>
 
 #include "shared/config/common_config.h"
+#include "shared/core/merge_outcome.h"
 #include "shared/core/result.h"
 #include "shared/http/server.h"
 
 namespace gofast::http {
-
-// What one seed did: rows written, and rows skipped as identical to stored ones.
-struct SeedOutcome {
-  size_t stored = 0;
-  size_t skipped = 0;
-};
 
 // A service's whole data as one JSON document in the format of its seed files, for other
 // teams' test suites. Each service implements it over its own stores; AddTestApi serves it.
@@ -28,7 +22,7 @@ class TestData {
   // skipped. VALIDATION_FAILED when it does not fit (an unknown member named by its path,
   // such as staff[2].nickname); CONFLICT naming the row that differs from a stored one
   // holding its id or another unique value. On failure nothing is written.
-  virtual Result<SeedOutcome> Seed(const nlohmann::json& document) = 0;
+  virtual Result<MergeOutcome> Seed(const nlohmann::json& document) = 0;
   // Clear, then Seed; a document that does not fit changes nothing.
   virtual Status Import(const nlohmann::json& document) = 0;
   // Everything stored, as a document Seed reads: Clear, then Seed(Export()), restores it.
