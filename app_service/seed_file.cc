@@ -144,11 +144,7 @@ Result<AppRows> ReadSeedRows(const json& document) {
 }
 
 Result<AppRows> ReadSeedFile(const std::string& path) {
-  const Result<json> document = gofast::json::ReadSeedDocument(path);
-  if (!document) return document.error();
-  Result<AppRows> rows = ReadSeedRows(document.value());
-  if (!rows) return ValidationError(path + ": " + rows.error().message);
-  return rows;
+  return gofast::json::ReadSeedFile(path, &ReadSeedRows);
 }
 
 json SeedDocument(const AppRows& rows) {

@@ -68,11 +68,7 @@ Result<SeedRows> ParseSeedRows(std::string_view json_text) {
 }
 
 Result<SeedRows> ReadSeedFile(const std::string& path) {
-  const Result<json> document = gofast::json::ReadSeedDocument(path);
-  if (!document) return document.error();
-  Result<SeedRows> rows = ReadSeedRows(document.value());
-  if (!rows) return ValidationError(path + ": " + rows.error().message);
-  return rows;
+  return gofast::json::ReadSeedFile(path, &ReadSeedRows);
 }
 
 json SeedDocument(const TenantSnapshot& snapshot) {

@@ -37,6 +37,18 @@ Status ReadStringMembers(const nlohmann::json& object, const std::string& where,
 // the file: "cannot read seed file PATH", or "PATH: seed: <why it is not JSON>".
 Result<nlohmann::json> ReadSeedDocument(const std::string& path);
 
+// The file at `path` (ReadSeedDocument) as a service's rows, `read_rows`
+// being that service's reader; every refusal names the file.
+template <typename Rows>
+Result<Rows> ReadSeedFile(const std::string& path,
+                          Result<Rows> (*read_rows)(const nlohmann::json& document)) {
+  const Result<nlohmann::json> document = ReadSeedDocument(path);
+  if (!document) return document.error();
+  Result<Rows> rows = read_rows(document.value());
+  if (!rows) return ValidationError(path + ": " + rows.error().message);
+  return rows;
+}
+
 }  // namespace gofast::json
 
 #endif  // GOFAST_SHARED_JSON_SEED_DOCUMENT_H_
