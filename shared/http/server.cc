@@ -333,6 +333,8 @@ void Server::Stop() {
   if (server_.is_running()) server_.stop();
 }
 
+bool Server::Running() const { return server_.is_running(); }
+
 // --- helpers ----------------------------------------------------------------
 
 std::vector<std::string> SplitPath(std::string_view path) {

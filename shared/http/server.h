@@ -62,7 +62,10 @@ class Server {
   Result<int> Bind(const std::string& host, int port);
   // Serves until Stop(); requests in flight are finished first.
   void Run();
+  // Stops a running server; before Run() has started serving it does nothing.
   void Stop();
+  // Whether Run() is serving, so that Stop() would end it.
+  bool Running() const;
 
   // What to do once a stop signal has stopped the server and its requests in flight are
   // done, before the service's objects go away (Serve runs it; a failure makes the exit 1).

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 namespace gofast::http {
@@ -35,6 +36,12 @@ bool ServeUntilStopSignal(Server& server) {
     sigwait(&signals, &received);
     if (served) return;  // woken below
     signalled = true;
+    // A signal sent right after "listening on" can come before Run() serves,
+    // when Stop() would do nothing and the service would never stop: wait
+    // until it serves (or Run() has ended without serving).
+    while (!served && !server.Running()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     server.Stop();
   });
   server.Run();
