@@ -4,6 +4,7 @@
 #include "app_service/http/routes.h"
 #include "app_service/seed_file.h"
 #include "app_service/storage/migrations.h"
+#include "shared/db/sqlite.h"
 #include "shared/http/service_main.h"
 
 namespace gofast::app {
@@ -32,7 +33,8 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     app->company_staff_ = std::make_unique<CompanyStaffDirectory>(
         config.company_url,
         CompanyLimits{std::chrono::milliseconds(config.company_timeout_ms),
-                      config.company_max_answer_bytes, config.company_max_concurrent});
+                      config.company_max_answer_bytes, config.company_max_concurrent},
+        config.common.access_log);
   }
 
   app->runs_ = std::make_unique<RunService>(*app->run_store_, IsoClock{}, config.duplicates);
@@ -44,6 +46,16 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
   AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_);
+  app->server_->AddMetrics(
+      [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
+  app->server_->AddMetrics(&db::WriteDatabaseMetrics);
+  app->server_->AddMetrics(
+      [store = app->run_store_.get()](metrics::Exposition& out) { store->WriteMetrics(out); });
+  if (app->company_staff_) {
+    app->server_->AddMetrics([directory = app->company_staff_.get()](metrics::Exposition& out) {
+      directory->WriteMetrics(out);
+    });
+  }
   app->data_ = std::make_unique<AppData>(*app->data_store_);
   app->test_data_ = std::make_unique<AppTestData>(*app->data_);
   // --import empties and loads first; --seed then merges into what it left.

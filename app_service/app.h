@@ -8,6 +8,7 @@
 #include "app_service/domain/athlete_service.h"
 #include "app_service/domain/audit_service.h"
 #include "app_service/domain/run_service.h"
+#include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/test_data.h"
 #include "app_service/storage/sqlite_app_data.h"
 #include "app_service/storage/sqlite_athlete_store.h"
@@ -37,7 +38,7 @@ class AppServiceApp {
   std::unique_ptr<SqliteRunStore> run_store_;
   std::unique_ptr<SqliteAthleteStore> athlete_store_;
   std::unique_ptr<SqliteAppData> data_store_;
-  std::unique_ptr<StaffDirectory> company_staff_;  // null without --company-url
+  std::unique_ptr<CompanyStaffDirectory> company_staff_;  // null without --company-url
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;
   std::unique_ptr<AuditService> audits_;

@@ -4,6 +4,7 @@
 #include "company_service/http/routes.h"
 #include "company_service/seed_file.h"
 #include "company_service/storage/migrations.h"
+#include "shared/db/sqlite.h"
 #include "shared/http/service_main.h"
 
 namespace gofast::company {
@@ -39,6 +40,9 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   app->server_ = std::make_unique<http::Server>(http::ServerOptionsFor(
       config.common, [database = app->database_.get()] { return database->CheckFile(); }));
   AddRoutes(*app->server_, *app->verifier_, *app->staff_);
+  app->server_->AddMetrics(
+      [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
+  app->server_->AddMetrics(&db::WriteDatabaseMetrics);
   // --import empties and loads first; --seed then merges into what it left.
   const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
   if (!test_api) return test_api.error();

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "shared/core/log.h"
+
 namespace gofast::app {
 namespace {
 
@@ -54,8 +56,10 @@ StaffLookup StaffLookupFromAnswer(const client::CallResult& answer) {
 }
 
 CompanyStaffDirectory::CompanyStaffDirectory(const std::string& company_url,
-                                             const CompanyLimits& limits)
-    : client_(company_url, limits.timeout), max_concurrent_(limits.max_concurrent) {
+                                             const CompanyLimits& limits, bool log_calls)
+    : client_(company_url, limits.timeout),
+      max_concurrent_(limits.max_concurrent),
+      log_calls_(log_calls) {
   client_.set_max_answer_bytes(limits.max_answer_bytes);
 }
 
@@ -64,6 +68,7 @@ StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id,
   // Counted on entry, so a burst never lets more than the cap through.
   if (++in_flight_ > max_concurrent_) {
     --in_flight_;
+    ++calls_[kBusy];
     StaffLookup busy;
     busy.reason = std::to_string(max_concurrent_) +
                   " calls to the company service are already waiting (--company-max-concurrent)";
@@ -74,8 +79,49 @@ StaffLookup CompanyStaffDirectory::Lookup(const std::string& staff_id,
     ~Release() { --count; }
   } release{in_flight_};
   // The id is opaque text from a request body: encode it so it stays one path segment.
-  return StaffLookupFromAnswer(client_.Get("/api/staff/" + EncodePathSegment(staff_id),
-                                           credentials.bearer_token, credentials.request_id));
+  const std::string path = "/api/staff/" + EncodePathSegment(staff_id);
+  const auto start = std::chrono::steady_clock::now();
+  const client::CallResult answer =
+      client_.Get(path, credentials.bearer_token, credentials.request_id);
+  if (log_calls_) {
+    LogRecord record("outbound");
+    record.Add("requestId", credentials.request_id).AddWords("outbound").Add("method", "GET");
+    record.Add("url", RedactSecrets(client_.base_url() + path));
+    if (answer.answered()) {
+      record.AddNumber("status", std::to_string(answer.status));
+    } else {
+      record.AddPair("error", answer.transport_error);
+    }
+    record.AddDuration("durationMs", std::chrono::steady_clock::now() - start).Write();
+  }
+  StaffLookup lookup = StaffLookupFromAnswer(answer);
+  switch (lookup.outcome) {
+    case StaffLookup::Outcome::kFound:
+      ++calls_[kFound];
+      break;
+    case StaffLookup::Outcome::kNotFound:
+      ++calls_[kNotFound];
+      break;
+    case StaffLookup::Outcome::kDenied:
+      ++calls_[kDenied];
+      break;
+    case StaffLookup::Outcome::kUnavailable:
+      ++calls_[answer.answered() ? kUnusableAnswer : kNoAnswer];
+      break;
+  }
+  return lookup;
+}
+
+void CompanyStaffDirectory::WriteMetrics(metrics::Exposition& out) const {
+  static constexpr std::string_view kOutcomeLabels[kOutcomeCount] = {
+      "found", "not_found", "denied", "unusable_answer", "no_answer", "busy"};
+  out.Family("gofast_company_calls_total", metrics::Type::kCounter,
+             "The audit's calls to the company service (GET /api/staff/{id}) by outcome; busy: "
+             "not sent, --company-max-concurrent calls were already waiting.");
+  for (size_t i = 0; i < kOutcomeCount; ++i) {
+    out.Sample("gofast_company_calls_total", {{"outcome", kOutcomeLabels[i]}},
+               static_cast<double>(calls_[i].load()));
+  }
 }
 
 }  // namespace gofast::app

@@ -1,6 +1,7 @@
 #ifndef GOFAST_APP_SERVICE_GATEWAY_COMPANY_STAFF_DIRECTORY_H_
 #define GOFAST_APP_SERVICE_GATEWAY_COMPANY_STAFF_DIRECTORY_H_
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -8,6 +9,7 @@
 
 #include "app_service/domain/staff_directory.h"
 #include "shared/client/json_client.h"
+#include "shared/core/metrics.h"
 
 namespace gofast::app {
 
@@ -27,17 +29,27 @@ struct CompanyLimits {
 // The staff directory over the company API: GET {company}/api/staff/{id}
 // with the caller's token and request id, within the limits: a slow or
 // hostile company costs at most `max_concurrent` waiting requests, and
-// never the rest of the service.
+// never the rest of the service. Each call is logged (`log_calls`) as an
+// "outbound" line with the caller's request id, and counted by outcome.
 class CompanyStaffDirectory : public StaffDirectory {
  public:
-  CompanyStaffDirectory(const std::string& company_url, const CompanyLimits& limits);
+  CompanyStaffDirectory(const std::string& company_url, const CompanyLimits& limits,
+                        bool log_calls);
 
   StaffLookup Lookup(const std::string& staff_id, const ForwardedCredentials& credentials) override;
 
+  // gofast_company_calls_total{outcome}.
+  void WriteMetrics(metrics::Exposition& out) const;
+
  private:
+  // What became of a call, as the metric's outcome label says it.
+  enum Outcome { kFound, kNotFound, kDenied, kUnusableAnswer, kNoAnswer, kBusy, kOutcomeCount };
+
   client::JsonClient client_;
   const size_t max_concurrent_;
+  const bool log_calls_;
   std::atomic<size_t> in_flight_{0};
+  std::array<std::atomic<uint64_t>, kOutcomeCount> calls_{};
 };
 
 }  // namespace gofast::app

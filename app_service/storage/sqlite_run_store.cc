@@ -255,4 +255,10 @@ Result<std::optional<RunClub>> SqliteRunStore::FindRunClub(const std::string& sl
   }
 }
 
+void SqliteRunStore::WriteMetrics(metrics::Exposition& out) const {
+  out.Family("gofast_group_commit_batch_size", metrics::Type::kHistogram,
+             "Runs written by each commit of the group commit.");
+  out.HistogramSamples("gofast_group_commit_batch_size", {}, pending_runs_.batch_sizes());
+}
+
 }  // namespace gofast::app

@@ -32,6 +32,9 @@ class SqliteRunStore final : public RunStore {
 
   Result<std::optional<RunClub>> FindRunClub(const std::string& slug);
 
+  // gofast_group_commit_batch_size: how many runs each commit wrote.
+  void WriteMetrics(metrics::Exposition& out) const;
+
   // The detail lines of EXPLAIN QUERY PLAN for the query ListRuns runs with
   // this filter, so tests can prove an index serves it.
   Result<std::vector<std::string>> ListQueryPlan(const RunFilter& filter, bool with_cursor);

@@ -1,6 +1,7 @@
 #ifndef GOFAST_SHARED_AUTH_FIREBASE_TOKEN_H_
 #define GOFAST_SHARED_AUTH_FIREBASE_TOKEN_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 
 #include "shared/auth/crypto.h"
+#include "shared/core/metrics.h"
 #include "shared/core/result.h"
 
 namespace gofast::auth {
@@ -73,6 +75,10 @@ class TokenVerifier {
 
   Result<VerifiedToken> Verify(std::string_view token) const;
 
+  // gofast_token_cache_hits_total and _misses_total (a miss: the token was
+  // checked rule by rule, whatever the outcome).
+  void WriteMetrics(metrics::Exposition& out) const;
+
   const VerifierOptions& options() const { return options_; }
 
  private:
@@ -84,6 +90,8 @@ class TokenVerifier {
   Clock clock_;
   mutable std::mutex cache_mutex_;
   mutable std::unordered_map<std::string, VerifiedToken> verified_;
+  mutable std::atomic<uint64_t> cache_hits_{0};
+  mutable std::atomic<uint64_t> cache_misses_{0};
 };
 
 }  // namespace gofast::auth

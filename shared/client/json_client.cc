@@ -1,10 +1,18 @@
 #include "shared/client/json_client.h"
 
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <condition_variable>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <thread>
 
+#include "shared/core/text.h"
 #include "shared/json/strict_json.h"
 
 namespace gofast::client {
@@ -23,6 +31,60 @@ std::string CallResult::Summary() const {
 // Stops the connection of any call still running at its deadline. The
 // library's timeouts count each read and write alone, so a peer sending a
 // byte now and then would hold a call for as long as it likes.
+namespace {
+
+// The library's error as a sentence: its own names ("Read") say little.
+std::string TransportErrorText(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Read:
+      return "the answer could not be read (the connection closed or was reset)";
+    case httplib::Error::Write:
+      return "the request could not be sent (the connection closed or was reset)";
+    default:
+      return httplib::to_string(error);
+  }
+}
+
+// Why a connection to `base_url` ("http://host:port") fails now, asked of
+// the system with a connect of its own: the library's connect is
+// non-blocking and keeps the socket's error to itself. Bounded by `timeout`.
+std::string WhyConnectFails(const std::string& base_url, std::chrono::milliseconds timeout) {
+  const size_t host_start = base_url.find("://") + 3;
+  const size_t colon = base_url.rfind(':');
+  if (colon < host_start) return "could not connect";
+  const std::string host = base_url.substr(host_start, colon - host_start);
+  const std::string port = base_url.substr(colon + 1, base_url.find('/', colon) - colon - 1);
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* addresses = nullptr;
+  if (getaddrinfo(host.c_str(), port.c_str(), &hints, &addresses) != 0 || addresses == nullptr) {
+    return "could not connect: cannot resolve " + host;
+  }
+  int error = 0;
+  const int sock =
+      ::socket(addresses->ai_family, addresses->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (sock < 0) {
+    error = errno;
+  } else {
+    if (::connect(sock, addresses->ai_addr, addresses->ai_addrlen) != 0) error = errno;
+    if (error == EINPROGRESS) {
+      pollfd watched{sock, POLLOUT, 0};
+      socklen_t length = sizeof error;
+      if (::poll(&watched, 1, static_cast<int>(timeout.count())) == 1) {
+        getsockopt(sock, SOL_SOCKET, SO_ERROR, &error, &length);
+      } else {
+        error = ETIMEDOUT;
+      }
+    }
+    ::close(sock);
+  }
+  freeaddrinfo(addresses);
+  return error == 0 ? "could not connect" : ToLowerAscii(std::strerror(error));
+}
+
+}  // namespace
+
 class JsonClient::Deadlines {
  public:
   Deadlines() : thread_([this] { Run(); }) {}
@@ -160,9 +222,11 @@ CallResult JsonClient::Send(const std::string& method, const std::string& path,
   CallResult result;
   if (!sent || timed_out || too_large) {
     result.transport_error =
-        too_large   ? "the answer is larger than " + std::to_string(max_answer_bytes_) + " bytes"
-        : timed_out ? "no whole answer within " + std::to_string(timeout_.count()) + " ms"
-                    : httplib::to_string(error);
+        too_large ? "the answer is larger than " + std::to_string(max_answer_bytes_) + " bytes"
+        : timed_out
+            ? "timed out after " + std::to_string(timeout_.count()) + " ms (no whole answer)"
+        : error == httplib::Error::Connection ? WhyConnectFails(base_url_, timeout_)
+                                              : TransportErrorText(error);
     return result;  // a failed connection is not put back
   }
   Release(std::move(client));

@@ -75,6 +75,12 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
       ->envname("ACCESS_LOG")
       ->check(CLI::IsMember({"on", "off"}))
       ->capture_default_str();
+  app.add_option("--log-format", log_format_text_,
+                 "How log lines are written on standard error: text, or json (one object per "
+                 "line)")
+      ->envname("LOG_FORMAT")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   app.add_flag("--exit-with-parent", config.exit_with_parent,
                "Stop, as on SIGTERM, when the process that started this one exits (Linux)");
   app.set_version_flag("--version", app.get_name() + " " + GOFAST_VERSION,
@@ -111,6 +117,7 @@ void CommonOptions::Finish() {
   config_.auth_mode =
       auth_mode_text_ == "emulator" ? auth::AuthMode::kEmulator : auth::AuthMode::kProduction;
   config_.access_log = access_log_text_ == "on";
+  config_.log_format = log_format_text_ == "json" ? LogFormat::kJson : LogFormat::kText;
   if (config_.auth_mode == auth::AuthMode::kProduction) {
     const std::pair<const char*, bool> test_options[] = {
         {"--test-api", config_.test_api},

@@ -10,6 +10,7 @@
 
 #include "shared/auth/firebase_token.h"
 #include "shared/config/command_line.h"
+#include "shared/core/log.h"
 
 namespace gofast::config {
 
@@ -26,7 +27,8 @@ struct CommonConfig {
   int64_t clock_skew_seconds = 300;
   size_t max_body_bytes = 65536;
   bool access_log = true;
-  bool exit_with_parent = false;  // stop when the process that started this one exits
+  LogFormat log_format = LogFormat::kText;  // of every line on standard error
+  bool exit_with_parent = false;            // stop when the process that started this one exits
   // The HTTP connection loop's limits (shared/http/connection_loop.h).
   size_t max_connections = 512;
   int64_t head_timeout_ms = 10000;
@@ -63,6 +65,7 @@ class CommonOptions {
   CommonConfig& config_;
   std::string auth_mode_text_ = "production";
   std::string access_log_text_ = "on";
+  std::string log_format_text_ = "text";
 };
 
 // What to do after parsing a command line: run, or exit with a code and text.

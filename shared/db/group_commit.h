@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "shared/core/metrics.h"
+
 namespace gofast::db {
 
 // Lets concurrent writers share one transaction. Submit queues a job and
@@ -45,6 +47,9 @@ class GroupCommit {
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
+  // How many jobs each commit wrote.
+  const metrics::Histogram& batch_sizes() const { return batch_sizes_; }
+
   void Submit(Job& job) {
     std::promise<void> written;
     std::future<void> done = written.get_future();
@@ -75,6 +80,7 @@ class GroupCommit {
       jobs.clear();
       for (Waiter& waiter : batch) jobs.push_back(waiter.job);
       write_batch_(jobs);
+      batch_sizes_.Observe(static_cast<double>(jobs.size()));
       for (Waiter& waiter : batch) waiter.written.set_value();
       batch.clear();
     }
@@ -85,6 +91,7 @@ class GroupCommit {
   std::condition_variable queued_;
   std::vector<Waiter> queue_;
   bool stopping_ = false;
+  metrics::Histogram batch_sizes_{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
   std::thread writer_;  // last: started once everything above is ready
 };
 

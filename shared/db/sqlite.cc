@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
 
 #include "shared/core/log.h"
@@ -72,7 +73,18 @@ std::optional<std::string> OptionalText(const SQLite::Column& column) {
   return column.getString();
 }
 
+namespace {
+std::atomic<uint64_t> g_database_failures{0};
+}  // namespace
+
+void WriteDatabaseMetrics(metrics::Exposition& out) {
+  out.Family("gofast_database_errors_total", metrics::Type::kCounter,
+             "Database operations that failed (the log has what the database said).");
+  out.Sample("gofast_database_errors_total", {}, static_cast<double>(g_database_failures.load()));
+}
+
 Error DatabaseFailure(const char* operation, const std::exception& e) {
+  ++g_database_failures;
   LogError(std::string("database failure in ") + operation + ": " + e.what());
   if (dynamic_cast<const FileUnusable*>(&e) != nullptr) {
     return MakeError(ErrorCode::kDatabaseUnavailable, e.what());

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/metrics.h"
 #include "shared/core/result.h"
 
 namespace gofast::db {
@@ -43,7 +44,11 @@ std::optional<std::string> OptionalText(const SQLite::Column& column);
 // and answers DATABASE_UNAVAILABLE when the file itself failed (gone,
 // replaced, corrupt, read-only, full, unreadable), else a bare kInternal:
 // SQL text never reaches a client.
+// Counted for gofast_database_errors_total (WriteDatabaseMetrics).
 Error DatabaseFailure(const char* operation, const std::exception& e);
+
+// gofast_database_errors_total: the failures DatabaseFailure saw in this process.
+void WriteDatabaseMetrics(metrics::Exposition& out);
 
 }  // namespace gofast::db
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include "shared/core/build_info.h"
 #include "shared/core/ids.h"
@@ -19,9 +20,53 @@ namespace {
 constexpr char kJsonContentType[] = "application/json; charset=utf-8";
 constexpr char kRequestIdHeader[] = "X-Request-Id";
 
-// Set when a request enters routing, read by the access log on the same worker thread.
-thread_local std::chrono::steady_clock::time_point t_request_start;
-thread_local bool t_request_started = false;
+// The route label of a request that matched no route's path.
+constexpr std::string_view kUnmatchedRoute = "unmatched";
+// The longest request target the access log writes whole (a 414's is longer).
+constexpr size_t kMaxLoggedTarget = 2048;
+
+// Seconds: requests take tens of microseconds to a few milliseconds here, a
+// slow database or peer up to seconds.
+const std::vector<double> kLatencyBounds = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
+                                            0.01,   0.025,   0.05,   0.1,   0.25,   0.5,
+                                            1,      2.5,     5,      10};
+
+// Set when a request enters routing, read when it is finished, on the same worker thread.
+struct RequestTrace {
+  std::chrono::steady_clock::time_point start;
+  bool started = false;
+  std::string_view route = kUnmatchedRoute;  // a route's label (Server::latency_ keeps it)
+};
+thread_local RequestTrace t_trace;
+
+// "/api/runs/:id" as a metric label: "/api/runs/{id}", as the contract writes paths.
+std::string RouteLabel(const std::string& pattern) {
+  std::string label;
+  for (const std::string& segment : SplitPath(pattern)) {
+    label += '/';
+    label += !segment.empty() && segment[0] == ':' ? "{" + segment.substr(1) + "}" : segment;
+  }
+  return label;
+}
+
+// A method as a metric label: any other than HTTP's own is "other", so a
+// client cannot grow the label set.
+std::string MethodLabel(const std::string& method) {
+  static const char* const kMethods[] = {"GET",    "HEAD",    "POST",    "PUT",  "PATCH",
+                                         "DELETE", "OPTIONS", "CONNECT", "TRACE"};
+  for (const char* known : kMethods) {
+    if (method == known) return method;
+  }
+  return "other";
+}
+
+// The `code` of an error answer's JSON envelope; empty for any other answer.
+std::string ErrorCodeOf(const httplib::Response& res) {
+  if (res.status < 400) return {};
+  const nlohmann::json body = nlohmann::json::parse(res.body, nullptr, false);
+  const auto code = body.is_object() ? body.find("code") : body.end();
+  return code != body.end() && code->is_string() ? code->get<std::string>() : std::string();
+}
 
 // Whether a request carries a body; the connection loop has checked its framing.
 bool HasBody(const httplib::Request& raw) {
@@ -51,6 +96,7 @@ Error ErrorForBareStatus(int status) {
 
 struct Server::RouteEntry {
   std::string method;
+  std::string label;                  // the pattern as metrics and the contract name it
   std::vector<std::string> segments;  // ":name" marks a parameter
   size_t parameter_count;
   Handler handler;
@@ -59,7 +105,8 @@ struct Server::RouteEntry {
 struct Server::Match {
   const RouteEntry* route = nullptr;  // set when path and method match
   std::vector<std::string> params;
-  std::string allowed_methods;  // when the path is known but the method is not
+  std::string allowed_methods;               // when the path is known but the method is not
+  std::string_view label = kUnmatchedRoute;  // of the routes whose path matches
 };
 
 Server::Server(ServerOptions options)
@@ -139,16 +186,25 @@ Server::Server(ServerOptions options)
     }
     WriteJson(res, 200, {{"success", true}, {"status", "ready"}});
   });
-  if (options_.access_log) {
-    server_.set_logger(
-        [this](const httplib::Request& raw, const httplib::Response& res) { LogAccess(raw, res); });
-  }
+  Route("GET", "/metrics", [this](const Request&, httplib::Response& res) {
+    metrics::Exposition out;
+    WriteMetrics(out);
+    res.status = 200;
+    res.set_content(out.text(), metrics::kContentType);
+  });
+  latency_.emplace(kUnmatchedRoute, std::make_unique<metrics::Histogram>(kLatencyBounds));
+  server_.set_logger([this](const httplib::Request& raw, const httplib::Response& res) {
+    FinishRequest(raw, res);
+  });
 }
 
 Server::~Server() { Stop(); }
 
 void Server::Route(const std::string& method, const std::string& pattern, Handler handler) {
-  RouteEntry entry{method, SplitPath(pattern), 0, std::move(handler)};
+  RouteEntry entry{method, RouteLabel(pattern), SplitPath(pattern), 0, std::move(handler)};
+  if (latency_.find(entry.label) == latency_.end()) {
+    latency_.emplace(entry.label, std::make_unique<metrics::Histogram>(kLatencyBounds));
+  }
   entry.parameter_count = static_cast<size_t>(std::count_if(
       entry.segments.begin(), entry.segments.end(),
       [](const std::string& segment) { return !segment.empty() && segment[0] == ':'; }));
@@ -177,6 +233,7 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
     if (route.parameter_count < best_parameters) {  // a more literal pattern: start over
       best = Match{};
       best_parameters = route.parameter_count;
+      best.label = latency_.find(route.label)->first;
     }
     const bool method_matches =
         route.method == method || (method == "HEAD" && route.method == "GET");
@@ -192,8 +249,8 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
 
 httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw,
                                                   httplib::Response& res) {
-  t_request_start = std::chrono::steady_clock::now();
-  t_request_started = true;
+  t_trace = RequestTrace{std::chrono::steady_clock::now(), true, kUnmatchedRoute};
+  ++in_flight_;
   const std::string client_id = raw.get_header_value(kRequestIdHeader);
   res.set_header(kRequestIdHeader, IsValidRequestId(client_id) ? client_id : NewUuidV4());
 
@@ -204,6 +261,7 @@ httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw,
   // Without a body the library would refuse a POST lacking Content-Length
   // (400): answer here, before it reads anything.
   const Match match = FindRoute(raw.method, raw.path);
+  t_trace.route = match.label;
   if (!AnswerWithoutRoute(raw, match, res)) Dispatch(match, raw, std::string_view(), res);
   return httplib::Server::HandlerResponse::Handled;
 }
@@ -257,6 +315,7 @@ void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
     }
   }
   const Match match = FindRoute(raw.method, raw.path);
+  t_trace.route = match.label;
   if (AnswerWithoutRoute(raw, match, res)) return;
   Dispatch(match, raw, reader != nullptr ? std::string_view(body) : std::string_view(raw.body),
            res);
@@ -287,31 +346,74 @@ void Server::AddCorsHeaders(const std::string& origin, httplib::Response& res) c
   res.set_header("Access-Control-Expose-Headers", "X-Request-Id, Idempotent-Replayed");
 }
 
-void Server::LogAccess(const httplib::Request& raw, const httplib::Response& res) const {
-  long long millis = 0;
-  if (t_request_started) {
-    millis = std::chrono::duration_cast<std::chrono::milliseconds>(
-                 std::chrono::steady_clock::now() - t_request_start)
-                 .count();
-    t_request_started = false;
-  }
-  LogLine(res.get_header_value(kRequestIdHeader) + " " + raw.method + " " + raw.path + " " +
-          std::to_string(res.status) + " " + std::to_string(millis) + "ms");
+void Server::AddMetrics(metrics::Collector collector) {
+  collectors_.push_back(std::move(collector));
 }
 
-void Server::AnswerRefusal(const Refusal& refusal, httplib::Response& res) const {
+void Server::FinishRequest(const httplib::Request& raw, const httplib::Response& res) {
+  std::chrono::steady_clock::duration elapsed{};
+  if (t_trace.started) {
+    elapsed = std::chrono::steady_clock::now() - t_trace.start;
+    t_trace.started = false;
+    --in_flight_;
+  }
+  const std::string_view route = std::exchange(t_trace.route, kUnmatchedRoute);
+  latency_.find(route)->second->Observe(std::chrono::duration<double>(elapsed).count());
+  const std::string status = std::to_string(res.status);
+  requests_.Increment({std::string(route), MethodLabel(raw.method), status});
+  if (!options_.access_log) return;
+
+  std::string target = RedactSecrets(raw.target.empty() ? raw.path : raw.target);
+  if (target.size() > kMaxLoggedTarget) {
+    target =
+        target.substr(0, kMaxLoggedTarget) + "...(" + std::to_string(target.size()) + " bytes)";
+  }
+  LogRecord record("request");
+  record.Add("requestId", res.get_header_value(kRequestIdHeader));
+  record.Add("method", raw.method).Add("target", target).AddNumber("status", status);
+  const std::string code = ErrorCodeOf(res);
+  if (!code.empty()) record.Add("code", code);
+  record.AddDuration("durationMs", elapsed);
+  record.AddNumber("bytes", std::to_string(res.body.size()), "B");
+  record.Write();
+}
+
+void Server::WriteMetrics(metrics::Exposition& out) const {
+  out.Family("gofast_http_requests_total", metrics::Type::kCounter,
+             "Requests answered, by route template, method and status.");
+  for (const auto& [labels, count] : requests_.Read()) {
+    out.Sample("gofast_http_requests_total",
+               {{"route", labels[0]}, {"method", labels[1]}, {"status", labels[2]}},
+               static_cast<double>(count));
+  }
+  out.Family("gofast_http_request_duration_seconds", metrics::Type::kHistogram,
+             "Time from reading a request's head to having written its answer, by route.");
+  for (const auto& [route, histogram] : latency_) {
+    out.HistogramSamples("gofast_http_request_duration_seconds", {{"route", route}}, *histogram);
+  }
+  out.Family("gofast_http_requests_in_flight", metrics::Type::kGauge,
+             "Requests being read, handled or answered now.");
+  out.Sample("gofast_http_requests_in_flight", {}, static_cast<double>(in_flight_.load()));
+  const BuildInfo& build = GetBuildInfo();
+  out.Family("gofast_build_info", metrics::Type::kGauge,
+             "Always 1; the labels say which service and build answer.");
+  out.Sample("gofast_build_info",
+             {{"service", options_.service}, {"version", build.version}, {"commit", build.commit}},
+             1);
+  for (const metrics::Collector& collect : collectors_) collect(out);
+}
+
+void Server::AnswerRefusal(const Refusal& refusal, httplib::Response& res) {
   WriteError(res, refusal.error);
   res.set_header(kRequestIdHeader,
                  IsValidRequestId(refusal.request_id) ? refusal.request_id : NewUuidV4());
   AddCorsHeaders(refusal.origin, res);
-  if (!options_.access_log) return;
   httplib::Request raw;
   raw.method = refusal.method;
-  // The target as sent, without its query: the path the log shows for any request.
-  raw.path = refusal.target.substr(0, refusal.target.find('?'));
-  t_request_start = refusal.started;
-  t_request_started = true;
-  LogAccess(raw, res);
+  raw.target = refusal.target;
+  t_trace = RequestTrace{refusal.started, true, kUnmatchedRoute};
+  ++in_flight_;
+  FinishRequest(raw, res);
 }
 
 Result<int> Server::Bind(const std::string& host, int port) {

@@ -3,8 +3,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,6 +15,7 @@
 
 #include "shared/auth/firebase_token.h"
 #include "shared/core/caller.h"
+#include "shared/core/metrics.h"
 #include "shared/core/result.h"
 #include "shared/http/connection_loop.h"
 
@@ -45,7 +48,8 @@ using Handler = std::function<void(const Request&, httplib::Response&)>;
 // cpp-httplib, with our own connection loop (connection_loop.h), and the
 // contract's plumbing: routing with 404/405, JSON error envelope, body
 // limits, request ids, access log, CORS, TCP_NODELAY, GET /healthz
-// (liveness), GET /readyz (readiness) and GET /version (what was built).
+// (liveness), GET /readyz (readiness), GET /version (what was built) and
+// GET /metrics (Prometheus text: its own request metrics and its collectors').
 class Server {
  public:
   explicit Server(ServerOptions options);
@@ -57,6 +61,10 @@ class Server {
   // non-empty segment). Where a literal and a parameter both match, the
   // literal wins: GET /api/runs/create is a 405, not a run id.
   void Route(const std::string& method, const std::string& pattern, Handler handler);
+
+  // Adds families to GET /metrics: the service's other parts (token cache,
+  // database, outbound calls) write theirs here. Before Run().
+  void AddMetrics(metrics::Collector collector);
 
   // Binds host:port (0 picks a free port); answers the bound port.
   Result<int> Bind(const std::string& host, int port);
@@ -86,13 +94,21 @@ class Server {
                       const httplib::ContentReader* reader);
   void AddResponseHeaders(const httplib::Request& raw, httplib::Response& res) const;
   void AddCorsHeaders(const std::string& origin, httplib::Response& res) const;
-  void LogAccess(const httplib::Request& raw, const httplib::Response& res) const;
+  // Counts a finished request and writes its access log line.
+  void FinishRequest(const httplib::Request& raw, const httplib::Response& res);
+  void WriteMetrics(metrics::Exposition& out) const;
   // The answer to a request the connection loop refused before routing.
-  void AnswerRefusal(const Refusal& refusal, httplib::Response& res) const;
+  void AnswerRefusal(const Refusal& refusal, httplib::Response& res);
 
   ServerOptions options_;
   int listen_socket_ = -1;
   std::vector<RouteEntry> routes_;
+  // Latency by route label ("/api/runs/{id}", "unmatched"): filled by Route(),
+  // read-only while serving.
+  std::map<std::string, std::unique_ptr<metrics::Histogram>, std::less<>> latency_;
+  metrics::CounterFamily requests_;  // route, method, status
+  std::atomic<int64_t> in_flight_{0};
+  std::vector<metrics::Collector> collectors_;
   ConnectionLoop server_;
   std::function<Status()> clean_stop_;
 };

@@ -2,8 +2,6 @@
 
 #include <malloc.h>
 
-#include <string_view>
-
 #include "shared/core/build_info.h"
 #include "shared/core/log.h"
 
@@ -15,34 +13,17 @@ namespace {
 // cost an madvise, 6% of a list request. Up to this much is kept for reuse.
 constexpr int kMallocTrimThresholdBytes = 16 << 20;
 
-// A value of the start line as logfmt writes one: bare when it is one word,
-// else quoted.
-std::string StartLineValue(std::string_view value) {
-  if (!value.empty() && value.find_first_of(" \"\\=") == std::string_view::npos) {
-    return std::string(value);
-  }
-  std::string quoted = "\"";
-  for (const char c : value) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 }  // namespace
 
-std::string StartLine(const config::CommonConfig& config, int bound_port) {
+LogRecord StartLine(const config::CommonConfig& config, int bound_port) {
   const BuildInfo& build = GetBuildInfo();
-  std::string line = config.service;
-  line.append(" ").append(build.version);
-  line += " listening on http://" + config.host + ":" + std::to_string(bound_port);
-  line += " auth=";
-  line += config.auth_mode == auth::AuthMode::kEmulator ? "emulator" : "production";
-  line += " project=" + StartLineValue(config.project_id);
-  line += " db=" + StartLineValue(config.db_path);
-  line += config.test_api ? " test-api=on" : " test-api=off";
-  line += " commit=" + StartLineValue(build.commit);
-  return line;
+  LogRecord record("start");
+  record.Add("service", config.service).Add("version", build.version).AddWords("listening on");
+  record.Add("url", "http://" + config.host + ":" + std::to_string(bound_port));
+  record.AddPair("auth", config.auth_mode == auth::AuthMode::kEmulator ? "emulator" : "production");
+  record.AddPair("project", config.project_id).AddPair("db", config.db_path);
+  record.AddPair("testApi", config.test_api ? "on" : "off").AddPair("commit", build.commit);
+  return record;
 }
 
 ServerOptions ServerOptionsFor(const config::CommonConfig& config,
@@ -69,7 +50,7 @@ int Serve(const char* name, Server& server, const config::CommonConfig& config) 
   // Tests and tools read the port from this line: keep its form.
   std::printf("listening on http://%s:%d\n", config.host.c_str(), bound.value());
   std::fflush(stdout);
-  LogLine(StartLine(config, bound.value()));
+  StartLine(config, bound.value()).Write();
   if (ServeUntilStopSignal(server)) {
     const Status finished = server.RunCleanStop();
     if (!finished) {

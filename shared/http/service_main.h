@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shared/config/common_config.h"
+#include "shared/core/log.h"
 #include "shared/core/result.h"
 #include "shared/http/exit_with_parent.h"
 #include "shared/http/server.h"
@@ -24,10 +25,10 @@ ServerOptions ServerOptionsFor(const config::CommonConfig& config,
 
 // The line a service logs once it listens, for whoever reads its log:
 //   app_service 0.1.0 listening on http://127.0.0.1:4200 auth=emulator
-//   project=demo-gofast db=data/app.db test-api=off commit=e519610
-// (one line). A value that is empty or holds a space, '"', a backslash or '=' is
-// written in double quotes, with '"' and a backslash escaped by a backslash.
-std::string StartLine(const config::CommonConfig& config, int bound_port);
+//   project=demo-gofast db=data/app.db testApi=off commit=e519610
+// (one line, after the time; LogRecord says how values are quoted and how the
+// JSON form looks).
+LogRecord StartLine(const config::CommonConfig& config, int bound_port);
 
 // Binds, prints the one "listening on" line on standard output, logs the
 // start line (StartLine), serves until SIGTERM/SIGINT, then runs the server's
@@ -52,6 +53,7 @@ int ServiceMain(int argc, char** argv, const char* name,
     std::fprintf(outcome.exit_code == 0 ? stdout : stderr, "%s\n", outcome.message.c_str());
     return outcome.exit_code;
   }
+  SetLogFormat(config.common.log_format);
   if (config.common.exit_with_parent && !ExitWithParent(parent)) {
     std::fprintf(stderr, "%s: --exit-with-parent: the parent process has already exited\n", name);
     return 1;

@@ -41,7 +41,7 @@ TEST_CASE("the app service logs one start line, and names itself in /version and
       " " + version.substr(0, version.size() - 1) +
       " listening on http://127.0.0.1:" + std::to_string(app.process().port()) +
       " auth=production project=" + kTestProjectId + " db=" + app.db_path() +
-      " test-api=off commit=";
+      " testApi=off commit=";
   const std::string log = LogOnceItHolds(app.process(), expected);
   INFO(log);
   CHECK(log.find(expected) != std::string::npos);

@@ -35,7 +35,7 @@ TEST_CASE("the company service logs one start line once it listens", "[integrati
       " " + version.substr(0, version.size() - 1) +
       " listening on http://127.0.0.1:" + std::to_string(service.process().port()) +
       " auth=emulator project=" + gofast::testing::kTestProjectId + " db=" + service.db_path() +
-      " test-api=on commit=";
+      " testApi=on commit=";
   const std::string log = gofast::testing::LogOnceItHolds(service.process(), expected);
   INFO(log);
   const size_t at = log.find(expected);

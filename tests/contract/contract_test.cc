@@ -80,7 +80,8 @@ BothServicesOptions Targets() {
                              true,
                              {"--cors-origin", kOrigin},
                              Env("GOFAST_COMPANY_URL"),
-                             Env("GOFAST_APP_URL")};
+                             Env("GOFAST_APP_URL"),
+                             {}};
 }
 
 }  // namespace

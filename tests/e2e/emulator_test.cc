@@ -253,7 +253,7 @@ TEST_CASE("an admin signed up in the Firebase Auth Emulator runs the flow throug
   CHECK(token.back() == '.');
   CHECK(TokenPayload(token)["aud"] == kProjectId);
 
-  BothServices services(BothServicesOptions{kProjectId, true, {}, "", ""});
+  BothServices services(BothServicesOptions{kProjectId, true, {}, "", "", {}});
   CreateRunDialog dialog(services.company(), services.app());
   const DialogResult result =
       ExpectDocumented(dialog.Submit(token, DialogRunFields("Emulator run")));
@@ -295,7 +295,7 @@ TEST_CASE(
   REQUIRE(TokenPayload(token)["iss"] ==
           std::string("https://securetoken.google.com/") + kOtherProjectId);
 
-  BothServices services(BothServicesOptions{kProjectId, true, {}, "", ""});
+  BothServices services(BothServicesOptions{kProjectId, true, {}, "", "", {}});
   const CallResult staff =
       ExpectDocumented(Service::kCompany, "POST", "/api/staff/find-or-create",
                        services.company().Post("/api/staff/find-or-create", token, json::object()));

@@ -39,8 +39,8 @@ using nlohmann::json;
 class Flow {
  public:
   explicit Flow(bool app_knows_company = true)
-      : services_(
-            BothServicesOptions{"", app_knows_company, {"--company-timeout-ms", "1000"}, "", ""}),
+      : services_(BothServicesOptions{
+            "", app_knows_company, {"--company-timeout-ms", "1000"}, "", "", {}}),
         dialog_(services_.company(), services_.app()) {}
 
   DialogResult Submit(const std::string& token, const std::string& title) {
@@ -335,6 +335,10 @@ TEST_CASE("a staff id the audit forwards cannot forge a line in either log", "[e
     CHECK(log.find("\n" + forged_line) == std::string::npos);
     CHECK(log.find('\x1b') == std::string::npos);
   }
-  CHECK(services.company().Log().find("x\\x0d\\x0a" + forged_line + "\\x1b[2J 404 ") !=
-        std::string::npos);
+  // The app sends the id percent-encoded, and both logs show it as sent.
+  const std::string sent =
+      "/api/staff/x%0D%0A2026-01-01T00%3A00%3A00.000Z%20forged%20GET%20%2Fadmin"
+      "%20200%200ms%1B%5B2J";
+  CHECK(services.company().Log().find(" GET " + sent + " 404 NOT_FOUND ") != std::string::npos);
+  CHECK(services.app().Log().find(sent + " 404 ") != std::string::npos);
 }

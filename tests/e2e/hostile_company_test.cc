@@ -132,7 +132,7 @@ TEST_CASE("a company answer over --company-max-answer-bytes is not read", "[e2e]
 
 TEST_CASE("the audit's whole call is bounded by --company-timeout-ms, not each read", "[e2e]") {
   AppAgainstHostileCompany app({"--company-timeout-ms", "1000"});
-  CheckUnavailable(app.Audit(app.RunBy("slow")), "no whole answer within 1000 ms");
+  CheckUnavailable(app.Audit(app.RunBy("slow")), "timed out after 1000 ms");
 }
 
 TEST_CASE("audits beyond --company-max-concurrent answer at once and the app keeps serving",
@@ -150,7 +150,7 @@ TEST_CASE("audits beyond --company-max-concurrent answer at once and the app kee
                                      SignedToken("uid-auditor", "auditor@gofast.test"));
       const std::string reason = audit.json.value("reason", "");
       if (reason.find("--company-max-concurrent") != std::string::npos) ++refused_at_once;
-      if (reason.find("no whole answer within 3000 ms") != std::string::npos) ++timed_out;
+      if (reason.find("timed out after 3000 ms") != std::string::npos) ++timed_out;
     });
   }
   // While the first four wait on the company, the rest of the app answers.

@@ -20,7 +20,8 @@ BothServices::BothServices(const BothServicesOptions& options)
                : EmulatorServiceArgs(dir_.File(db), options.emulator_project_id, more);
   };
   if (company_url_.empty()) {
-    company_ = std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN, args("company.db", {}));
+    company_ = std::make_unique<ServiceProcess>(GOFAST_COMPANY_SERVICE_BIN,
+                                                args("company.db", options.company_args));
     company_url_ = company_->base_url();
   }
   if (app_url_.empty()) {

@@ -21,6 +21,7 @@ struct BothServicesOptions {
   // contract): a non-empty URL is used as it is.
   std::string company_url;
   std::string app_url;
+  std::vector<std::string> company_args;  // more options for the company
 };
 
 // The company and the app services, each a real binary on port 0 with its
