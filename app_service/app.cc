@@ -5,6 +5,7 @@
 #include "app_service/seed_file.h"
 #include "app_service/storage/migrations.h"
 #include "shared/db/sqlite.h"
+#include "shared/http/api_document.h"
 #include "shared/http/service_main.h"
 
 namespace gofast::app {
@@ -56,6 +57,7 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
       directory->WriteMetrics(out);
     });
   }
+  http::AddApiDocument(*app->server_, config.common, "app");
   app->data_ = std::make_unique<AppData>(*app->data_store_);
   app->test_data_ = std::make_unique<AppTestData>(*app->data_);
   // --import empties and loads first; --seed then merges into what it left.

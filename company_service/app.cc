@@ -5,6 +5,7 @@
 #include "company_service/seed_file.h"
 #include "company_service/storage/migrations.h"
 #include "shared/db/sqlite.h"
+#include "shared/http/api_document.h"
 #include "shared/http/service_main.h"
 
 namespace gofast::company {
@@ -43,6 +44,7 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
+  http::AddApiDocument(*app->server_, config.common, "company");
   // --import empties and loads first; --seed then merges into what it left.
   const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
   if (!test_api) return test_api.error();

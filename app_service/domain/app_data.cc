@@ -132,6 +132,27 @@ Result<MergeOutcome> AppData::Write(const AppRows& rows, bool clear_first) {
 
 Result<AppRows> AppData::Export() { return store_.ReadAll(); }
 
+Result<std::optional<Run>> AppData::FindRun(const std::string& id) { return store_.FindRun(id); }
+
+Result<std::optional<Athlete>> AppData::FindAthlete(const std::string& id) {
+  return store_.FindAthlete(id);
+}
+
+Result<std::optional<Athlete>> AppData::FindAthleteByFirebaseId(const std::string& firebase_id) {
+  return store_.FindAthleteByFirebaseId(firebase_id);
+}
+
+Status AppData::Delete(const std::vector<std::string>& run_ids,
+                       const std::vector<std::string>& athlete_ids) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return store_.DeleteRows(run_ids, athlete_ids);
+}
+
+Status AppData::DeleteAllRuns() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return store_.DeleteAllRuns();
+}
+
 Result<AppRows> AppData::RowsToWrite(const AppRows& rows, bool against_store,
                                      MergeOutcome& outcome) {
   const std::string now = clock_();

@@ -41,6 +41,13 @@ class AppDataStore {
   virtual Status WriteRows(const AppRows& rows,
                            const std::vector<std::optional<std::string>>& duplicate_keys,
                            bool clear_first) = 0;
+  // Deletes these runs, then these athletes, with the idempotency keys that
+  // answer the runs, in one transaction; ids not stored are skipped.
+  // kConflict, deleting nothing, when a run left names an athlete.
+  virtual Status DeleteRows(const std::vector<std::string>& run_ids,
+                            const std::vector<std::string>& athlete_ids) = 0;
+  // Deletes every run and idempotency key; athletes and clubs stay.
+  virtual Status DeleteAllRuns() = 0;
 };
 
 // The app's data as a whole, for --seed, --import, --export-on-exit and the
@@ -72,6 +79,16 @@ class AppData {
   Status Import(const AppRows& rows);
 
   Result<AppRows> Export();
+
+  // Single rows, for the test API's provider states: they find a row again
+  // by what names it, and delete only the rows they made.
+  Result<std::optional<Run>> FindRun(const std::string& id);
+  Result<std::optional<Athlete>> FindAthlete(const std::string& id);
+  Result<std::optional<Athlete>> FindAthleteByFirebaseId(const std::string& firebase_id);
+  // AppDataStore::DeleteRows.
+  Status Delete(const std::vector<std::string>& run_ids,
+                const std::vector<std::string>& athlete_ids);
+  Status DeleteAllRuns();
 
  private:
   // Checks and completes the rows, then writes them (emptying the tables

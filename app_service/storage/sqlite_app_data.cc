@@ -122,4 +122,49 @@ Status SqliteAppData::WriteRows(const AppRows& rows,
   }
 }
 
+Status SqliteAppData::DeleteRows(const std::vector<std::string>& run_ids,
+                                 const std::vector<std::string>& athlete_ids) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    for (const std::string& id : run_ids) {
+      for (const char* sql :
+           {"DELETE FROM idempotency_keys WHERE runId = ?", "DELETE FROM city_runs WHERE id = ?"}) {
+        db::Connection::Use remove = writer.Prepare(sql);
+        remove->bind(1, id);
+        remove->exec();
+      }
+    }
+    for (const std::string& id : athlete_ids) {
+      db::Connection::Use remove = writer.Prepare("DELETE FROM athletes WHERE id = ?");
+      remove->bind(1, id);
+      remove->exec();
+    }
+    transaction.commit();
+    writer.CheckFile();
+    return Ok{};
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
+      return MakeError(ErrorCode::kConflict,
+                       "A run that stays names an athlete to delete; nothing was deleted");
+    }
+    return db::DatabaseFailure("DeleteRows", e);
+  } catch (const std::exception& e) {
+    return db::DatabaseFailure("DeleteRows", e);
+  }
+}
+
+Status SqliteAppData::DeleteAllRuns() {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    writer.db().exec("DELETE FROM idempotency_keys; DELETE FROM city_runs;");
+    transaction.commit();
+    writer.CheckFile();
+    return Ok{};
+  } catch (const std::exception& e) {
+    return db::DatabaseFailure("DeleteAllRuns", e);
+  }
+}
+
 }  // namespace gofast::app

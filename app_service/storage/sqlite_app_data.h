@@ -25,6 +25,9 @@ class SqliteAppData final : public AppDataStore {
   Status WriteRows(const AppRows& rows,
                    const std::vector<std::optional<std::string>>& duplicate_keys,
                    bool clear_first) override;
+  Status DeleteRows(const std::vector<std::string>& run_ids,
+                    const std::vector<std::string>& athlete_ids) override;
+  Status DeleteAllRuns() override;
 
  private:
   template <typename Row>

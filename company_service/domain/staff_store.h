@@ -50,6 +50,8 @@ class StaffStore {
   // given, and the new staff rows; kConflict, writing nothing, when an id or firebaseId is
   // taken.
   virtual Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) = 0;
+  // Deletes the staff rows with these ids, in one transaction; ids not stored are skipped.
+  virtual Status DeleteStaff(const std::vector<std::string>& ids) = 0;
 };
 
 }  // namespace gofast::company

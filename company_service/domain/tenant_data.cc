@@ -223,4 +223,20 @@ Result<TenantSnapshot> TenantData::Export() {
   return TenantSnapshot{std::move(*company.value()), std::move(staff).value()};
 }
 
+Result<std::optional<Staff>> TenantData::FindStaff(const std::string& id) {
+  return store_.FindById(id);
+}
+
+Result<std::optional<Staff>> TenantData::FindStaffByFirebaseId(const std::string& firebase_id) {
+  return store_.FindByFirebaseId(firebase_id);
+}
+
+Result<std::optional<Staff>> TenantData::FindInvitation(const std::string& email) {
+  return store_.FindInvitedByEmail(email);
+}
+
+Status TenantData::DeleteStaff(const std::vector<std::string>& ids) {
+  return store_.DeleteStaff(ids);
+}
+
 }  // namespace gofast::company

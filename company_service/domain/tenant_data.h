@@ -46,6 +46,15 @@ class TenantData {
 
   Result<TenantSnapshot> Export();
 
+  // Single rows, for the test API's provider states: they find a row again by what names it,
+  // and delete only the rows they made.
+  Result<std::optional<Staff>> FindStaff(const std::string& id);
+  Result<std::optional<Staff>> FindStaffByFirebaseId(const std::string& firebase_id);
+  // The oldest invitation not linked yet for this lower-case email.
+  Result<std::optional<Staff>> FindInvitation(const std::string& email);
+  // Ids not stored are skipped.
+  Status DeleteStaff(const std::vector<std::string>& ids);
+
  private:
   Result<MergeOutcome> MergeChecked(const SeedRows& rows);
 

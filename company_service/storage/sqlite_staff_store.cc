@@ -260,4 +260,20 @@ Status SqliteStaffStore::Seed(const std::optional<Company>& company,
   }
 }
 
+Status SqliteStaffStore::DeleteStaff(const std::vector<std::string>& ids) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
+    for (const std::string& id : ids) {
+      db::Connection::Use remove = writer.Prepare("DELETE FROM company_staff WHERE id = ?");
+      remove->bind(1, id);
+      remove->exec();
+    }
+    transaction.commit();
+    return Ok{};
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError("DeleteStaff", e);
+  }
+}
+
 }  // namespace gofast::company

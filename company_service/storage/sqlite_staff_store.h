@@ -28,6 +28,7 @@ class SqliteStaffStore : public StaffStore {
   Result<std::vector<Staff>> AllStaff() override;
   Status ResetTenant(const Company& company) override;
   Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) override;
+  Status DeleteStaff(const std::vector<std::string>& ids) override;
 
  private:
   Result<std::optional<Staff>> FindOne(const char* where_sql, const std::string& value);

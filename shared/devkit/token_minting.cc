@@ -7,12 +7,6 @@
 
 namespace gofast::auth {
 
-std::string EncodeJwt(const nlohmann::json& header, const nlohmann::json& payload,
-                      const std::string& signature) {
-  return Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump()) + "." +
-         Base64UrlEncode(signature);
-}
-
 MintOptions DemoAdmin(const std::string& project_id) {
   MintOptions admin;
   admin.project_id = project_id;
@@ -23,34 +17,10 @@ MintOptions DemoAdmin(const std::string& project_id) {
   return admin;
 }
 
-nlohmann::json MintPayload(const MintOptions& options, int64_t now_seconds) {
-  const int64_t issued_at = now_seconds + options.issued_at_offset;
-  nlohmann::json payload = {
-      {"iss", "https://securetoken.google.com/" + options.project_id},
-      {"aud", options.project_id},
-      {"auth_time", issued_at},
-      {"user_id", options.uid},
-      {"sub", options.uid},
-      {"iat", issued_at},
-      {"exp", issued_at + options.lifetime_seconds},
-  };
-  nlohmann::json identities = nlohmann::json::object();
-  if (options.email) {
-    payload["email"] = *options.email;
-    payload["email_verified"] = options.email_verified;
-    identities["email"] = nlohmann::json::array({*options.email});
-  }
-  if (options.name) payload["name"] = *options.name;
-  payload["firebase"] = {{"identities", identities},
-                         {"sign_in_provider", options.email ? "password" : "custom"}};
-  for (const auto& [claim, value] : options.extra_claims.items()) payload[claim] = value;
-  return payload;
-}
-
 std::string MintToken(const MintOptions& options, const std::optional<SigningKey>& key,
                       int64_t now_seconds) {
+  if (!key) return MintEmulatorToken(options, now_seconds);
   const nlohmann::json payload = MintPayload(options, now_seconds);
-  if (!key) return EncodeJwt({{"alg", "none"}, {"typ", "JWT"}}, payload, "");
   const nlohmann::json header = {{"alg", "RS256"}, {"kid", key->kid}, {"typ", "JWT"}};
   const std::string signed_part =
       Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump());

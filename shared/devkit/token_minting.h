@@ -7,31 +7,15 @@
 #include <string>
 
 #include "shared/auth/crypto.h"
+#include "shared/auth/emulator_token.h"
 #include "shared/core/result.h"
 
 namespace gofast::auth {
-
-// What a minted token says; the claims mirror a Firebase ID token.
-struct MintOptions {
-  std::string project_id;
-  std::string uid;
-  std::optional<std::string> email;
-  bool email_verified = false;
-  std::optional<std::string> name;
-  int64_t lifetime_seconds = 3600;  // negative mints an already expired token
-  int64_t issued_at_offset = 0;     // seconds added to now for iat
-  nlohmann::json extra_claims = nlohmann::json::object();  // merged at the top level, last
-};
 
 struct SigningKey {
   std::string kid;
   PKey private_key;
 };
-
-// header.payload.signature with base64url segments; no checks at all, so
-// tests can also build tokens that break a rule on purpose.
-std::string EncodeJwt(const nlohmann::json& header, const nlohmann::json& payload,
-                      const std::string& signature);
 
 // The project the demo and `gofast up` use unless told otherwise.
 inline constexpr char kDemoProjectId[] = "demo-gofast";
@@ -40,10 +24,7 @@ inline constexpr char kDemoProjectId[] = "demo-gofast";
 // the demo and `gofast up` sign in.
 MintOptions DemoAdmin(const std::string& project_id);
 
-nlohmann::json MintPayload(const MintOptions& options, int64_t now_seconds);
-
-// RS256 signed with `key`, or, without a key, the unsigned form the Firebase
-// Auth Emulator issues (alg "none", empty signature).
+// RS256 signed with `key`, or, without a key, MintEmulatorToken's unsigned form.
 std::string MintToken(const MintOptions& options, const std::optional<SigningKey>& key,
                       int64_t now_seconds);
 

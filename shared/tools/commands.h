@@ -16,6 +16,7 @@ using Run = std::function<int()>;
 // its subcommand of gofast) and returns what runs it; `cli` outlives the run.
 Run DeclareToken(CLI::App& cli);
 Run DeclareDemo(CLI::App& cli);
+Run DeclareDialog(CLI::App& cli);
 Run DeclareLoad(CLI::App& cli);
 Run DeclareUp(CLI::App& cli);
 Run DeclareExec(CLI::App& cli);

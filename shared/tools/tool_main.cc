@@ -22,8 +22,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"up", DeclareUp},     {"exec", DeclareExec}, {"token", DeclareToken},
-    {"demo", DeclareDemo}, {"load", DeclareLoad},
+    {"up", DeclareUp},     {"exec", DeclareExec},     {"token", DeclareToken},
+    {"demo", DeclareDemo}, {"dialog", DeclareDialog}, {"load", DeclareLoad},
 };
 
 // "gofast: unknown command upp; did you mean up?" when a word where a command

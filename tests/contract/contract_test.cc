@@ -14,6 +14,7 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <utility>
 
 #include "shared/core/ids.h"
 #include "shared/core/text.h"
@@ -76,12 +77,77 @@ std::vector<Fixture> Fixtures() {
 
 // The services under test: ours, started here, unless a URL names another build.
 BothServicesOptions Targets() {
-  return BothServicesOptions{ProjectId(),
-                             true,
-                             {"--cors-origin", kOrigin},
-                             Env("GOFAST_COMPANY_URL"),
-                             Env("GOFAST_APP_URL"),
-                             {}};
+  return BothServicesOptions{
+      ProjectId(),           true, {"--cors-origin", kOrigin}, Env("GOFAST_COMPANY_URL"),
+      Env("GOFAST_APP_URL"), {}};
+}
+
+using NamedExamples = std::vector<std::pair<std::string, json>>;
+
+// A media type's examples: `example` named "", or each of `examples` by its name.
+NamedExamples ExamplesOf(const json& media) {
+  NamedExamples examples;
+  if (media.contains("example")) examples.emplace_back("", media["example"]);
+  const json by_name = media.value("examples", json::object());
+  for (const auto& [name, example] : by_name.items())
+    examples.emplace_back(name, example.at("value"));
+  return examples;
+}
+
+// A media type of the document (of a request body or an answer), with its examples.
+struct MediaType {
+  json::json_pointer pointer;
+  NamedExamples examples;
+};
+
+void CollectMediaTypes(const json& node, const json::json_pointer& at,
+                       std::vector<MediaType>& found) {
+  if (!node.is_object()) return;
+  const bool is_content = !at.empty() && at.back() == "content";
+  for (const auto& [key, value] : node.items()) {
+    if (is_content && value.is_object() && value.contains("schema")) {
+      found.push_back({at / key, ExamplesOf(value)});
+    } else {
+      CollectMediaTypes(value, at / key, found);
+    }
+  }
+}
+
+std::vector<MediaType> MediaTypes(const json& document) {
+  std::vector<MediaType> found;
+  CollectMediaTypes(document, json::json_pointer(), found);
+  return found;
+}
+
+// Every example of `contract` that does not fit the schema beside it.
+std::vector<std::string> ExampleViolations(const Contract& contract) {
+  std::vector<std::string> violations;
+  for (const MediaType& media : MediaTypes(contract.document())) {
+    for (const auto& [name, example] : media.examples) {
+      for (const std::string& violation :
+           contract.CheckSchemaAt((media.pointer / "schema").to_string(), example))
+        violations.push_back(name.empty() ? violation : "example " + name + ": " + violation);
+    }
+  }
+  return violations;
+}
+
+// The document tags each operation with the services that serve it.
+bool Serves(Service service, const json& operation) {
+  const json tags = operation.value("tags", json::array());
+  return std::find(tags.begin(), tags.end(), ServiceName(service)) != tags.end();
+}
+
+// The services a request example of `operation` goes to: `example` to every
+// service that serves it, each of `examples` to the one it is named after.
+std::vector<Service> ExampleTargets(const json& operation, const std::string& example_name) {
+  std::vector<Service> targets;
+  for (const Service service : {Service::kCompany, Service::kApp}) {
+    if (Serves(service, operation) &&
+        (example_name.empty() || example_name == ServiceName(service)))
+      targets.push_back(service);
+  }
+  return targets;
 }
 
 }  // namespace
@@ -103,8 +169,11 @@ TEST_CASE("the contract document compiles, and every response object refuses und
       CHECK_FALSE(operation["tags"].empty());
       const Service service = operation["tags"][0] == "company" ? Service::kCompany : Service::kApp;
       const std::string upper = ToUpperAscii(method);
-      for (const auto& [status, unused] : operation["responses"].items()) {
+      for (const auto& [status, response] : operation["responses"].items()) {
         INFO(status);
+        // A text answer (GET /metrics) has no JSON schema to compile.
+        if (response.contains("content") && !response["content"].contains("application/json"))
+          continue;
         // Checking any body compiles the status's schema: it must not throw.
         CHECK_NOTHROW(
             contract.CheckResponse(service, upper, path, std::stoi(status), "{}", nullptr));
@@ -376,6 +445,109 @@ TEST_CASE("the app service answers every reachable status as documented", "[cont
     CHECK(preflight.status == 204);
     CHECK(preflight.Header("Access-Control-Allow-Origin") == kOrigin);
   }
+}
+
+TEST_CASE("every request body and every answer in the contract has an example that fits its schema",
+          "[contract]") {
+  const std::vector<MediaType> media_types = MediaTypes(Contract::Shared().document());
+  REQUIRE(media_types.size() > 20);
+  for (const MediaType& media : media_types) {
+    INFO(media.pointer.to_string());
+    CHECK_FALSE(media.examples.empty());
+  }
+  for (const std::string& violation : ExampleViolations(Contract::Shared())) FAIL_CHECK(violation);
+}
+
+TEST_CASE("an example that does not fit its schema is caught", "[contract]") {
+  json document = Contract::LoadDocument();
+  json& staff = document.at(
+      "/paths/~1api~1staff~1{id}/get/responses/200/content/application~1json/example/staff"_json_pointer);
+  SECTION("a cuid where the staff id is a UUID") { staff["id"] = "cmhpqe7kl0000nw1uvcfhf2hs"; }
+  SECTION("a role the enum does not list") { staff["role"] = "CEO"; }
+  SECTION("a date without milliseconds") { staff["createdAt"] = "2026-01-24T12:00:00Z"; }
+  const Contract broken(document);
+  const std::vector<std::string> violations = ExampleViolations(broken);
+  REQUIRE(violations.size() == 1);
+  INFO(violations[0]);
+  CHECK(violations[0].find("/paths/~1api~1staff~1{id}/get/responses/200") != std::string::npos);
+}
+
+TEST_CASE("each service serves its own part of the contract at GET /openapi.json", "[contract]") {
+  TempDir dir;
+  for (const auto& [service, binary] : {std::pair{Service::kCompany, GOFAST_COMPANY_SERVICE_BIN},
+                                        std::pair{Service::kApp, GOFAST_APP_SERVICE_BIN}}) {
+    INFO(ServiceName(service));
+    for (const bool test_api : {false, true}) {
+      INFO("test API " << (test_api ? "on" : "off"));
+      std::vector<std::string> more;
+      if (test_api) more.push_back("--test-api");
+      const ServiceProcess process(
+          binary, EmulatorServiceArgs(dir.File(std::string(ServiceName(service)) +
+                                               (test_api ? "-test-api.db" : ".db")),
+                                      ProjectId(), more));
+      TestClient client(service, process.base_url());
+      const Reply reply = client.Get("/openapi.json");
+      REQUIRE(reply.status == 200);
+      CHECK(reply.Header("Content-Type").rfind("application/json", 0) == 0);
+      CHECK(reply.json.value("servers", json()) == json::array({{{"url", process.base_url()}}}));
+
+      std::set<std::string> expected;
+      for (const auto& [path, item] : Contract::Shared().document()["paths"].items()) {
+        for (const auto& [method, operation] : item.items()) {
+          if (method == "servers" || method == "parameters") continue;
+          if (!test_api && operation.value("x-gofast-test-api", false)) continue;
+          if (Serves(service, operation)) expected.insert(path);
+        }
+      }
+      std::set<std::string> served;
+      for (const auto& [path, unused] : reply.json.at("paths").items()) served.insert(path);
+      CHECK(served == expected);
+      CHECK(served.count("/openapi.json") == 1);
+    }
+  }
+}
+
+TEST_CASE("the services accept every request example of the contract, answering as documented",
+          "[contract]") {
+  TempDir dir;
+  const ServiceProcess company(
+      GOFAST_COMPANY_SERVICE_BIN,
+      EmulatorServiceArgs(dir.File("company.db"), ProjectId(), {"--test-api"}));
+  const ServiceProcess app(GOFAST_APP_SERVICE_BIN,
+                           EmulatorServiceArgs(dir.File("app.db"), ProjectId(), {"--test-api"}));
+  TestClient company_client(Service::kCompany, company.base_url());
+  TestClient app_client(Service::kApp, app.base_url());
+  const std::string uid = Unique("founder");
+  const std::string token = Token(uid, uid + "@gofast.test", "Fay Founder");
+  // The invitation example needs a Founder caller: open sign-up makes the first one.
+  const Reply founder = company_client.Post("/api/staff/find-or-create", token, "");
+  REQUIRE(founder.status == 201);
+  REQUIRE(founder.json["staff"]["role"] == "Founder");
+
+  size_t sent = 0;
+  for (const auto& [path, item] : Contract::Shared().document()["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      const json::json_pointer media_pointer("/requestBody/content/application~1json");
+      if (!operation.is_object() || !operation.contains(media_pointer)) continue;
+      for (const auto& [name, example] : ExamplesOf(operation.at(media_pointer))) {
+        const std::vector<Service> targets = ExampleTargets(operation, name);
+        INFO(ToUpperAscii(method) << " " << path << (name.empty() ? "" : " example " + name));
+        CHECK_FALSE(targets.empty());
+        for (const Service service : targets) {
+          TestClient& client = service == Service::kCompany ? company_client : app_client;
+          // TestClient validates the answer against the schema of its status.
+          const Reply reply = client.Send(
+              ToUpperAscii(method), path,
+              {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}},
+              example.dump());
+          INFO(ServiceName(service) << " answered " << reply.status << " " << reply.body);
+          CHECK((reply.status >= 200 && reply.status < 300));
+          ++sent;
+        }
+      }
+    }
+  }
+  CHECK(sent >= 6);
 }
 
 TEST_CASE("the dialog's requests and the answers it reads are the documented ones", "[contract]") {

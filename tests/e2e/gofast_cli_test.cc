@@ -382,6 +382,44 @@ TEST_CASE("gofast exec exits 128 + the signal that ended CMD, 127 when CMD canno
   CHECK(missing.err.find("gofast exec: cannot run /nonexistent/cmd") != std::string::npos);
 }
 
+TEST_CASE("gofast dialog plays the dialog and the page after it, one JSON line per step",
+          "[e2e][gofast]") {
+  // Under gofast exec, so the pair and its URLs are the ones another team would get.
+  const auto result =
+      RunCommand(GOFAST_CLI_BIN, {"exec", "--", "sh", "-c",
+                                  std::string(GOFAST_CLI_BIN) +
+                                      " dialog --company-url \"$GOFAST_COMPANY_URL\" --app-url "
+                                      "\"$GOFAST_APP_URL\" --title 'Dialog played'"});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  std::istringstream lines(result.out);
+  std::vector<std::pair<std::string, int>> steps;
+  nlohmann::json last;
+  for (std::string line; std::getline(lines, line);) {
+    last = nlohmann::json::parse(line);
+    steps.emplace_back(last["step"], last["status"]);
+  }
+  CHECK(steps == std::vector<std::pair<std::string, int>>{{"find-or-create staff", 201},
+                                                          {"create run", 200},
+                                                          {"list runs by staff id", 200},
+                                                          {"read run", 200},
+                                                          {"audit", 200}});
+  CHECK(last["body"]["resolution"] == "found");
+  CHECK(last["body"]["run"]["title"] == "Dialog played");
+}
+
+TEST_CASE("gofast dialog exits 1 at the first step that fails, and says why", "[e2e][gofast]") {
+  // Nothing listens on port 1 of 127.0.0.1: the company step gets no answer.
+  const auto result = RunCommand(GOFAST_CLI_BIN, {"dialog", "--company-url", "http://127.0.0.1:1",
+                                                  "--app-url", "http://127.0.0.1:1"});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  const nlohmann::json step = nlohmann::json::parse(result.out);
+  CHECK(step["step"] == "find-or-create staff");
+  CHECK(step["status"] == 0);
+  CHECK(step["error"] == "connection refused");
+}
+
 TEST_CASE("gofast, company_service and app_service print the project version", "[e2e][gofast]") {
   for (const auto& [binary, name] : {std::pair{GOFAST_CLI_BIN, "gofast"},
                                      std::pair{GOFAST_COMPANY_SERVICE_BIN, "company_service"},
@@ -394,7 +432,7 @@ TEST_CASE("gofast, company_service and app_service print the project version", "
 
 TEST_CASE("--help on every gofast command and on the aliases exits 0 and describes it",
           "[e2e][gofast]") {
-  for (const char* command : {"up", "exec", "token", "demo", "load"}) {
+  for (const char* command : {"up", "exec", "token", "demo", "dialog", "load"}) {
     const auto result = RunCommand(GOFAST_CLI_BIN, {command, "--help"});
     INFO(command << ": " << result.out << result.err);
     CHECK(result.exit_code == 0);
@@ -418,7 +456,8 @@ TEST_CASE("an unknown gofast command is named as unknown, with the nearest one, 
       {{"token", "mnt", "--uid", "u"}, "gofast token: unknown command mnt; did you mean mint?\n"},
       {{"load", "flwo"}, "gofast load: unknown command flwo; did you mean flow?\n"},
       {{"frobnicate"},
-       "gofast: unknown command frobnicate; the commands are up, exec, token, demo, load\n"},
+       "gofast: unknown command frobnicate; the commands are up, exec, token, demo, dialog, "
+       "load\n"},
   };
   for (const auto& [args, expected] : cases) {
     const auto result = RunCommand(GOFAST_CLI_BIN, args);
@@ -488,6 +527,7 @@ TEST_CASE("every gofast command and both services show every option's default in
       {GOFAST_CLI_BIN, {"up", "--help"}},
       {GOFAST_CLI_BIN, {"exec", "--help"}},
       {GOFAST_CLI_BIN, {"demo", "--help"}},
+      {GOFAST_CLI_BIN, {"dialog", "--help"}},
       {GOFAST_CLI_BIN, {"token", "keygen", "--help"}},
       {GOFAST_CLI_BIN, {"token", "mint", "--help"}},
       {GOFAST_CLI_BIN, {"load", "flow", "--help"}},

@@ -247,6 +247,15 @@ std::vector<std::string> Contract::CheckSchema(const std::string& schema_name,
   return {"contract: schema " + schema_name + ": " + Explain(errors, body.dump())};
 }
 
+std::vector<std::string> Contract::CheckSchemaAt(const std::string& schema_pointer,
+                                                 const json& body) const {
+  const json& schema = document_.at(json::json_pointer(schema_pointer));
+  const std::vector<std::string> errors =
+      Validate("at " + schema_pointer, json::array({schema, body}));
+  if (errors.empty()) return {};
+  return {"contract: " + schema_pointer + ": " + Explain(errors, body.dump())};
+}
+
 std::vector<std::string> Contract::CheckResponse(Service service, const std::string& method,
                                                  const std::string& path, int status,
                                                  const std::string& body,

@@ -50,6 +50,10 @@ class Contract {
   // A body against a named schema of components/schemas.
   std::vector<std::string> CheckSchema(const std::string& schema_name,
                                        const nlohmann::json& body) const;
+  // A body against the schema at a JSON pointer of the document, such as a
+  // media type's ".../content/application~1json/schema".
+  std::vector<std::string> CheckSchemaAt(const std::string& schema_pointer,
+                                         const nlohmann::json& body) const;
 
   const nlohmann::json& document() const { return document_; }
 

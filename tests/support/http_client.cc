@@ -31,6 +31,13 @@ std::string Reply::Header(const std::string& name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
+Reply PostUnchecked(int port, const std::string& path, const std::string& body,
+                    const std::string& content_type) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30);
+  return ToReply(client.Post(path.c_str(), body, content_type.c_str()));
+}
+
 TestClient::TestClient(Service service, int port)
     : TestClient(service, "http://127.0.0.1:" + std::to_string(port)) {}
 

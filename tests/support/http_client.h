@@ -27,6 +27,11 @@ struct Reply {
 void CheckError(const Reply& reply, int status, const std::string& code,
                 const std::string& message = "");
 
+// A POST by a plain client whose answer is not checked against the contract: for a route
+// the contract document does not describe.
+Reply PostUnchecked(int port, const std::string& path, const std::string& body,
+                    const std::string& content_type = "application/json");
+
 // A keep-alive client for a service under test. Every answer it receives is
 // checked against the contract (shared/contracts/openapi.json) for its
 // service, route and status; a mismatch fails the test that sent the request.

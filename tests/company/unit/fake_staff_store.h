@@ -118,6 +118,12 @@ class FakeStaffStore : public StaffStore {
     return Ok{};
   }
 
+  Status DeleteStaff(const std::vector<std::string>& ids) override {
+    ++writes;
+    for (const std::string& id : ids) staff.erase(id);
+    return Ok{};
+  }
+
   static bool IsInvited(const Staff& row) { return IsInvitedFirebaseId(row.firebase_id); }
 
   std::map<std::string, Staff> staff;  // by id

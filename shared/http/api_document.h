@@ -1,0 +1,34 @@
+#ifndef GOFAST_SHARED_HTTP_API_DOCUMENT_H_
+#define GOFAST_SHARED_HTTP_API_DOCUMENT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "shared/config/common_config.h"
+#include "shared/http/server.h"
+
+namespace gofast::http {
+
+// shared/contracts/openapi.json as it was at build time: compiled in, so a
+// service never depends on finding the file where it runs.
+std::string_view ContractDocumentText();
+
+// The part of `contract` that one service serves: the paths having an
+// operation tagged `service_tag` ("company", "app"), with only those
+// operations; the test API's (x-gofast-test-api) only when `test_api`, since
+// without it those paths answer 404. Paths lose their own servers; the
+// top-level servers are left for the caller to set to the URL the service
+// listens on.
+nlohmann::ordered_json ServiceApiDocument(const nlohmann::ordered_json& contract,
+                                          std::string_view service_tag, bool test_api);
+
+// GET /openapi.json, no token: ServiceApiDocument of the compiled-in contract,
+// filtered once here, with servers set to the one URL the service printed on
+// its "listening on" line.
+void AddApiDocument(Server& server, const config::CommonConfig& config,
+                    const std::string& service_tag);
+
+}  // namespace gofast::http
+
+#endif  // GOFAST_SHARED_HTTP_API_DOCUMENT_H_

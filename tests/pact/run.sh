@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The Pact tests (CTest label "pact"):
+#   tests/pact/run.sh consumers BIN_DIR --compare   the consumer tests write pacts that are
+#                                                   byte for byte shared/contracts/pacts/
+#   tests/pact/run.sh consumers BIN_DIR --update    they rewrite shared/contracts/pacts/
+#   tests/pact/run.sh verify BIN_DIR                both services honour those pacts
+# Without Node.js 20 or newer, or without the Pact packages (scripts/setup), it
+# prints "SKIPPED: ..." and exits 0; CTest reports the test as skipped.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+mode="$1"
+bin_dir="$(cd "$2" && pwd)"
+committed="$root/shared/contracts/pacts"
+# Pact's libraries would otherwise report usage to the Pact Foundation.
+export PACT_DO_NOT_TRACK=true
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "SKIPPED: the Pact tests need Node.js 20 or newer; node is not installed"
+  exit 0
+fi
+version="$(node -p process.versions.node 2>/dev/null || echo 0.0.0)"
+if ((${version%%.*} < 20)); then
+  echo "SKIPPED: the Pact tests need Node.js 20 or newer; node is $version"
+  exit 0
+fi
+if [ ! -d "$root/node_modules/@pact-foundation/pact-core" ] ||
+  [ ! -d "$root/node_modules/@pact-foundation/pact" ]; then
+  echo "SKIPPED: the Pact packages are not installed (scripts/setup installs them)"
+  exit 0
+fi
+
+case "$mode" in
+  consumers)
+    out="$(mktemp -d)"
+    trap 'rm -rf "$out"' EXIT
+    GOFAST_BIN_DIR="$bin_dir" GOFAST_PACT_DIR="$out" \
+      node --test "$here/dialog.pact.mjs" "$here/audit.pact.mjs"
+    if [ "${3:-}" = "--update" ]; then
+      mkdir -p "$committed"
+      rm -f "$committed"/*.json
+      cp "$out"/*.json "$committed"/
+      echo "wrote $(ls "$out" | wc -l) pacts into $committed"
+    elif ! diff -ru "$committed" "$out"; then
+      echo "the consumer tests write other pacts than shared/contracts/pacts/ holds;" \
+        "if the change is meant, run: tests/pact/run.sh consumers $bin_dir --update" >&2
+      exit 1
+    fi
+    ;;
+  verify)
+    exec "$root/scripts/verify-pacts" --bin-dir "$bin_dir" "$committed"/*.json
+    ;;
+  *)
+    echo "usage: tests/pact/run.sh consumers|verify BIN_DIR [--compare|--update]" >&2
+    exit 2
+    ;;
+esac
