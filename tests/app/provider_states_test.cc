@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "shared/core/base64url.h"
 #include "shared/core/ids.h"
 #include "tests/app/app_fixture.h"
 
@@ -63,14 +62,6 @@ class StatesApp : public ServiceUnderTest {
   }
 };
 
-json Claims(const std::string& token) {
-  const size_t first = token.find('.');
-  const std::optional<std::string> payload =
-      Base64UrlDecode(token.substr(first + 1, token.find('.', first + 1) - first - 1));
-  REQUIRE(payload);
-  return json::parse(*payload);
-}
-
 }  // namespace
 
 TEST_CASE("without --test-api there is no provider-states route on the app", "[integration]") {
@@ -97,7 +88,7 @@ TEST_CASE(
 
   // A token of the app's project for the run's creator, who has no email.
   const std::string token = values["token"];
-  const json claims = Claims(token);
+  const json claims = TokenPayload(token);
   CHECK(claims["aud"] == kTestProjectId);
   CHECK(claims["sub"] == values["createdByFirebaseId"]);
   CHECK_FALSE(claims.contains("email"));
@@ -142,14 +133,14 @@ TEST_CASE("'an athlete exists' makes an athlete whose token finds it", "[integra
   REQUIRE(generated.status == 200);
   CHECK(Keys(generated.json) == std::set<std::string>{"id", "firebaseId", "token"});
   CHECK(LooksLikeCuid(generated.json["id"]));
-  CHECK_THAT(Claims(generated.json["token"])["email"].get<std::string>(),
+  CHECK_THAT(TokenPayload(generated.json["token"])["email"].get<std::string>(),
              Catch::EndsWith("@gofast.test"));
 
   const Reply given =
       app.SetUp(kAthlete, {{"firebaseId", "uid-rae"}, {"email", "rae@gofast.test"}});
   REQUIRE(given.status == 200);
   CHECK(given.json["firebaseId"] == "uid-rae");
-  const json claims = Claims(given.json["token"]);
+  const json claims = TokenPayload(given.json["token"]);
   CHECK(claims["sub"] == "uid-rae");
   CHECK(claims["email"] == "rae@gofast.test");
   CHECK(claims["email_verified"] == true);

@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "shared/core/base64url.h"
 #include "shared/core/ids.h"
 #include "tests/company/company_fixture.h"
 
@@ -57,14 +56,6 @@ class StatesService : public CompanyService {
   }
 };
 
-json Claims(const std::string& token) {
-  const size_t first = token.find('.');
-  const std::optional<std::string> payload =
-      Base64UrlDecode(token.substr(first + 1, token.find('.', first + 1) - first - 1));
-  REQUIRE(payload);
-  return json::parse(*payload);
-}
-
 }  // namespace
 
 TEST_CASE("without --test-api there is no provider-states route", "[integration]") {
@@ -93,7 +84,7 @@ TEST_CASE(
 
   // An emulator-form token of the service's project for that row's uid and email.
   const std::string token = values["token"];
-  const json claims = Claims(token);
+  const json claims = TokenPayload(token);
   CHECK(claims["aud"] == kTestProjectId);
   CHECK(claims["sub"] == values["firebaseId"]);
   CHECK(claims["email"] == values["email"]);

@@ -24,7 +24,6 @@
 #include <thread>
 #include <vector>
 
-#include "shared/core/base64url.h"
 #include "shared/devkit/create_run_dialog.h"
 #include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
@@ -45,6 +44,7 @@ using gofast::testing::ExpectDocumented;
 using gofast::testing::ProcessGroup;
 using gofast::testing::Service;
 using gofast::testing::TempDir;
+using gofast::testing::TokenPayload;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -229,14 +229,6 @@ class AuthEmulator {
   int port_;
   ProcessGroup child_;
 };
-
-json TokenPayload(const std::string& token) {
-  const size_t first = token.find('.');
-  const size_t second = token.find('.', first + 1);
-  const std::optional<std::string> payload =
-      gofast::Base64UrlDecode(std::string_view(token).substr(first + 1, second - first - 1));
-  return payload ? json::parse(*payload, nullptr, false) : json();
-}
 
 }  // namespace
 

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "shared/auth/firebase_token.h"
-#include "shared/core/base64url.h"
 #include "shared/devkit/token_minting.h"
 #include "tests/shared/token_test_support.h"
 #include "tests/support/process.h"
+#include "tests/support/test_keys.h"
 
 namespace gofast::testing {
 namespace {
@@ -27,15 +27,6 @@ auth::TokenVerifier RealClockVerifier(AuthMode mode, const std::string& certs, i
   Result<std::shared_ptr<auth::KeySource>> keys = auth::MakeKeySource(certs);
   REQUIRE(keys.ok());
   return auth::TokenVerifier(auth::VerifierOptions{kProjectId, mode, skew}, keys.value());
-}
-
-nlohmann::json PayloadOf(const std::string& token) {
-  const size_t first = token.find('.');
-  const size_t second = token.find('.', first + 1);
-  const std::optional<std::string> bytes =
-      Base64UrlDecode(token.substr(first + 1, second - first - 1));
-  REQUIRE(bytes.has_value());
-  return nlohmann::json::parse(*bytes);
 }
 
 // keygen into a fresh folder: the folder's path.
@@ -125,7 +116,7 @@ TEST_CASE("gofast-token mint with a negative lifetime prints an expired token",
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const std::string token = Trimmed(result.out);
-  const nlohmann::json payload = PayloadOf(token);
+  const nlohmann::json payload = TokenPayload(token);
   CHECK(payload.at("exp").get<int64_t>() - payload.at("iat").get<int64_t>() == -100);
   CHECK(CodeOf(RealClockVerifier(AuthMode::kProduction, keys.certs(), 0).Verify(token)) ==
         "TOKEN_EXPIRED");

@@ -1,7 +1,11 @@
 #include "tests/support/test_keys.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <optional>
+
+#include "shared/core/base64url.h"
 
 namespace gofast::testing {
 
@@ -63,6 +67,14 @@ std::vector<std::string> EmulatorServiceArgs(const std::string& db_path,
 
 std::string TestKeys::MintUnsigned(const auth::MintOptions& options) {
   return auth::MintToken(options, std::nullopt, NowSeconds());
+}
+
+nlohmann::json TokenPayload(const std::string& token) {
+  const size_t first = token.find('.');
+  const std::optional<std::string> payload =
+      Base64UrlDecode(token.substr(first + 1, token.find('.', first + 1) - first - 1));
+  REQUIRE(payload);
+  return nlohmann::json::parse(*payload);
 }
 
 }  // namespace gofast::testing

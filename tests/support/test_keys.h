@@ -1,6 +1,7 @@
 #ifndef GOFAST_TESTS_SUPPORT_TEST_KEYS_H_
 #define GOFAST_TESTS_SUPPORT_TEST_KEYS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ inline constexpr char kTestProjectId[] = "test-project";
 // email or name leaves that claim out.
 std::string SignedToken(const std::string& uid, const std::string& email = "",
                         bool email_verified = true, const std::string& name = "");
+
+// The claims of a token's payload, decoded but not verified; fails the test when the
+// payload is not base64url.
+nlohmann::json TokenPayload(const std::string& token);
 
 }  // namespace gofast::testing
 
