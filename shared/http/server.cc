@@ -35,7 +35,8 @@ const std::vector<double> kLatencyBounds = {0.0001, 0.00025, 0.0005, 0.001, 0.00
 struct RequestTrace {
   std::chrono::steady_clock::time_point start;
   bool started = false;
-  std::string_view route = kUnmatchedRoute;  // a route's label (Server::latency_ keeps it)
+  std::string_view route = kUnmatchedRoute;  // the label of the route whose path matched
+  metrics::Histogram* latency = nullptr;     // its latency; none: "unmatched"'s
 };
 thread_local RequestTrace t_trace;
 
@@ -96,7 +97,8 @@ Error ErrorForBareStatus(int status) {
 
 struct Server::RouteEntry {
   std::string method;
-  std::string label;                  // the pattern as metrics and the contract name it
+  std::string_view label;       // the pattern as metrics and the contract name it (a latency_ key)
+  metrics::Histogram* latency;  // of every route with this label
   std::vector<std::string> segments;  // ":name" marks a parameter
   size_t parameter_count;
   Handler handler;
@@ -105,8 +107,8 @@ struct Server::RouteEntry {
 struct Server::Match {
   const RouteEntry* route = nullptr;  // set when path and method match
   std::vector<std::string> params;
-  std::string allowed_methods;               // when the path is known but the method is not
-  std::string_view label = kUnmatchedRoute;  // of the routes whose path matches
+  std::string allowed_methods;             // when the path is known but the method is not
+  const RouteEntry* path_route = nullptr;  // the first whose path matches, for the metrics
 };
 
 Server::Server(ServerOptions options)
@@ -192,7 +194,9 @@ Server::Server(ServerOptions options)
     res.status = 200;
     res.set_content(out.text(), metrics::kContentType);
   });
-  latency_.emplace(kUnmatchedRoute, std::make_unique<metrics::Histogram>(kLatencyBounds));
+  unmatched_latency_ =
+      latency_.emplace(kUnmatchedRoute, std::make_unique<metrics::Histogram>(kLatencyBounds))
+          .first->second.get();
   server_.set_logger([this](const httplib::Request& raw, const httplib::Response& res) {
     FinishRequest(raw, res);
   });
@@ -201,14 +205,20 @@ Server::Server(ServerOptions options)
 Server::~Server() { Stop(); }
 
 void Server::Route(const std::string& method, const std::string& pattern, Handler handler) {
-  RouteEntry entry{method, RouteLabel(pattern), SplitPath(pattern), 0, std::move(handler)};
-  if (latency_.find(entry.label) == latency_.end()) {
-    latency_.emplace(entry.label, std::make_unique<metrics::Histogram>(kLatencyBounds));
-  }
+  const auto [latency, added] = latency_.try_emplace(RouteLabel(pattern));
+  if (added) latency->second = std::make_unique<metrics::Histogram>(kLatencyBounds);
+  RouteEntry entry{method, latency->first,    latency->second.get(), SplitPath(pattern),
+                   0,      std::move(handler)};
   entry.parameter_count = static_cast<size_t>(std::count_if(
       entry.segments.begin(), entry.segments.end(),
       [](const std::string& segment) { return !segment.empty() && segment[0] == ':'; }));
   routes_.push_back(std::move(entry));
+}
+
+void Server::TraceRoute(const Match& match) {
+  if (match.path_route == nullptr) return;
+  t_trace.route = match.path_route->label;
+  t_trace.latency = match.path_route->latency;
 }
 
 Server::Match Server::FindRoute(const std::string& method, const std::string& path) const {
@@ -233,7 +243,7 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
     if (route.parameter_count < best_parameters) {  // a more literal pattern: start over
       best = Match{};
       best_parameters = route.parameter_count;
-      best.label = latency_.find(route.label)->first;
+      best.path_route = &route;
     }
     const bool method_matches =
         route.method == method || (method == "HEAD" && route.method == "GET");
@@ -249,7 +259,7 @@ Server::Match Server::FindRoute(const std::string& method, const std::string& pa
 
 httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw,
                                                   httplib::Response& res) {
-  t_trace = RequestTrace{std::chrono::steady_clock::now(), true, kUnmatchedRoute};
+  t_trace = RequestTrace{std::chrono::steady_clock::now(), true};
   ++in_flight_;
   const std::string client_id = raw.get_header_value(kRequestIdHeader);
   res.set_header(kRequestIdHeader, IsValidRequestId(client_id) ? client_id : NewUuidV4());
@@ -261,7 +271,7 @@ httplib::Server::HandlerResponse Server::PreRoute(const httplib::Request& raw,
   // Without a body the library would refuse a POST lacking Content-Length
   // (400): answer here, before it reads anything.
   const Match match = FindRoute(raw.method, raw.path);
-  t_trace.route = match.label;
+  TraceRoute(match);
   if (!AnswerWithoutRoute(raw, match, res)) Dispatch(match, raw, std::string_view(), res);
   return httplib::Server::HandlerResponse::Handled;
 }
@@ -315,7 +325,7 @@ void Server::HandleWithBody(const httplib::Request& raw, httplib::Response& res,
     }
   }
   const Match match = FindRoute(raw.method, raw.path);
-  t_trace.route = match.label;
+  TraceRoute(match);
   if (AnswerWithoutRoute(raw, match, res)) return;
   Dispatch(match, raw, reader != nullptr ? std::string_view(body) : std::string_view(raw.body),
            res);
@@ -351,16 +361,16 @@ void Server::AddMetrics(metrics::Collector collector) {
 }
 
 void Server::FinishRequest(const httplib::Request& raw, const httplib::Response& res) {
+  const RequestTrace trace = std::exchange(t_trace, RequestTrace{});
   std::chrono::steady_clock::duration elapsed{};
-  if (t_trace.started) {
-    elapsed = std::chrono::steady_clock::now() - t_trace.start;
-    t_trace.started = false;
+  if (trace.started) {
+    elapsed = std::chrono::steady_clock::now() - trace.start;
     --in_flight_;
   }
-  const std::string_view route = std::exchange(t_trace.route, kUnmatchedRoute);
-  latency_.find(route)->second->Observe(std::chrono::duration<double>(elapsed).count());
+  (trace.latency ? *trace.latency : *unmatched_latency_)
+      .Observe(std::chrono::duration<double>(elapsed).count());
   const std::string status = std::to_string(res.status);
-  requests_.Increment({std::string(route), MethodLabel(raw.method), status});
+  requests_.Increment({std::string(trace.route), MethodLabel(raw.method), status});
   if (!options_.access_log) return;
 
   std::string target = RedactSecrets(raw.target.empty() ? raw.path : raw.target);
@@ -411,7 +421,7 @@ void Server::AnswerRefusal(const Refusal& refusal, httplib::Response& res) {
   httplib::Request raw;
   raw.method = refusal.method;
   raw.target = refusal.target;
-  t_trace = RequestTrace{refusal.started, true, kUnmatchedRoute};
+  t_trace = RequestTrace{refusal.started, true};
   ++in_flight_;
   FinishRequest(raw, res);
 }

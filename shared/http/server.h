@@ -84,6 +84,8 @@ class Server {
   struct RouteEntry;
   struct Match;
   Match FindRoute(const std::string& method, const std::string& path) const;
+  // Notes the route that `match` found for FinishRequest's metrics.
+  static void TraceRoute(const Match& match);
   void Dispatch(const Match& match, const httplib::Request& raw, std::string_view body,
                 httplib::Response& res) const;
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& raw, httplib::Response& res);
@@ -106,7 +108,8 @@ class Server {
   // Latency by route label ("/api/runs/{id}", "unmatched"): filled by Route(),
   // read-only while serving.
   std::map<std::string, std::unique_ptr<metrics::Histogram>, std::less<>> latency_;
-  metrics::CounterFamily requests_;  // route, method, status
+  metrics::Histogram* unmatched_latency_;  // latency_["unmatched"]
+  metrics::CounterFamily requests_;        // route, method, status
   std::atomic<int64_t> in_flight_{0};
   std::vector<metrics::Collector> collectors_;
   ConnectionLoop server_;
