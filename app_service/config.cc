@@ -2,14 +2,9 @@
 
 #include <map>
 
+#include "shared/core/text.h"
+
 namespace gofast::app {
-namespace {
-
-bool StartsWith(const std::string& text, const std::string& prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
-}  // namespace
 
 config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppConfig& config) {
   CLI::App app{

@@ -1,6 +1,7 @@
 #include "company_service/app.h"
 
 #include "company_service/domain/tenant.h"
+#include "company_service/http/console.h"
 #include "company_service/http/routes.h"
 #include "company_service/seed_file.h"
 #include "company_service/storage/migrations.h"
@@ -45,6 +46,13 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
   http::AddApiDocument(*app->server_, config.common, "company");
+  if (config.console) {
+    AddConsole(*app->server_,
+               ConsoleSettings{config.console_app_url,
+                               config.common.auth_mode == auth::AuthMode::kEmulator ? "emulator"
+                                                                                   : "production",
+                               config.common.project_id, config.console_emulator_host});
+  }
   // --import empties and loads first; --seed then merges into what it left.
   const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
   if (!test_api) return test_api.error();

@@ -15,6 +15,11 @@ struct CompanyConfig {
   SignupPolicy signup = SignupPolicy::kOpen;
   std::string default_role = "Founder";
   std::string seed_path;  // empty: no seed
+  // The admin console (--console): served at / when set, calling the app at
+  // console_app_url, an http origin on this machine.
+  bool console = false;
+  std::string console_app_url;
+  std::string console_emulator_host;  // FIREBASE_AUTH_EMULATOR_HOST; empty: none
 };
 
 // Options, then environment variables, then defaults (spec/conventions.md).

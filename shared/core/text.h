@@ -34,6 +34,10 @@ std::string ToUpperAscii(std::string_view text);
 
 bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 
+inline bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
 // Splits a display name as the real sign-in pages did: the first word, then
 // the rest, each trimmed. "Ada King Lovelace" -> {"Ada", "King Lovelace"};
 // an empty part is nullopt.
