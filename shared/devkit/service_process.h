@@ -16,6 +16,9 @@ using Environment = std::map<std::string, std::string>;
 // reaches it too, or a new one of its own, where only its owner stops it.
 enum class Group { kCallers, kOwn };
 
+// http://127.0.0.1:PORT, where the services listen.
+inline std::string LoopbackUrl(int port) { return "http://127.0.0.1:" + std::to_string(port); }
+
 // A service binary started as a child process and owned by this object: it
 // waits for the "listening on http://HOST:PORT" line, sends standard error to
 // `log_path` (a private temporary file when empty), and ends its own pid
@@ -33,7 +36,7 @@ class ServiceProcess {
   ServiceProcess& operator=(const ServiceProcess&) = delete;
 
   int port() const { return port_; }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string base_url() const { return LoopbackUrl(port_); }
   pid_t pid() const { return pid_; }
   const std::string& log_path() const { return log_path_; }
 
@@ -85,6 +88,11 @@ struct CommandResult {
   std::string out;
   std::string err;
 };
+
+// A port on 127.0.0.1 free a moment ago: the kernel picks it for a socket
+// that is then closed. For a program that cannot bind port 0 itself, or one
+// whose address another must know before it starts. Throws when none is free.
+int FreeLoopbackPort();
 
 // Runs a binary to its end (at most 30 s) with the same clean environment.
 CommandResult RunCommand(const std::string& binary, const std::vector<std::string>& args,

@@ -186,17 +186,20 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
 
   std::cout << "GoFast: one Firebase project, two services, two databases\n";
   Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
-  gofast::process::ServiceProcess company =
-      StartService("start company_service", (bin_dir / "company_service").string(),
-                   {"--port", "0", "--db", company_db.string(), "--project-id", kDemoProjectId,
-                    "--auth-mode", "emulator"},
-                   (data_dir / "company_service.log").string());
+  // The company's admin console calls the app: the app's port is chosen first.
+  const int app_port = gofast::process::FreeLoopbackPort();
+  gofast::process::ServiceProcess company = StartService(
+      "start company_service", (bin_dir / "company_service").string(),
+      {"--port", "0", "--db", company_db.string(), "--project-id", kDemoProjectId, "--auth-mode",
+       "emulator", "--console", "--console-app-url", gofast::process::LoopbackUrl(app_port)},
+      (data_dir / "company_service.log").string());
   Line("company_service (GoFastCompany)  " + company.base_url() + "  database " +
        company_db.string());
   gofast::process::ServiceProcess app =
       StartService("start app_service", (bin_dir / "app_service").string(),
-                   {"--port", "0", "--db", app_db.string(), "--project-id", kDemoProjectId,
-                    "--auth-mode", "emulator", "--company-url", company.base_url()},
+                   {"--port", std::to_string(app_port), "--db", app_db.string(), "--project-id",
+                    kDemoProjectId, "--auth-mode", "emulator", "--company-url", company.base_url(),
+                    "--cors-origin", company.base_url()},
                    (data_dir / "app_service.log").string());
   Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " + app_db.string());
   Line("logs: " + (data_dir / "company_service.log").string() + ", " +
@@ -282,6 +285,8 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
     std::cout << "\nBoth services keep running:\n"
               << "   company_service " << company.base_url() << " (pid " << company.pid() << ")\n"
               << "   app_service     " << app.base_url() << " (pid " << app.pid() << ")\n"
+              << "Open the admin console, the same flow in a browser:\n"
+              << "   " << company.base_url() << "/\n"
               << "Call them with the demo admin's token:\n"
               << "   TOKEN=" << token << "\n"
               << "   curl -s " << app.base_url()

@@ -120,11 +120,15 @@ class Services {
   Services(const UpOptions& options, const std::string& tool_name)
       : data_(options.data_dir), tool_name_(tool_name) {
     const fs::path bin = ToolDirectory();
-    company_ =
-        Start("company_service", bin,
-              ServiceArgs(options, options.company_port, "company.db", options.company_seed));
-    std::vector<std::string> app_args =
-        ServiceArgs(options, options.app_port, "app.db", options.app_seed);
+    // The console's page calls the app, and the app calls the company: the
+    // app's port is chosen first (unless given) so the company can name it.
+    const int app_port = options.app_port != 0 ? options.app_port : process::FreeLoopbackPort();
+    std::vector<std::string> company_args =
+        ServiceArgs(options, options.company_port, "company.db", options.company_seed);
+    company_args.insert(company_args.end(),
+                        {"--console", "--console-app-url", process::LoopbackUrl(app_port)});
+    company_ = Start("company_service", bin, company_args);
+    std::vector<std::string> app_args = ServiceArgs(options, app_port, "app.db", options.app_seed);
     app_args.insert(app_args.end(),
                     {"--company-url", company_url(), "--cors-origin", company_url()});
     app_ = Start("app_service", bin, app_args);
@@ -137,6 +141,7 @@ class Services {
   Services& operator=(const Services&) = delete;
 
   std::string company_url() const { return company_.process->base_url(); }
+  std::string console_url() const { return company_url() + "/"; }
   std::string app_url() const { return app_.process->base_url(); }
   pid_t company_pid() const { return company_.process->pid(); }
   pid_t app_pid() const { return app_.process->pid(); }
@@ -227,6 +232,7 @@ void PrintUp(const Services& services, const std::string& project_id, bool as_js
                                      : nlohmann::json(services.admin_token());
     std::cout << nlohmann::json{{"companyUrl", services.company_url()},
                                 {"appUrl", services.app_url()},
+                                {"consoleUrl", services.console_url()},
                                 {"projectId", project_id},
                                 {"adminToken", token},
                                 {"dataDir", data},
@@ -241,6 +247,8 @@ void PrintUp(const Services& services, const std::string& project_id, bool as_js
   std::cout << "company_service  " << services.company_url() << "  (pid " << services.company_pid()
             << ")\n"
             << "app_service      " << services.app_url() << "  (pid " << services.app_pid() << ")\n"
+            << "console          " << services.console_url()
+            << "  (the \"Create run\" dialog, in a browser)\n"
             << "project id       " << project_id << "\n";
   if (!services.admin_token().empty()) {
     std::cout << "admin token      " << services.admin_token() << "\n"
@@ -270,6 +278,7 @@ std::vector<std::string> CommandEnvironment(const Services& services,
   std::vector<std::pair<std::string, std::string>> ours = {
       {"GOFAST_COMPANY_URL", services.company_url()},
       {"GOFAST_APP_URL", services.app_url()},
+      {"GOFAST_CONSOLE_URL", services.console_url()},
       {"GOFAST_PROJECT_ID", project_id},
       {"GOFAST_ADMIN_TOKEN", services.admin_token()}};
   std::vector<std::string> entries;
@@ -331,21 +340,24 @@ int Exec(const UpOptions& options, std::vector<std::string> command, const std::
 
 Run DeclareUp(CLI::App& cli) {
   cli.description(
-      "Starts both services wired together on 127.0.0.1 and prints their URLs, the project id "
-      "and an admin token; Ctrl-C or SIGTERM stops both.");
+      "Starts both services wired together on 127.0.0.1, the company serving the admin console, "
+      "and prints their URLs, the console's, the project id and an admin token; Ctrl-C or SIGTERM "
+      "stops both.");
   auto options = std::make_shared<UpOptions>();
   auto as_json = std::make_shared<bool>(false);
   DeclareUpOptions(cli, *options);
-  cli.add_flag("--json", *as_json,
-               "Print one JSON line instead: companyUrl, appUrl, projectId, adminToken, dataDir, "
-               "pids {company, app}");
+  cli.add_flag(
+      "--json", *as_json,
+      "Print one JSON line instead: companyUrl, appUrl, consoleUrl, projectId, adminToken, "
+      "dataDir, pids {company, app}");
   return [options, as_json, &cli] { return Up(*options, *as_json, CommandName(cli)); };
 }
 
 Run DeclareExec(CLI::App& cli) {
   cli.description(
       "Starts both services as up does, runs CMD with GOFAST_COMPANY_URL, GOFAST_APP_URL, "
-      "GOFAST_PROJECT_ID and GOFAST_ADMIN_TOKEN set, stops both, and exits with CMD's status.");
+      "GOFAST_CONSOLE_URL, GOFAST_PROJECT_ID and GOFAST_ADMIN_TOKEN set, stops both, and exits "
+      "with CMD's status.");
   auto options = std::make_shared<UpOptions>();
   auto command = std::make_shared<std::vector<std::string>>();
   DeclareUpOptions(cli, *options);

@@ -7,8 +7,6 @@
 // take both from the environment it gives and serve the same flow. Without
 // Node.js or the package each test prints a "SKIPPED:" line, which CTest
 // reports as skipped (never as passed).
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -99,22 +97,6 @@ std::optional<EmulatorTools> FindToolsOrSkip() {
   return std::nullopt;
 }
 
-// The emulator cannot bind port 0: ask the kernel for a free port, then let it go.
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof address;
-  const bool ok = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-                  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  close(fd);
-  if (!ok) throw std::runtime_error("no free port");
-  return ntohs(address.sin_port);
-}
-
 void WriteFile(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
@@ -154,12 +136,13 @@ gofast::testing::Environment PrepareFolder(const fs::path& dir, int auth_port) {
   const fs::path home = dir / "home";
   // The emulator cannot bind port 0, and its hub and logging ports would
   // otherwise default to 4400 and 4500, shared by every run on the machine.
-  const json config = {{"emulators",
-                        {{"auth", {{"host", "127.0.0.1"}, {"port", auth_port}}},
-                         {"hub", {{"host", "127.0.0.1"}, {"port", FreePort()}}},
-                         {"logging", {{"host", "127.0.0.1"}, {"port", FreePort()}}},
-                         {"ui", {{"enabled", false}}},
-                         {"singleProjectMode", true}}}};
+  const json config = {
+      {"emulators",
+       {{"auth", {{"host", "127.0.0.1"}, {"port", auth_port}}},
+        {"hub", {{"host", "127.0.0.1"}, {"port", gofast::process::FreeLoopbackPort()}}},
+        {"logging", {{"host", "127.0.0.1"}, {"port", gofast::process::FreeLoopbackPort()}}},
+        {"ui", {{"enabled", false}}},
+        {"singleProjectMode", true}}}};
   WriteFile(dir / "firebase.json", config.dump(2));
   // A message of the day fetched less than a day ago: the CLI then does not
   // fetch it from the internet at start.
@@ -183,7 +166,7 @@ gofast::testing::Environment PrepareFolder(const fs::path& dir, int auth_port) {
 class AuthEmulator {
  public:
   AuthEmulator(const EmulatorTools& tools, const std::string& project_id)
-      : port_(FreePort()), child_(Start(tools, project_id)) {
+      : port_(gofast::process::FreeLoopbackPort()), child_(Start(tools, project_id)) {
     WaitUntilReady();
   }
 
@@ -387,7 +370,7 @@ TEST_CASE(
   const std::optional<EmulatorTools> tools = FindToolsOrSkip();
   if (!tools) return;
   TempDir dir;
-  gofast::testing::Environment env = PrepareFolder(dir.path(), FreePort());
+  gofast::testing::Environment env = PrepareFolder(dir.path(), gofast::process::FreeLoopbackPort());
   env["GOFAST_COMPANY_BIN"] = GOFAST_COMPANY_SERVICE_BIN;
   env["GOFAST_APP_BIN"] = GOFAST_APP_SERVICE_BIN;
   env["GOFAST_PLAYER"] = fs::read_symlink("/proc/self/exe").string();

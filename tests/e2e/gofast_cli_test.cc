@@ -1,11 +1,8 @@
 // The gofast tool run as a developer runs it: `gofast up` and `gofast exec`
 // with both real services, --version, --help on every command.
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -156,18 +153,6 @@ struct Up {
   pid_t company_pid, app_pid;
 };
 
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
 // The arguments a running process was started with.
 std::vector<std::string> CommandLine(pid_t pid) {
   const std::string text = ReadFile("/proc/" + std::to_string(pid) + "/cmdline");
@@ -266,8 +251,8 @@ TEST_CASE("gofast up --data keeps both databases and logs in the folder given", 
 
 TEST_CASE("gofast up binds the ports given and passes the company's seed", "[e2e][gofast]") {
   TempDir dir;
-  const int company_port = FreePort();
-  const int app_port = FreePort();
+  const int company_port = gofast::process::FreeLoopbackPort();
+  const int app_port = gofast::process::FreeLoopbackPort();
   Gofast gofast({"up", "--json", "--company-port", std::to_string(company_port), "--app-port",
                  std::to_string(app_port), "--company-seed",
                  GOFAST_SOURCE_DIR "/company_service/sample_seed.json"},
