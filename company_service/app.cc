@@ -45,7 +45,7 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
-  http::AddApiDocument(*app->server_, config.common, "company");
+  http::AddApiDocument(*app->server_, config.common, "company", config.console);
   if (config.console) {
     AddConsole(*app->server_,
                ConsoleSettings{config.console_app_url,

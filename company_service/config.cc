@@ -49,7 +49,7 @@ config::ParseOutcome ParseCompanyConfig(const std::vector<std::string>& args,
   app.add_option("--console-app-url", config.console_app_url,
                  "The app service the console's dialog posts runs to, an http origin on this "
                  "machine (e.g. http://127.0.0.1:4200); start the app with this service's URL "
-                 "as its --cors-origin")
+                 "as its --cors-origin; required with --console")
       ->envname("COMPANY_CONSOLE_APP_URL")
       ->needs(console);
   return config::ParseCommandLine(app, args, [&] {

@@ -25,11 +25,7 @@ struct NormalizedDate {
 
 Result<NormalizedDate> NormalizeDate(std::string_view field, const std::string& text) {
   const std::optional<ParsedDate> parsed = ParseIso8601(text);
-  if (!parsed) {
-    Error error = ValidationError("Invalid date");
-    error.field = std::string(field);
-    return error;
-  }
+  if (!parsed) return FieldValidationError(std::string(field), "Invalid date");
   const TimePoint time = parsed->date_only ? parsed->time + std::chrono::hours(12) : parsed->time;
   return NormalizedDate{FormatIso8601(time), time, parsed->date_only};
 }
@@ -53,14 +49,17 @@ Status CheckRequiredFields(const RunInput& input) {
     return ValidationError(
         "citySlug, cityName, meetUpCity, or meetUpAddress is required to determine city");
   }
-  if (!input.Has("title")) return ValidationError("title is required");
+  if (!input.Has("title")) return FieldValidationError("title", "title is required");
   if (!input.Has("startDate") && !input.Has("date")) {
-    return ValidationError("startDate or date is required");
+    // date is the deprecated alias: the form shows startDate.
+    return FieldValidationError("startDate", "startDate or date is required");
   }
   if (input.is_recurring.value_or(false) && !input.Has("dayOfWeek")) {
-    return ValidationError("dayOfWeek is required for recurring runs");
+    return FieldValidationError("dayOfWeek", "dayOfWeek is required for recurring runs");
   }
-  if (!input.Has("meetUpPoint")) return ValidationError("meetUpPoint is required");
+  if (!input.Has("meetUpPoint")) {
+    return FieldValidationError("meetUpPoint", "meetUpPoint is required");
+  }
   if (!input.Has("staffGeneratedId") && !input.Has("athleteGeneratedId")) {
     return ValidationError("Either staffGeneratedId or athleteGeneratedId is required");
   }
@@ -70,19 +69,27 @@ Status CheckRequiredFields(const RunInput& input) {
 Result<std::string> ResolveCitySlug(const RunInput& input) {
   if (const std::string* city_slug = input.Text("citySlug")) {
     std::string slug = Slugify(*city_slug);
-    if (slug.empty()) return ValidationError("Invalid city slug");
+    if (slug.empty()) return FieldValidationError("citySlug", "Invalid city slug");
     return slug;
   }
   std::string name;
+  const char* source = nullptr;  // the field the name was taken from
   if (const std::string* city_name = input.Text("cityName")) {
     name = *city_name;
+    source = "cityName";
   } else if (const std::string* meet_up_city = input.Text("meetUpCity")) {
     name = *meet_up_city;
+    source = "meetUpCity";
   } else if (const std::string* address = input.Text("meetUpAddress")) {
     name = CityNameFromAddress(*address);
+    source = "meetUpAddress";
   }
   std::string slug = Slugify(name);
-  if (slug.empty()) return ValidationError("Could not determine city from provided data");
+  if (slug.empty()) {
+    constexpr char kMessage[] = "Could not determine city from provided data";
+    // No source at all (step 1 prevents it in the route) names no one field.
+    return source != nullptr ? FieldValidationError(source, kMessage) : ValidationError(kMessage);
+  }
   return slug;
 }
 
@@ -150,7 +157,7 @@ Result<RunDates> NormalizeDates(const RunInput& input) {
     const bool by_day = start.date_only || result.end->date_only;
     const bool before = by_day ? result.end->iso.substr(0, 10) < start.iso.substr(0, 10)
                                : result.end->time < start.time;
-    if (before) return ValidationError("endDate must not be before startDate");
+    if (before) return FieldValidationError("endDate", "endDate must not be before startDate");
   }
   return result;
 }
@@ -158,34 +165,34 @@ Result<RunDates> NormalizeDates(const RunInput& input) {
 // Step 9 for the other values, in the order of the spec's table.
 Status CheckValueRules(const RunInput& input) {
   if (const auto hour = Number(input, "startTimeHour"); hour && !IsWholeInRange(*hour, 1, 12)) {
-    return ValidationError("startTimeHour must be between 1 and 12");
+    return FieldValidationError("startTimeHour", "startTimeHour must be between 1 and 12");
   }
   if (const auto minute = Number(input, "startTimeMinute");
       minute && !IsWholeInRange(*minute, 0, 59)) {
-    return ValidationError("startTimeMinute must be between 0 and 59");
+    return FieldValidationError("startTimeMinute", "startTimeMinute must be between 0 and 59");
   }
   if (const std::string* period = input.Text("startTimePeriod");
       period != nullptr && !EqualsIgnoreAsciiCase(*period, "AM") &&
       !EqualsIgnoreAsciiCase(*period, "PM")) {
-    return ValidationError("startTimePeriod must be AM or PM");
+    return FieldValidationError("startTimePeriod", "startTimePeriod must be AM or PM");
   }
   if (const std::string* day = input.Text("dayOfWeek");
       day != nullptr && !NormalizeDayOfWeek(*day)) {
-    return ValidationError("dayOfWeek must be a day of the week");
+    return FieldValidationError("dayOfWeek", "dayOfWeek must be a day of the week");
   }
   if (const auto lat = Number(input, "meetUpLat"); lat && !InRange(*lat, -90, 90)) {
-    return ValidationError("meetUpLat must be between -90 and 90");
+    return FieldValidationError("meetUpLat", "meetUpLat must be between -90 and 90");
   }
   if (const auto lng = Number(input, "meetUpLng"); lng && !InRange(*lng, -180, 180)) {
-    return ValidationError("meetUpLng must be between -180 and 180");
+    return FieldValidationError("meetUpLng", "meetUpLng must be between -180 and 180");
   }
   if (const auto miles = Number(input, "totalMiles");
       miles && !(std::isfinite(*miles) && *miles >= 0)) {
-    return ValidationError("totalMiles must not be negative");
+    return FieldValidationError("totalMiles", "totalMiles must not be negative");
   }
   if (const std::string* timezone = input.Text("timezone");
       timezone != nullptr && !IsTimeZoneName(*timezone)) {
-    return ValidationError("timezone must be an IANA time zone name");
+    return FieldValidationError("timezone", "timezone must be an IANA time zone name");
   }
   return Ok{};
 }

@@ -34,7 +34,9 @@ struct RunInput {
   bool Has(std::string_view field) const { return Text(field) != nullptr; }
 };
 
-// Steps 1-6: the required fields, in the real route's order.
+// Steps 1-6: the required fields, in the real route's order. An error about
+// one field names it as the error's field (details.field): "startDate" for
+// step 3; steps 1 and 6, which name several, set none.
 Status CheckRequiredFields(const RunInput& input);
 
 // What steps 8 and 9 make of a valid input: the run (without id, creator
@@ -47,7 +49,8 @@ struct RunDraft {
 // Step 8 (the city slug) and step 9 (values), then the run's fields:
 // dates in UTC with milliseconds (a date alone at 12:00 UTC), `date` and
 // `startDate` each falling back to the other, runClubSlug from runClub.slug
-// first.
+// first. Every error names its field: citySlug for an invalid slug, the field
+// the city name came from, the value's own field, endDate for the order.
 Result<RunDraft> BuildRunDraft(const RunInput& input);
 
 // The slug a create-run input yields (step 8 alone), for tests and tools.

@@ -100,7 +100,7 @@ Result<std::optional<double>> ReadNumber(const std::string& name, const json& va
     if (trimmed.empty()) return std::optional<double>();
     if (const std::optional<double> number = ParseNumberText(trimmed)) return number;
   }
-  return ValidationError(name + " must be a number");
+  return FieldValidationError(name, name + " must be a number");
 }
 
 Result<std::optional<bool>> ReadBoolean(const std::string& name, const json& value) {
@@ -111,11 +111,11 @@ Result<std::optional<bool>> ReadBoolean(const std::string& name, const json& val
     if (trimmed == "true") return std::optional<bool>(true);
     if (trimmed == "false") return std::optional<bool>(false);
   }
-  return ValidationError(name + " must be a boolean");
+  return FieldValidationError(name, name + " must be a boolean");
 }
 
 Result<RunClubInput> ReadRunClub(const std::string& name, const json& value) {
-  if (!value.is_object()) return ValidationError(name + " must be an object");
+  if (!value.is_object()) return FieldValidationError(name, name + " must be an object");
   RunClubInput club;
   const std::pair<const char*, std::optional<std::string>*> fields[] = {{"slug", &club.slug},
                                                                         {"name", &club.name},

@@ -12,7 +12,9 @@ namespace gofast::app {
 
 // Step 0 of POST /api/runs/create: shape, types, trimming, NUL and lengths,
 // into the typed input the rules take. Unknown fields are ignored. Errors are
-// VALIDATION_FAILED naming the field (BAD_JSON for a body that is no object).
+// VALIDATION_FAILED naming the field in the message and as the error's field
+// (runClub's own fields dotted: "runClub.slug"); BAD_JSON for a body that is
+// no object.
 Result<RunInput> ParseRunInput(const nlohmann::json& body);
 
 // Every body field step 0 reads, in its order (a test checks it covers the columns).

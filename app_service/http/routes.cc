@@ -68,10 +68,8 @@ Result<std::optional<IdempotencyKey>> ReadIdempotencyKey(const http::Request& re
   const bool printable =
       std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
   if (count > 1 || key.empty() || key.size() > 255 || !printable) {
-    Error error = ValidationError(
-        "Idempotency-Key must be sent once, as 1 to 255 printable ASCII characters");
-    error.field = kHeader;
-    return error;
+    return FieldValidationError(
+        kHeader, "Idempotency-Key must be sent once, as 1 to 255 printable ASCII characters");
   }
   return std::optional<IdempotencyKey>(IdempotencyKey{key, auth::Sha256Hex(request.body)});
 }

@@ -117,10 +117,10 @@ Result<StaffPage> StaffService::List(const Caller& caller, size_t limit,
 
 Result<Staff> StaffService::Invite(const Caller& caller, const InviteRequest& request) {
   const std::string email = request.email ? ToLowerAscii(*request.email) : std::string();
-  if (!IsValidEmail(email)) return ValidationError("email is not a valid address");
+  if (!IsValidEmail(email)) return FieldValidationError("email", "email is not a valid address");
   if (!request.role || !IsRole(*request.role)) {
-    return ValidationError(
-        "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
+    return FieldValidationError(
+        "role", "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
   }
   Result<Staff> self = RequireStaff(caller);
   if (!self) return self.error();

@@ -61,6 +61,15 @@ inline Error ValidationError(std::string message) {
   return MakeError(ErrorCode::kValidationFailed, std::move(message));
 }
 
+// VALIDATION_FAILED about one request field: `field` is its JSON name, dotted
+// for a nested one ("runClub.slug"), or a header's name; the envelope carries
+// it as details.field. Rules about several fields use ValidationError.
+inline Error FieldValidationError(std::string field, std::string message) {
+  Error error = ValidationError(std::move(message));
+  error.field = std::move(field);
+  return error;
+}
+
 // Expected failures travel as values; exceptions stay at library edges.
 template <typename T>
 class [[nodiscard]] Result {

@@ -23,7 +23,7 @@ bool HasTag(const ordered_json& operation, std::string_view tag) {
 }  // namespace
 
 ordered_json ServiceApiDocument(const ordered_json& contract, std::string_view service_tag,
-                                bool test_api) {
+                                OptionalRoutes optional) {
   ordered_json document = contract;
   ordered_json paths = ordered_json::object();
   for (const auto& [path, item] : contract.at("paths").items()) {
@@ -33,7 +33,8 @@ ordered_json ServiceApiDocument(const ordered_json& contract, std::string_view s
       if (key == "servers") continue;
       if (IsOperation(key)) {
         if (!HasTag(value, service_tag)) continue;
-        if (!test_api && value.value("x-gofast-test-api", false)) continue;
+        if (!optional.test_api && value.value("x-gofast-test-api", false)) continue;
+        if (!optional.console && value.value("x-gofast-console", false)) continue;
         has_operation = true;
       }
       served[key] = value;
@@ -45,9 +46,9 @@ ordered_json ServiceApiDocument(const ordered_json& contract, std::string_view s
 }
 
 void AddApiDocument(Server& server, const config::CommonConfig& config,
-                    const std::string& service_tag) {
-  ordered_json document =
-      ServiceApiDocument(ordered_json::parse(ContractDocumentText()), service_tag, config.test_api);
+                    const std::string& service_tag, bool console) {
+  ordered_json document = ServiceApiDocument(ordered_json::parse(ContractDocumentText()),
+                                             service_tag, {config.test_api, console});
   server.Route("GET", "/openapi.json",
                [document = std::move(document), host = config.host](const Request& request,
                                                                     httplib::Response& res) {

@@ -14,20 +14,26 @@ namespace gofast::http {
 // service never depends on finding the file where it runs.
 std::string_view ContractDocumentText();
 
+// The routes a service serves only when an option turns them on.
+struct OptionalRoutes {
+  bool test_api = false;  // --test-api: operations marked x-gofast-test-api
+  bool console = false;   // --console: operations marked x-gofast-console
+};
+
 // The part of `contract` that one service serves: the paths having an
 // operation tagged `service_tag` ("company", "app"), with only those
-// operations; the test API's (x-gofast-test-api) only when `test_api`, since
+// operations; the optional ones only when `optional` turns them on, since
 // without it those paths answer 404. Paths lose their own servers; the
 // top-level servers are left for the caller to set to the URL the service
 // listens on.
 nlohmann::ordered_json ServiceApiDocument(const nlohmann::ordered_json& contract,
-                                          std::string_view service_tag, bool test_api);
+                                          std::string_view service_tag, OptionalRoutes optional);
 
 // GET /openapi.json, no token: ServiceApiDocument of the compiled-in contract,
 // filtered once here, with servers set to the one URL the service printed on
 // its "listening on" line.
 void AddApiDocument(Server& server, const config::CommonConfig& config,
-                    const std::string& service_tag);
+                    const std::string& service_tag, bool console = false);
 
 }  // namespace gofast::http
 

@@ -7,15 +7,15 @@ namespace gofast::http {
 Result<std::optional<std::string>> ReadTextField(const std::string& name,
                                                  const nlohmann::json& value,
                                                  size_t max_characters) {
-  if (!value.is_string()) return ValidationError(name + " must be a string");
+  if (!value.is_string()) return FieldValidationError(name, name + " must be a string");
   const std::string_view trimmed = TrimWhitespace(value.get_ref<const std::string&>());
   if (trimmed.empty()) return std::optional<std::string>();
   if (trimmed.find('\0') != std::string_view::npos) {
-    return ValidationError(name + " must not contain NUL");
+    return FieldValidationError(name, name + " must not contain NUL");
   }
   if (CountCharacters(trimmed) > max_characters) {
-    return ValidationError(name + " must be at most " + std::to_string(max_characters) +
-                           " characters");
+    return FieldValidationError(
+        name, name + " must be at most " + std::to_string(max_characters) + " characters");
   }
   return std::optional<std::string>(std::string(trimmed));
 }

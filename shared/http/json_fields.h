@@ -19,7 +19,8 @@ nlohmann::json OrNull(const std::optional<T>& value) {
 // A text field of a request body as both services read one: it must be a
 // string; it is trimmed as JavaScript trims, and a blank one is nullopt; it
 // must hold no NUL and at most `max_characters` characters (code points).
-// Errors are VALIDATION_FAILED naming the field.
+// Errors are VALIDATION_FAILED naming the field, in the message and as the
+// error's field (details.field); `name` is the JSON name, dotted when nested.
 Result<std::optional<std::string>> ReadTextField(const std::string& name,
                                                  const nlohmann::json& value,
                                                  size_t max_characters);

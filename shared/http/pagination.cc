@@ -16,8 +16,8 @@ Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t def
                              text.find_first_not_of("0123456789") == std::string::npos;
     if (digits_only) limit = std::stoul(text);
     if (!digits_only || limit < 1 || limit > kMaxPageLimit) {
-      return ValidationError("limit must be a whole number from 1 to " +
-                             std::to_string(kMaxPageLimit));
+      return FieldValidationError(
+          "limit", "limit must be a whole number from 1 to " + std::to_string(kMaxPageLimit));
     }
     page.limit = limit;
   }
@@ -28,7 +28,8 @@ Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t def
     const nlohmann::json position = parsed ? parsed.value() : nlohmann::json();
     if (!position.is_array() || position.size() != 2 || !position[0].is_string() ||
         !position[1].is_string()) {
-      return ValidationError("cursor is not valid: pass the nextCursor of the previous page");
+      return FieldValidationError("cursor",
+                                  "cursor is not valid: pass the nextCursor of the previous page");
     }
     page.after = CursorPosition{position[0].get<std::string>(), position[1].get<std::string>()};
   }

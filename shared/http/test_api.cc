@@ -57,12 +57,6 @@ Status ExportFile(TestData& data, const std::string& path) {
   return Ok{};
 }
 
-Error FieldError(const std::string& field, const std::string& message) {
-  Error error = ValidationError(message);
-  error.field = field;
-  return error;
-}
-
 void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -82,23 +76,23 @@ Result<StateChange> ReadStateChange(const nlohmann::json& body) {
     if (value.is_null()) continue;
     if (key == "state") {
       if (!value.is_string() || value.get_ref<const std::string&>().empty())
-        return FieldError(key, "state must be a non-empty string");
+        return FieldValidationError(key, "state must be a non-empty string");
       change.state = value.get<std::string>();
     } else if (key == "params") {
-      if (!value.is_object()) return FieldError(key, "params must be an object");
+      if (!value.is_object()) return FieldValidationError(key, "params must be an object");
       change.params = value;
     } else if (key == "action") {
       if (value != "setup" && value != "teardown")
-        return FieldError(key, "action must be \"setup\" or \"teardown\"");
+        return FieldValidationError(key, "action must be \"setup\" or \"teardown\"");
       change.teardown = value == "teardown";
     } else if (key == "consumer") {
-      if (!value.is_string()) return FieldError(key, "consumer must be a string");
+      if (!value.is_string()) return FieldValidationError(key, "consumer must be a string");
     } else {
       const std::string path = json::MemberPath("", key);
-      return FieldError(path, "unknown field " + path);
+      return FieldValidationError(path, "unknown field " + path);
     }
   }
-  if (change.state.empty()) return FieldError("state", "state is required");
+  if (change.state.empty()) return FieldValidationError("state", "state is required");
   return change;
 }
 
@@ -144,7 +138,8 @@ class ProviderStateRoute {
       if (name == state) return Ok{};
       listed += (listed.empty() ? "" : ", ") + nlohmann::json(name).dump();
     }
-    return FieldError("state", "state is not a provider state of this service; known: " + listed);
+    return FieldValidationError("state",
+                                "state is not a provider state of this service; known: " + listed);
   }
 
   void TearDown(const std::string& key, httplib::Response& res) {

@@ -115,6 +115,8 @@ TEST_CASE("a bad limit or cursor is 400 VALIDATION_FAILED, never clamped", "[int
     INFO(query);
     const Reply reply = app.client().Get(std::string("/api/runs?") + query, token);
     CheckError(reply, 400, "VALIDATION_FAILED");
+    const std::string parameter(query, std::string(query).find('='));
+    CHECK(reply.json["details"] == nlohmann::json{{"field", parameter}});
   }
   CHECK(app.client().Get("/api/runs?limit=500", token).status == 200);
   CHECK(app.client().Get("/api/runs?limit=1", token).status == 200);

@@ -1,5 +1,6 @@
 // Every validation rule of POST /api/runs/create through the real binary:
-// the exact status, code and message, and no write at all.
+// the exact status, code and message, details.field for an error about one
+// field, and no write at all.
 #include <catch2/catch.hpp>
 
 #include "tests/app/app_fixture.h"
@@ -16,7 +17,12 @@ struct Case {
   int status;
   const char* code;
   const char* error;
+  // details.field: nullptr leaves details unchecked, kNoDetails means the
+  // answer must have none (a rule about several fields).
+  const char* field = nullptr;
 };
+
+constexpr char kNoDetails[] = "";
 
 // A database holding one run, one club and one athlete, so that a stray
 // write of any kind shows in the snapshot.
@@ -44,6 +50,11 @@ void RunCases(const std::vector<Case>& cases) {
     CHECK(reply.json["success"] == false);
     CHECK(reply.json["code"] == c.code);
     CHECK(reply.json["error"] == c.error);
+    if (c.field != nullptr && *c.field == '\0') {
+      CHECK_FALSE(reply.json.contains("details"));
+    } else if (c.field != nullptr) {
+      CHECK(reply.json.value("details", json()) == json{{"field", c.field}});
+    }
   }
   CHECK(app.Snapshot() == before);
   CHECK(app.RunCount() == 1);
@@ -163,6 +174,110 @@ TEST_CASE("step 0 names each field of the wrong type and writes nothing", "[inte
        "VALIDATION_FAILED", "runClub.name must be a string"},
       {"step 0 before step 1", With(json{{"title", 1}}, "meetUpPoint", "x"), 400,
        "VALIDATION_FAILED", "title must be a string"},
+  });
+}
+
+// One row of the details.field table: a 400 VALIDATION_FAILED.
+Case Invalid(const char* name, json body, const char* error, const char* field) {
+  return Case{name, std::move(body), 400, "VALIDATION_FAILED", error, field};
+}
+
+TEST_CASE("every error about one field names it in details.field, and no other does",
+          "[integration]") {
+  const json ok = MinimalRun();
+  const json no_city = Without(ok, "citySlug");
+  const json club = {{"slug", "dc-run-crew"}, {"name", "DC Run Crew"}};
+  const auto with_club = [&](const char* member, const json& value) {
+    json edited = club;
+    edited[member] = value;
+    return With(ok, "runClub", edited);
+  };
+  const std::string nul = std::string("a") + '\0' + "b";
+  RunCases({
+      // Step 0: shape, for each kind of field and each of runClub's own.
+      Invalid("title as a number", With(ok, "title", 42), "title must be a string", "title"),
+      Invalid("state as an object", With(ok, "state", json::object()), "state must be a string",
+              "state"),
+      Invalid("startTimeHour as a boolean", With(ok, "startTimeHour", false),
+              "startTimeHour must be a number", "startTimeHour"),
+      Invalid("totalMiles as words", With(ok, "totalMiles", "far"), "totalMiles must be a number",
+              "totalMiles"),
+      Invalid("isRecurring as yes", With(ok, "isRecurring", "yes"), "isRecurring must be a boolean",
+              "isRecurring"),
+      Invalid("runClub as a string", With(ok, "runClub", "dc-run-crew"),
+              "runClub must be an object", "runClub"),
+      Invalid("runClub as an array", With(ok, "runClub", json::array()),
+              "runClub must be an object", "runClub"),
+      Invalid("runClub.slug as a number", with_club("slug", 7), "runClub.slug must be a string",
+              "runClub.slug"),
+      Invalid("runClub.name as a boolean", with_club("name", true), "runClub.name must be a string",
+              "runClub.name"),
+      Invalid("runClub.logoUrl as an object", with_club("logoUrl", json::object()),
+              "runClub.logoUrl must be a string", "runClub.logoUrl"),
+      Invalid("runClub.logo as an array", with_club("logo", json::array({"x"})),
+              "runClub.logo must be a string", "runClub.logo"),
+      Invalid("runClub.city as a number", with_club("city", 1), "runClub.city must be a string",
+              "runClub.city"),
+      Invalid("NUL in meetUpPoint", With(ok, "meetUpPoint", nul),
+              "meetUpPoint must not contain NUL", "meetUpPoint"),
+      Invalid("NUL in runClub.city", with_club("city", nul), "runClub.city must not contain NUL",
+              "runClub.city"),
+      Invalid("title of 301 characters", With(ok, "title", std::string(301, 't')),
+              "title must be at most 300 characters", "title"),
+      Invalid("description of 20,001 characters", With(ok, "description", std::string(20001, 'd')),
+              "description must be at most 20000 characters", "description"),
+      Invalid("pace of 2,001 characters", With(ok, "pace", std::string(2001, 'p')),
+              "pace must be at most 2000 characters", "pace"),
+      Invalid("runClub.name of 2,001 characters", with_club("name", std::string(2001, 'n')),
+              "runClub.name must be at most 2000 characters", "runClub.name"),
+      // Steps 1 to 8.
+      Invalid("step 1 names four fields", no_city,
+              "citySlug, cityName, meetUpCity, or meetUpAddress is required to determine city",
+              kNoDetails),
+      Invalid("step 2", Without(ok, "title"), "title is required", "title"),
+      Invalid("step 3 names startDate, not its alias", Without(ok, "startDate"),
+              "startDate or date is required", "startDate"),
+      Invalid("step 4", With(ok, "isRecurring", true), "dayOfWeek is required for recurring runs",
+              "dayOfWeek"),
+      Invalid("step 5", With(ok, "meetUpPoint", " "), "meetUpPoint is required", "meetUpPoint"),
+      Invalid("step 6 names two fields", Without(ok, "staffGeneratedId"),
+              "Either staffGeneratedId or athleteGeneratedId is required", kNoDetails),
+      Invalid("step 8: citySlug", With(With(ok, "citySlug", "?!"), "cityName", "Boston"),
+              "Invalid city slug", "citySlug"),
+      Invalid("step 8: the name from cityName",
+              With(With(no_city, "cityName", "!!!"), "meetUpCity", "Boston"),
+              "Could not determine city from provided data", "cityName"),
+      Invalid("step 8: the name from meetUpCity",
+              With(With(With(no_city, "cityName", ""), "meetUpCity", "--"), "meetUpAddress",
+                   "1 Main St, Boston, MA"),
+              "Could not determine city from provided data", "meetUpCity"),
+      Invalid("step 8: the name from meetUpAddress",
+              With(no_city, "meetUpAddress", "1 Main St, , VA"),
+              "Could not determine city from provided data", "meetUpAddress"),
+      // Step 9.
+      Invalid("bad startDate", With(ok, "startDate", "next Tuesday"), "Invalid date", "startDate"),
+      Invalid("bad date", With(ok, "date", "01/28/2026"), "Invalid date", "date"),
+      Invalid("bad endDate", With(ok, "endDate", "2026-06-24T08:00:00"), "Invalid date", "endDate"),
+      Invalid("bad recurrenceEndsOn", With(ok, "recurrenceEndsOn", "June"), "Invalid date",
+              "recurrenceEndsOn"),
+      Invalid("endDate before startDate", With(ok, "endDate", "2026-01-27"),
+              "endDate must not be before startDate", "endDate"),
+      Invalid("startTimeHour 13", With(ok, "startTimeHour", 13),
+              "startTimeHour must be between 1 and 12", "startTimeHour"),
+      Invalid("startTimeMinute 60", With(ok, "startTimeMinute", "60"),
+              "startTimeMinute must be between 0 and 59", "startTimeMinute"),
+      Invalid("startTimePeriod noon", With(ok, "startTimePeriod", "noon"),
+              "startTimePeriod must be AM or PM", "startTimePeriod"),
+      Invalid("dayOfWeek Funday", With(ok, "dayOfWeek", "Funday"),
+              "dayOfWeek must be a day of the week", "dayOfWeek"),
+      Invalid("latitude 91", With(ok, "meetUpLat", 91), "meetUpLat must be between -90 and 90",
+              "meetUpLat"),
+      Invalid("longitude -181", With(ok, "meetUpLng", -181),
+              "meetUpLng must be between -180 and 180", "meetUpLng"),
+      Invalid("negative miles", With(ok, "totalMiles", -0.5), "totalMiles must not be negative",
+              "totalMiles"),
+      Invalid("timezone Eastern", With(ok, "timezone", "Eastern"),
+              "timezone must be an IANA time zone name", "timezone"),
   });
 }
 

@@ -1,80 +1,23 @@
 // The admin console in a real browser: Debian's chromium driven by
-// playwright-core, the real services behind it. run.sh sets GOFAST_BIN_DIR and
-// GOFAST_SCREENSHOT_DIR and skips the suite where a tool is missing.
+// playwright-core, the real services behind it.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { emulatorToken, freePort, startService } from '../support/services.mjs';
-
-const BIN_DIR = process.env.GOFAST_BIN_DIR;
-const SCREENSHOTS = process.env.GOFAST_SCREENSHOT_DIR;
-mkdirSync(SCREENSHOTS, { recursive: true });
+import {
+  BIN_DIR, audited, createRun, launchBrowser, openPage as openPageIn, pair, query, shot, signIn,
+  steps,
+} from './support.mjs';
 
 let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.GOFAST_CHROMIUM ?? '/usr/bin/chromium',
-    // As root, Chromium's sandbox cannot start.
-    args: process.getuid() === 0 ? ['--no-sandbox'] : [],
-  });
-});
+before(async () => { browser = await launchBrowser(); });
 after(async () => browser?.close());
 
-// A page that records what the browser console says and every request it
-// sends anywhere.
-async function openPage(url, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const complaints = [];
-  const requested = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      complaints.push(`${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => complaints.push(`page error: ${error.message}`));
-  page.on('request', (request) => requested.push(request.url()));
-  await page.goto(url);
-  return { page, complaints, requested, close: () => context.close() };
-}
-
-function query(db, sql) {
-  return JSON.parse(execFileSync('sqlite3', ['-json', `file:${db}?mode=ro`, sql]).toString() || '[]');
-}
-
-// The whole page, or on a phone the screen only (the page is a long column there).
-async function shot(page, name) {
-  const fullPage = page.viewportSize().width > 800;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-}
-
-async function signIn(page) {
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('signin-status').filter({ hasText: 'Signed in' }).waitFor();
-}
-
-async function createRun(page) {
-  await page.getByTestId('run-submit').click();
-  await page.getByTestId('run-id').filter({ hasNotText: 'none yet' }).waitFor();
-  return (await page.getByTestId('run-id').textContent()).trim();
-}
-
-async function audited(page) {
-  const resolution = page.getByTestId('audit-resolution');
-  await resolution.and(page.locator('[data-resolution]')).waitFor();
-  return { resolution: await resolution.getAttribute('data-resolution'),
-    sentence: await resolution.textContent() };
-}
-
-async function steps(page) {
-  return page.getByTestId('step-list').locator(':scope > li').evaluateAll(
-    (items) => items.map((item) => ({ id: item.dataset.testid, status: item.dataset.status })));
-}
+const openPage = (url, viewport) => openPageIn(browser, url, viewport);
 
 async function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -102,20 +45,6 @@ async function gofastUp() {
       rmSync(data, { recursive: true, force: true });
     },
   };
-}
-
-// A pair started by hand, for the configurations gofast never makes: the app
-// allowing `corsOrigin` (default: the console's own origin) and calling the
-// company at `companyUrl` (default: the real one).
-async function pair({ corsOrigin, companyUrl } = {}) {
-  const companyPort = await freePort();
-  const consoleOrigin = `http://127.0.0.1:${companyPort}`;
-  const app = await startService(BIN_DIR, 'app_service', [
-    '--cors-origin', corsOrigin ?? consoleOrigin, '--company-url', companyUrl ?? consoleOrigin]);
-  const company = await startService(BIN_DIR, 'company_service',
-    ['--console', '--console-app-url', app.url], { port: companyPort });
-  return { app, company, consoleUrl: `${consoleOrigin}/`,
-    stop: async () => { await app.stop(); await company.stop(); } };
 }
 
 describe('the whole dialog, as gofast up serves it', () => {

@@ -62,6 +62,30 @@ TEST_CASE("bad bodies for find-or-create answer a JSON error and change nothing"
   CHECK(service.StaffSnapshot() == before);
 }
 
+TEST_CASE("a body field of the wrong type, with NUL or too long is named in details.field",
+          "[integration]") {
+  CompanyService service;
+  const std::string token = SignedToken("uid-new", "new@gofast.test");
+  const std::pair<const char*, const char*> cases[] = {
+      {"{\"firstName\": 5}", "firstName"},
+      {"{\"firstName\": \"Ada\", \"lastName\": {}}", "lastName"},
+      {"{\"photoURL\": \"a\\u0000b\"}", "photoURL"},
+  };
+  for (const auto& [body, field] : cases) {
+    INFO(body);
+    const Reply reply = service.FindOrCreate(token, body);
+    CHECK(reply.status == 400);
+    CHECK(reply.json["code"] == "VALIDATION_FAILED");
+    CHECK(reply.json.value("details", nlohmann::json()) == nlohmann::json{{"field", field}});
+  }
+  const Reply long_name =
+      service.FindOrCreate(token, "{\"lastName\": \"" + std::string(2001, 'x') + "\"}");
+  CHECK(long_name.status == 400);
+  CHECK(long_name.json["error"] == "lastName must be at most 2000 characters");
+  CHECK(long_name.json.value("details", nlohmann::json()) == nlohmann::json{{"field", "lastName"}});
+  CHECK(service.StaffCount() == 0);
+}
+
 TEST_CASE("missing, garbage, expired and foreign tokens are 401 and change nothing",
           "[integration]") {
   CompanyService service;

@@ -168,6 +168,7 @@ TEST_CASE("invite validates the email and the role", "[integration]") {
     INFO(email.dump());
     CHECK(reply.status == 400);
     CHECK(reply.json["error"] == "email is not a valid address");
+    CHECK(reply.json["details"] == nlohmann::json{{"field", "email"}});
   }
   CHECK(service.Invite(founder.token, {{"role", "Sales"}}).json["error"] ==
         "email is not a valid address");
@@ -182,6 +183,7 @@ TEST_CASE("invite validates the email and the role", "[integration]") {
     CHECK(reply.status == 400);
     CHECK(reply.json["error"] ==
           "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
+    CHECK(reply.json["details"] == nlohmann::json{{"field", "role"}});
   }
   const Reply typed = service.Invite(founder.token, {{"email", 42}, {"role", "Sales"}});
   CHECK(typed.status == 400);

@@ -30,11 +30,12 @@ TEST_CASE("the contract compiled into the services is shared/contracts/openapi.j
   CHECK(http::ContractDocumentText() == text.str());
 }
 
-TEST_CASE("a service's API document holds its own paths, the test API's only when it is on",
-          "[unit][contract]") {
+TEST_CASE(
+    "a service's API document holds its own paths, the test API's and the console's only when on",
+    "[unit][contract]") {
   const ordered_json contract = CompiledContract();
-  const ordered_json company = http::ServiceApiDocument(contract, "company", false);
-  const ordered_json app = http::ServiceApiDocument(contract, "app", false);
+  const ordered_json company = http::ServiceApiDocument(contract, "company", {});
+  const ordered_json app = http::ServiceApiDocument(contract, "app", {});
   const std::set<std::string> company_paths = Paths(company);
   const std::set<std::string> app_paths = Paths(app);
   CHECK(company_paths.count("/api/staff/find-or-create") == 1);
@@ -46,7 +47,14 @@ TEST_CASE("a service's API document holds its own paths, the test API's only whe
     CHECK(app_paths.count(both) == 1);
   }
   CHECK(company_paths.count("/_test/seed") == 0);
-  CHECK(Paths(http::ServiceApiDocument(contract, "company", true)).count("/_test/seed") == 1);
+  CHECK(Paths(http::ServiceApiDocument(contract, "company", {true, false})).count("/_test/seed") ==
+        1);
+  CHECK(company_paths.count("/") == 0);
+  const std::set<std::string> with_console =
+      Paths(http::ServiceApiDocument(contract, "company", {false, true}));
+  CHECK(with_console.count("/") == 1);
+  CHECK(with_console.count("/console.js") == 1);
+  CHECK(Paths(http::ServiceApiDocument(contract, "app", {true, true})).count("/") == 0);
 
   for (const auto& [path, item] : company.at("paths").items()) {
     INFO(path);

@@ -309,6 +309,18 @@ std::vector<std::string> Contract::CheckResponse(Service service, const std::str
     return violations;
   }
   if (method == "HEAD") return violations;  // the GET route's headers, without its body
+  if (!content->contains("application/json")) {
+    // A text answer (the console's files, metrics): its type is checked, its text is not.
+    if (headers != nullptr) {
+      const auto type = headers->find("Content-Type");
+      const std::string media_type =
+          type == headers->end() ? "" : type->second.substr(0, type->second.find(';'));
+      if (!content->contains(media_type)) {
+        violations.push_back(prefix + "Content-Type \"" + media_type + "\" is not documented");
+      }
+    }
+    return violations;
+  }
   const json parsed = json::parse(body, nullptr, false);
   if (parsed.is_discarded()) {
     violations.push_back(prefix + "the body is not JSON: " + Excerpt(body));

@@ -44,8 +44,9 @@ export function emulatorToken(uid, email, {
 }
 
 // Resolves once the service prints its "listening on" line; `log` is the
-// file its standard error goes to.
-export async function startService(binDir, binary, args = [], { port = 0 } = {}) {
+// file its standard error goes to. It sees PATH, HOME, TMPDIR and `env`
+// only, so the caller's shell variables never change what it does.
+export async function startService(binDir, binary, args = [], { port = 0, env = {} } = {}) {
   const folder = mkdtempSync(path.join(tmpdir(), `gofast-${binary}-`));
   const log = path.join(folder, `${binary}.log`);
   const logFd = openSync(log, 'w');
@@ -54,7 +55,9 @@ export async function startService(binDir, binary, args = [], { port = 0 } = {})
     path.join(binDir, binary),
     ['--port', String(port), '--db', db, '--auth-mode', 'emulator', '--project-id', PROJECT_ID,
      ...args],
-    { stdio: ['ignore', 'pipe', logFd] });
+    { stdio: ['ignore', 'pipe', logFd], env: {
+      PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR ?? tmpdir(), ...env,
+    } });
   closeSync(logFd);
   const url = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${binary} exited with ${code}`)));
