@@ -48,10 +48,10 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   http::AddApiDocument(*app->server_, config.common, "company", config.console);
   if (config.console) {
     AddConsole(*app->server_,
-               ConsoleSettings{config.console_app_url,
-                               config.common.auth_mode == auth::AuthMode::kEmulator ? "emulator"
-                                                                                   : "production",
-                               config.common.project_id, config.console_emulator_host});
+               ConsoleSettings{
+                   config.console_app_url,
+                   config.common.auth_mode == auth::AuthMode::kEmulator ? "emulator" : "production",
+                   config.common.project_id, config.console_emulator_host});
   }
   // --import empties and loads first; --seed then merges into what it left.
   const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
