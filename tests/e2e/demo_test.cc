@@ -118,6 +118,12 @@ TEST_CASE("the demo leaves the folder of a kept pair untouched and names the pid
   gofast::testing::TestClient app(gofast::testing::Service::kApp, pair.app_url);
   CHECK(company.Get("/healthz").status == 200);
   CHECK(app.Get("/healthz").status == 200);
+  // The kept pair serves the console, and the demo said where.
+  CHECK(kept.out.find("Open the admin console, the same flow in a browser:\n   " +
+                      pair.company_url + "/\n") != std::string::npos);
+  CHECK(company.Get("/").body.find("data-app-url=\"" + pair.app_url + "\"") != std::string::npos);
+  CHECK(app.Get("/healthz", "", {{"Origin", pair.company_url}})
+            .Header("Access-Control-Allow-Origin") == pair.company_url);
 }
 
 TEST_CASE("the demo replaces its folder again once the kept pair is stopped", "[e2e]") {

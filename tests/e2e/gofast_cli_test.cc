@@ -143,13 +143,14 @@ struct Up {
     REQUIRE(line.is_object());
     company_url = line.at("companyUrl").get<std::string>();
     app_url = line.at("appUrl").get<std::string>();
+    console_url = line.at("consoleUrl").get<std::string>();
     project_id = line.at("projectId").get<std::string>();
     admin_token = line.at("adminToken").is_null() ? "" : line.at("adminToken").get<std::string>();
     data_dir = line.at("dataDir").get<std::string>();
     company_pid = line.at("pids").at("company").get<pid_t>();
     app_pid = line.at("pids").at("app").get<pid_t>();
   }
-  std::string company_url, app_url, project_id, admin_token, data_dir;
+  std::string company_url, app_url, console_url, project_id, admin_token, data_dir;
   pid_t company_pid, app_pid;
 };
 
@@ -183,6 +184,9 @@ TEST_CASE(
   TestClient app(Service::kApp, up.app_url);
   CHECK(company.Get("/healthz").status == 200);
   CHECK(app.Get("/healthz").status == 200);
+  // The company serves the console, which posts runs to this app.
+  CHECK(up.console_url == up.company_url + "/");
+  CHECK(company.Get("/").body.find("data-app-url=\"" + up.app_url + "\"") != std::string::npos);
 
   // Ada's token is good in both, and the app asks this company and allows its origin.
   gofast::client::JsonClient company_client(up.company_url, std::chrono::seconds(5));
@@ -296,7 +300,7 @@ TEST_CASE("gofast up stops the app and exits 1 when the company service dies", "
   CHECK(gofast.Err().find("company_service exited by itself (137)") != std::string::npos);
 }
 
-TEST_CASE("gofast exec gives CMD the four variables and the caller's environment, and exits 0",
+TEST_CASE("gofast exec gives CMD the five variables and the caller's environment, and exits 0",
           "[e2e][gofast]") {
   TempDir dir;
   const std::string seen = dir.File("seen");
@@ -304,24 +308,26 @@ TEST_CASE("gofast exec gives CMD the four variables and the caller's environment
       GOFAST_CLI_BIN,
       {"exec", "--project-id", "demo-exec", "--", "sh", "-c",
        "printf '%s\\n' \"$GOFAST_COMPANY_URL\" \"$GOFAST_APP_URL\" \"$GOFAST_PROJECT_ID\" "
-       "\"$GOFAST_ADMIN_TOKEN\" \"$CALLER_MARK\" > " +
+       "\"$GOFAST_ADMIN_TOKEN\" \"$CALLER_MARK\" \"$GOFAST_CONSOLE_URL\" > " +
            seen},
       {{"CALLER_MARK", "from the caller"}});
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   std::istringstream lines(ReadFile(seen));
-  std::string company_url, app_url, project_id, token, mark;
+  std::string company_url, app_url, project_id, token, mark, console_url;
   std::getline(lines, company_url);
   std::getline(lines, app_url);
   std::getline(lines, project_id);
   std::getline(lines, token);
   std::getline(lines, mark);
+  std::getline(lines, console_url);
   CHECK(company_url.rfind("http://127.0.0.1:", 0) == 0);
   CHECK(app_url.rfind("http://127.0.0.1:", 0) == 0);
   CHECK(company_url != app_url);
   CHECK(project_id == "demo-exec");
   CHECK(std::count(token.begin(), token.end(), '.') == 2);
   CHECK(mark == "from the caller");
+  CHECK(console_url == company_url + "/");
 }
 
 TEST_CASE("gofast exec runs CMD while both services answer, then stops them and exits 7",
