@@ -112,8 +112,8 @@ function addStep({ title, service, method, url, headers, body }) {
     element('h3', { text: 'Request' }), request,
     element('h3', { text: 'Answer' }), answer, explained);
   item.append(details);
+  // Not scrolled into view: the person stays at the form they are filling.
   byTestId('step-list').append(item);
-  item.scrollIntoView({ block: 'nearest' });
   return item;
 }
 

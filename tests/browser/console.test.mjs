@@ -157,6 +157,7 @@ describe('the dialog on a phone, with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     assert.equal((await audited(page)).resolution, 'found');
     assert.equal(await scrollsSideways(page), false);
+    await page.getByTestId('audit-resolution').scrollIntoViewIfNeeded();
     await shot(page, '6-keyboard-375');
     assert.deepEqual(view.complaints, []);
     await view.close();
