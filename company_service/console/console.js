@@ -282,7 +282,7 @@ function readRunForm() {
     if (value === '') continue;
     // The app takes a number or a string that parses fully as one: send
     // what cannot be a number as typed, so the app's own words come back.
-    if (field.kind === 'number' && value !== '' && Number.isFinite(Number(value))) value = Number(value);
+    if (field.kind === 'number' && Number.isFinite(Number(value))) value = Number(value);
     if (field.name.startsWith('runClub.')) club[field.name.slice('runClub.'.length)] = value;
     else body[field.name] = value;
   }
