@@ -13,15 +13,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 chromium="${GOFAST_CHROMIUM:-/usr/bin/chromium}"
 
-if ! command -v node >/dev/null 2>&1; then
-  echo "SKIPPED: the browser tests need Node.js 18 or newer; node is not installed"
-  exit 0
-fi
-version="$(node -p process.versions.node 2>/dev/null || echo 0.0.0)"
-if ((${version%%.*} < 18)); then
-  echo "SKIPPED: the browser tests need Node.js 18 or newer; node is $version"
-  exit 0
-fi
+# shellcheck source=../support/require_node.sh
+source "$root/tests/support/require_node.sh"
+require_node "the browser tests" 18
 if [ ! -x "$chromium" ]; then
   echo "SKIPPED: the browser tests need Debian's chromium at $chromium (scripts/setup installs it)"
   exit 0

@@ -15,15 +15,9 @@ committed="$root/shared/contracts/pacts"
 # Pact's libraries would otherwise report usage to the Pact Foundation.
 export PACT_DO_NOT_TRACK=true
 
-if ! command -v node >/dev/null 2>&1; then
-  echo "SKIPPED: the Pact tests need Node.js 20 or newer; node is not installed"
-  exit 0
-fi
-version="$(node -p process.versions.node 2>/dev/null || echo 0.0.0)"
-if ((${version%%.*} < 20)); then
-  echo "SKIPPED: the Pact tests need Node.js 20 or newer; node is $version"
-  exit 0
-fi
+# shellcheck source=../support/require_node.sh
+source "$root/tests/support/require_node.sh"
+require_node "the Pact tests" 20
 if [ ! -d "$root/node_modules/@pact-foundation/pact-core" ] ||
   [ ! -d "$root/node_modules/@pact-foundation/pact" ]; then
   echo "SKIPPED: the Pact packages are not installed (scripts/setup installs them)"
