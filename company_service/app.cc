@@ -1,15 +1,26 @@
 #include "company_service/app.h"
 
+#include <functional>
+
 #include "company_service/domain/tenant.h"
 #include "company_service/http/console.h"
 #include "company_service/http/routes.h"
 #include "company_service/seed_file.h"
 #include "company_service/storage/migrations.h"
+#include "company_service/storage/postgres_staff_store.h"
+#include "company_service/storage/sqlite_staff_store.h"
 #include "shared/db/sqlite.h"
 #include "shared/http/api_document.h"
 #include "shared/http/service_main.h"
 
 namespace gofast::company {
+namespace {
+
+// Connections one instance keeps to PostgreSQL at most: requests beyond it wait
+// for one, so several instances stay within the server's max_connections (100).
+constexpr size_t kPostgresConnections = 16;
+
+}  // namespace
 
 Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& config) {
   std::unique_ptr<CompanyApp> app(new CompanyApp());
@@ -25,11 +36,23 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
     seed = std::move(rows).value();
   }
   const IsoClock clock = OrSystemClock({});
-  Result<std::unique_ptr<db::Database>> database =
-      db::Database::Open(config.common.db_path, SchemaMigrations());
-  if (!database) return database.error();
-  app->database_ = std::move(database).value();
-  app->staff_store_ = std::make_unique<SqliteStaffStore>(*app->database_);
+  std::function<Status()> readiness;
+  if (IsPostgresUrl(config.common.db_path)) {
+    Result<std::unique_ptr<db::PgPool>> pool =
+        db::PgPool::Open(config.common.db_path, PostgresSchemaMigrations(), kPostgresConnections,
+                         &PostgresStaffStore::PrepareStatements);
+    if (!pool) return pool.error();
+    app->postgres_ = std::move(pool).value();
+    app->staff_store_ = std::make_unique<PostgresStaffStore>(*app->postgres_);
+    readiness = [pool = app->postgres_.get()] { return pool->Ping(); };
+  } else {
+    Result<std::unique_ptr<db::Database>> database =
+        db::Database::Open(config.common.db_path, SchemaMigrations());
+    if (!database) return database.error();
+    app->database_ = std::move(database).value();
+    app->staff_store_ = std::make_unique<SqliteStaffStore>(*app->database_);
+    readiness = [database = app->database_.get()] { return database->CheckFile(); };
+  }
   const Status tenant = PrepareTenant(*app->staff_store_, config.company_id, clock);
   if (!tenant) return tenant.error();
   app->tenant_data_ = std::make_unique<TenantData>(*app->staff_store_, config.company_id, clock);
@@ -39,8 +62,8 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
       *app->staff_store_, StaffPolicy{config.company_id, config.signup, config.default_role,
                                       config.common.auth_mode == auth::AuthMode::kProduction});
 
-  app->server_ = std::make_unique<http::Server>(http::ServerOptionsFor(
-      config.common, [database = app->database_.get()] { return database->CheckFile(); }));
+  app->server_ =
+      std::make_unique<http::Server>(http::ServerOptionsFor(config.common, std::move(readiness)));
   AddRoutes(*app->server_, *app->verifier_, *app->staff_);
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });

@@ -5,12 +5,13 @@
 
 #include "company_service/config.h"
 #include "company_service/domain/staff_service.h"
+#include "company_service/domain/staff_store.h"
 #include "company_service/domain/tenant_data.h"
 #include "company_service/http/test_data.h"
-#include "company_service/storage/sqlite_staff_store.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/core/result.h"
 #include "shared/db/connection_pool.h"
+#include "shared/db/postgres.h"
 #include "shared/http/server.h"
 
 namespace gofast::company {
@@ -30,8 +31,10 @@ class CompanyApp {
   CompanyApp() = default;
 
   std::shared_ptr<auth::TokenVerifier> verifier_;
+  // One of the two: company.db on SQLite, or a PostgreSQL database.
   std::unique_ptr<db::Database> database_;
-  std::unique_ptr<SqliteStaffStore> staff_store_;
+  std::unique_ptr<db::PgPool> postgres_;
+  std::unique_ptr<StaffStore> staff_store_;
   std::unique_ptr<TenantData> tenant_data_;
   std::unique_ptr<CompanyTestData> test_data_;
   std::unique_ptr<StaffService> staff_;

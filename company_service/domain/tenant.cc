@@ -1,6 +1,8 @@
 #include "company_service/domain/tenant.h"
 
+#include <initializer_list>
 #include <set>
+#include <utility>
 
 #include "company_service/domain/staff_service.h"
 #include "shared/core/ids.h"
@@ -15,10 +17,12 @@ bool IsStoredTime(const std::string& text) {
   return parsed && !parsed->date_only && FormatIso8601(parsed->time) == text;
 }
 
-Status CheckTimes(const std::string& where, const std::optional<std::string>& created_at,
-                  const std::optional<std::string>& updated_at) {
-  for (const auto& [name, value] :
-       {std::pair{"createdAt", &created_at}, {"updatedAt", &updated_at}}) {
+// Times are stored as the API answers them, in SQLite's text and PostgreSQL's
+// timestamptz alike, so both stores answer a seeded row the same.
+Status CheckTimes(
+    const std::string& where,
+    std::initializer_list<std::pair<const char*, const std::optional<std::string>*>> times) {
+  for (const auto& [name, value] : times) {
     if (*value && !IsStoredTime(**value)) {
       return SeedError(where + "." + name +
                        " must be a UTC time with milliseconds, like 2026-01-24T12:00:00.000Z");
@@ -42,7 +46,9 @@ Result<SeedRows> CheckSeed(const SeedRows& rows, const std::string& company_id) 
       return SeedError("company.id must equal --company-id (" + company_id + ")");
     }
     const SeedCompanyRow& company = *checked.company;
-    if (Status times = CheckTimes("company", company.created_at, company.updated_at); !times)
+    if (Status times = CheckTimes(
+            "company", {{"createdAt", &company.created_at}, {"updatedAt", &company.updated_at}});
+        !times)
       return times.error();
   }
 
@@ -70,7 +76,10 @@ Result<SeedRows> CheckSeed(const SeedRows& rows, const std::string& company_id) 
         return SeedError(where + ".firebaseId appears twice");
       }
     }
-    if (Status times = CheckTimes(where, row.created_at, row.updated_at); !times)
+    if (Status times = CheckTimes(where, {{"createdAt", &row.created_at},
+                                          {"updatedAt", &row.updated_at},
+                                          {"startDate", &row.start_date}});
+        !times)
       return times.error();
   }
   return checked;

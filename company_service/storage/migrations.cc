@@ -37,4 +37,41 @@ const std::vector<std::string>& SchemaMigrations() {
   return kMigrations;
 }
 
+const std::vector<std::string>& PostgresSchemaMigrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: the tenant row and its staff.
+      R"sql(
+      CREATE TABLE gofast_company (
+        id            text PRIMARY KEY,
+        "companyName" text NOT NULL DEFAULT 'GoFast Inc',
+        address       text,
+        city          text,
+        state         text,
+        website       text,
+        description   text,
+        "createdAt"   timestamptz NOT NULL,
+        "updatedAt"   timestamptz NOT NULL
+      );
+      CREATE TABLE company_staff (
+        -- SQLite's implicit rowid, made explicit: the order rows were stored in.
+        rowid        bigint GENERATED ALWAYS AS IDENTITY,
+        id           text PRIMARY KEY,
+        "firebaseId" text NOT NULL UNIQUE,
+        email        text NOT NULL,
+        "firstName"  text,
+        "lastName"   text,
+        "photoURL"   text,
+        "companyId"  text REFERENCES gofast_company(id),
+        role         text NOT NULL CHECK (role IN ('Founder', 'CFO', 'Sales', 'Marketing', 'Community Manager')),
+        "startDate"  timestamptz,
+        "createdAt"  timestamptz NOT NULL,
+        "updatedAt"  timestamptz NOT NULL
+      );
+      CREATE INDEX company_staff_email ON company_staff (email);
+      CREATE INDEX company_staff_updated ON company_staff ("updatedAt", id);
+      )sql",
+  };
+  return kMigrations;
+}
+
 }  // namespace gofast::company

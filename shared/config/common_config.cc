@@ -25,7 +25,10 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
       ->envname(prefix + "PORT")
       ->check(NumberIn(0, 65535))
       ->capture_default_str();
-  app.add_option("--db", config.db_path, "SQLite database file; its folder is created")
+  app.add_option("--db", config.db_path,
+                 "SQLite database file (its folder is created), or for the company a PostgreSQL "
+                 "URI, postgresql://USER@HOST:PORT/DATABASE (a password in it shows in ps: "
+                 "prefer PGPASSWORD or ~/.pgpass)")
       ->envname(prefix + "DB")
       ->capture_default_str();
   app.add_option("--project-id", config.project_id,

@@ -11,17 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/core/database_url.h"
 #include "shared/core/result.h"
 
 namespace gofast::db {
-
-// A --db value that names a PostgreSQL database (a libpq connection URI:
-// postgresql://... or postgres://...) rather than a SQLite file.
-bool IsPostgresUrl(std::string_view location);
-
-// The URI with its password, if any, replaced by "***": what logs and error
-// messages show.
-std::string RedactPassword(std::string_view url);
 
 // Ok for PostgreSQL 13 or newer; `server_version` is libpq's number (150018
 // for 15.18, 120004 for 12.4).

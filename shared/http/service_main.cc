@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include "shared/core/build_info.h"
+#include "shared/core/database_url.h"
 #include "shared/core/log.h"
 
 namespace gofast::http {
@@ -21,7 +22,7 @@ LogRecord StartLine(const config::CommonConfig& config, int bound_port) {
   record.Add("service", config.service).Add("version", build.version).AddWords("listening on");
   record.Add("url", "http://" + config.host + ":" + std::to_string(bound_port));
   record.AddPair("auth", config.auth_mode == auth::AuthMode::kEmulator ? "emulator" : "production");
-  record.AddPair("project", config.project_id).AddPair("db", config.db_path);
+  record.AddPair("project", config.project_id).AddPair("db", RedactPassword(config.db_path));
   record.AddPair("testApi", config.test_api ? "on" : "off").AddPair("commit", build.commit);
   return record;
 }

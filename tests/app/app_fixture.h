@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/db_inspect.h"
+#include "tests/support/test_database.h"
 #include "tests/support/service_under_test.h"
 
 namespace gofast::testing {

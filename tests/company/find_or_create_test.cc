@@ -228,9 +228,9 @@ TEST_CASE("sign-up gives new rows the configured default role", "[integration]")
 
 TEST_CASE("emulator mode links an invitation without email_verified", "[integration]") {
   gofast::testing::TempDir dir;
-  const std::string db_path = dir.File("company.db");
+  const gofast::testing::TestDatabase database(dir, "company.db");
   gofast::testing::ServiceProcess process(
-      GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", db_path, "--project-id",
+      GOFAST_COMPANY_SERVICE_BIN, {"--port", "0", "--db", database.url(), "--project-id",
                                    gofast::testing::kTestProjectId, "--auth-mode", "emulator"});
   TestClient client(Service::kCompany, process.port());
   auto unsigned_token = [](const std::string& uid, const std::string& email, bool verified) {

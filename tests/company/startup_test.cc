@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "shared/core/database_url.h"
 #include "tests/company/company_fixture.h"
 
 using gofast::testing::CompanyService;
@@ -11,9 +12,10 @@ using gofast::testing::RunCommand;
 using gofast::testing::ServiceArgs;
 using gofast::testing::ServiceProcess;
 using gofast::testing::TempDir;
+using gofast::testing::TestDatabase;
 
 TEST_CASE("the company service creates its tables and the tenant row at first start",
-          "[integration]") {
+          "[integration][sqlite]") {
   CompanyService service;
   CHECK(service.client().Get("/healthz").json ==
         nlohmann::json{{"success", true}, {"status", "ok"}, {"service", "company_service"}});
@@ -34,7 +36,7 @@ TEST_CASE("the company service logs one start line once it listens", "[integrati
   const std::string expected =
       " " + version.substr(0, version.size() - 1) +
       " listening on http://127.0.0.1:" + std::to_string(service.process().port()) +
-      " auth=emulator project=" + gofast::testing::kTestProjectId + " db=" + service.db_path() +
+      " auth=emulator project=" + gofast::testing::kTestProjectId + " db=" + gofast::RedactPassword(service.db_path()) +
       " testApi=on commit=";
   const std::string log = gofast::testing::LogOnceItHolds(service.process(), expected);
   INFO(log);
@@ -148,7 +150,7 @@ TEST_CASE("the company service exits 1 when its port is taken", "[integration]")
 }
 
 TEST_CASE("the company service refuses a database of another tenant or a newer schema",
-          "[integration]") {
+          "[integration][sqlite]") {
   TempDir dir;
   const std::string db_path = dir.File("c.db");
   { ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path)); }
@@ -174,7 +176,8 @@ TEST_CASE("a seed loads the company and staff, and a later start with it changes
      "staff": [{"id": "11111111-1111-4111-8111-111111111111", "firebaseId": "seed-founder",
                 "email": "Seed@GoFast.test", "firstName": "Sid", "lastName": "Seed", "role": "Founder"},
                {"email": "invitee@gofast.test", "role": "Sales"}]})";
-  const std::string db_path = dir.File("c.db");
+  const TestDatabase database(dir, "c.db");
+  const std::string& db_path = database.url();
   std::string first_snapshot;
   {
     ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
@@ -196,7 +199,8 @@ TEST_CASE("a seed loads the company and staff, and a later start with it changes
 TEST_CASE("a later start merges a seed's new rows, and refuses one that conflicts with exit 2",
           "[integration]") {
   TempDir dir;
-  const std::string db_path = dir.File("c.db");
+  const TestDatabase database(dir, "c.db");
+  const std::string& db_path = database.url();
   const std::string first_seed = dir.File("first.json");
   std::ofstream(first_seed) << R"({"staff": [{"id": "11111111-1111-4111-8111-111111111111",
       "firebaseId": "seed-founder", "email": "seed@gofast.test", "role": "Founder"}]})";
@@ -249,9 +253,9 @@ TEST_CASE("a seed that does not fit stops the company service with exit 2", "[in
   for (size_t i = 0; i < bad_seeds.size(); ++i) {
     const std::string seed_path = dir.File("seed" + std::to_string(i) + ".json");
     std::ofstream(seed_path) << bad_seeds[i].first;
-    const std::string db_path = dir.File("c" + std::to_string(i) + ".db");
+    const TestDatabase database(dir, "c" + std::to_string(i) + ".db");
     const auto result =
-        RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path, {"--seed", seed_path}));
+        RunCommand(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(database.url(), {"--seed", seed_path}));
     INFO(bad_seeds[i].first);
     CHECK(result.exit_code == 2);
     CHECK(result.err.find(seed_path + ": seed: " + bad_seeds[i].second) != std::string::npos);
@@ -261,7 +265,8 @@ TEST_CASE("a seed that does not fit stops the company service with exit 2", "[in
 
 TEST_CASE("the sample seed in the repository loads", "[integration]") {
   TempDir dir;
-  const std::string db_path = dir.File("c.db");
+  const TestDatabase database(dir, "c.db");
+  const std::string& db_path = database.url();
   ServiceProcess service(GOFAST_COMPANY_SERVICE_BIN,
                          ServiceArgs(db_path, {"--seed", std::string(GOFAST_SOURCE_DIR) +
                                                              "/company_service/sample_seed.json"}));

@@ -281,7 +281,8 @@ TEST_CASE("an unknown field anywhere in a seed is 400 naming its path; nothing c
 
 TEST_CASE("with --import a start empties the database and loads the file", "[integration]") {
   TempDir dir;
-  const std::string db_path = dir.File("c.db");
+  const gofast::testing::TestDatabase database(dir, "c.db");
+  const std::string& db_path = database.url();
   const std::string import_path = dir.File("import.json");
   WriteFile(import_path, FullDocument());
   const std::vector<std::string> emulator = {"--auth-mode", "emulator"};
@@ -302,7 +303,8 @@ TEST_CASE("with --import a start empties the database and loads the file", "[int
 TEST_CASE("an --import file that does not fit stops the start with exit 2 and changes nothing",
           "[integration]") {
   TempDir dir;
-  const std::string db_path = dir.File("c.db");
+  const gofast::testing::TestDatabase database(dir, "c.db");
+  const std::string& db_path = database.url();
   { ServiceProcess first(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(db_path)); }
   const std::string before = gofast::testing::TableSnapshot(db_path, "gofast_company");
   json document = FullDocument();

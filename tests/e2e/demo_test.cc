@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "tests/support/db_inspect.h"
+#include "tests/support/test_database.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
 

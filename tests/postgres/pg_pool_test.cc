@@ -13,61 +13,22 @@
 
 #include "shared/core/ids.h"
 #include "shared/db/postgres.h"
+#include "tests/support/test_database.h"
 
 using gofast::ErrorCode;
 using gofast::db::PgFailure;
 using gofast::db::PgPool;
+using gofast::testing::PostgresClusterUrl;
+using gofast::testing::TempDir;
+using gofast::testing::TestDatabase;
 
 namespace {
 
-// The cluster's superuser URL, or nullopt after saying why the test is skipped.
-std::optional<std::string> ClusterUrlOrSkip() {
-  const char* dir = std::getenv("GOFAST_POSTGRES_FIXTURE");
-  std::ifstream file(std::string(dir == nullptr ? "" : dir) + "/url");
-  std::string url;
-  if (std::getline(file, url) && !url.empty()) return url;
-  std::cout << "SKIPPED: no PostgreSQL cluster (tests/postgres/cluster.sh found no PostgreSQL; "
-               "scripts/setup installs it)"
-            << std::endl;
-  return std::nullopt;
-}
-
-// The URL with its database replaced by `database`.
-std::string WithDatabase(const std::string& url, const std::string& database) {
-  return url.substr(0, url.rfind('/') + 1) + database;
-}
-
-// A new empty database on the cluster, dropped at the end of the test.
-class TemporaryDatabase {
- public:
-  explicit TemporaryDatabase(std::string cluster_url)
-      : cluster_url_(std::move(cluster_url)), name_("gofast_test_" + RandomSuffix()) {
-    pqxx::connection admin(cluster_url_);
-    pqxx::nontransaction(admin).exec0("CREATE DATABASE " + name_);
-  }
-  ~TemporaryDatabase() {
-    try {
-      pqxx::connection admin(cluster_url_);
-      pqxx::nontransaction(admin).exec0("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-    } catch (const std::exception& e) {
-      std::cerr << "could not drop " << name_ << ": " << e.what() << "\n";
-    }
-  }
-  TemporaryDatabase(const TemporaryDatabase&) = delete;
-  TemporaryDatabase& operator=(const TemporaryDatabase&) = delete;
-
-  std::string url() const { return WithDatabase(cluster_url_, name_); }
-  const std::string& cluster_url() const { return cluster_url_; }
-
- private:
-  static std::string RandomSuffix() {
-    std::string id = gofast::NewUuidV4();
-    id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
-    return id.substr(0, 16);
-  }
-
-  std::string cluster_url_;
-  std::string name_;
+// A new empty database on the fixture cluster, dropped at the end of the test.
+struct NewDatabase {
+  TempDir dir;
+  TestDatabase database{dir, "unused.db"};
+  std::string url() const { return database.url(); }
 };
 
 const std::vector<std::string> kMigrations = {
@@ -83,9 +44,7 @@ int64_t Count(const std::string& url, const std::string& sql) {
 }  // namespace
 
 TEST_CASE("four pools opening one new database together apply each migration once", "[postgres]") {
-  const std::optional<std::string> cluster = ClusterUrlOrSkip();
-  if (!cluster) return;
-  TemporaryDatabase database(*cluster);
+  const NewDatabase database;
   std::vector<std::future<gofast::Result<std::unique_ptr<PgPool>>>> opening;
   for (int i = 0; i < 4; ++i) {
     opening.push_back(std::async(
@@ -103,9 +62,7 @@ TEST_CASE("four pools opening one new database together apply each migration onc
 }
 
 TEST_CASE("a database migrated by a newer build is refused", "[postgres]") {
-  const std::optional<std::string> cluster = ClusterUrlOrSkip();
-  if (!cluster) return;
-  TemporaryDatabase database(*cluster);
+  const NewDatabase database;
   REQUIRE(PgPool::Open(database.url(), kMigrations, 1, nullptr));
   const auto older = PgPool::Open(database.url(), {kMigrations[0]}, 1, nullptr);
   REQUIRE_FALSE(older);
@@ -116,8 +73,7 @@ TEST_CASE("a database migrated by a newer build is refused", "[postgres]") {
 
 TEST_CASE("a wrong password, a missing database or no server is refused without the password",
           "[postgres]") {
-  const std::optional<std::string> cluster = ClusterUrlOrSkip();
-  if (!cluster) return;
+  const std::optional<std::string> cluster = PostgresClusterUrl();
   const std::string password =
       cluster->substr(cluster->find(':', 13) + 1, cluster->find('@') - cluster->find(':', 13) - 1);
   std::string wrong_password = *cluster;
@@ -128,7 +84,7 @@ TEST_CASE("a wrong password, a missing database or no server is refused without 
     const char* says;
   } refused[] = {
       {wrong_password, "password authentication failed"},
-      {WithDatabase(*cluster, "no_such_database"), "does not exist"},
+      {cluster->substr(0, cluster->rfind('/') + 1) + "no_such_database", "does not exist"},
       {"postgresql://postgres:" + password + "@127.0.0.1:1/postgres", "127.0.0.1"},
   };
   for (const auto& bad : refused) {
@@ -145,14 +101,12 @@ TEST_CASE("a wrong password, a missing database or no server is refused without 
 }
 
 TEST_CASE("the pool connects again after the server ended its connections", "[postgres]") {
-  const std::optional<std::string> cluster = ClusterUrlOrSkip();
-  if (!cluster) return;
-  TemporaryDatabase database(*cluster);
+  const NewDatabase database;
   auto pool = PgPool::Open(database.url(), kMigrations, 2, nullptr);
   REQUIRE(pool);
   REQUIRE(pool.value()->Ping());
   {
-    pqxx::connection admin(database.cluster_url());
+    pqxx::connection admin(*PostgresClusterUrl());
     pqxx::nontransaction(admin).exec(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
         database.url().substr(database.url().rfind('/') + 1) + "'");
@@ -171,9 +125,7 @@ TEST_CASE("the pool connects again after the server ended its connections", "[po
 }
 
 TEST_CASE("a broken unique rule is a conflict, not a failure of the database", "[postgres]") {
-  const std::optional<std::string> cluster = ClusterUrlOrSkip();
-  if (!cluster) return;
-  TemporaryDatabase database(*cluster);
+  const NewDatabase database;
   auto pool = PgPool::Open(database.url(), kMigrations, 1, nullptr);
   REQUIRE(pool);
   PgPool::Lease lease = pool.value()->Acquire();

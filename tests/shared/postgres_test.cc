@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+using gofast::IsPostgresUrl;
+using gofast::RedactPassword;
 using gofast::db::CheckServerVersion;
-using gofast::db::IsPostgresUrl;
-using gofast::db::RedactPassword;
 
 TEST_CASE("a --db value is PostgreSQL when it is a postgresql:// or postgres:// URI", "[unit]") {
   CHECK(IsPostgresUrl("postgresql://u@127.0.0.1/app"));

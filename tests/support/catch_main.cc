@@ -3,8 +3,15 @@
 #include <iostream>
 
 #include "tests/support/contract.h"
+#include "tests/support/test_database.h"
 
 int main(int argc, char* argv[]) {
+  if (gofast::testing::OnPostgres() && !gofast::testing::PostgresClusterUrl()) {
+    std::cout << "SKIPPED: no PostgreSQL cluster (tests/postgres/cluster.sh found no "
+                 "PostgreSQL; scripts/setup installs it)"
+              << std::endl;
+    return 0;
+  }
   const int failures = Catch::Session().run(argc, argv);
   // Contract violations seen on another thread after the test thread last
   // looked: they still fail the run, which CTest runs one test case at a time.

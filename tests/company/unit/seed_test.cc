@@ -189,6 +189,10 @@ TEST_CASE("a seed's times are UTC with milliseconds, as stored", "[unit]") {
     row.updated_at = bad;
     CheckSeedProblem(CheckSeed(RowsWith({row}), kCompanyId),
                      "staff[0].updatedAt must be a UTC time");
+    SeedStaffRow started = StaffRow("b@b.test", "Sales");
+    started.start_date = bad;
+    CheckSeedProblem(CheckSeed(RowsWith({started}), kCompanyId),
+                     "staff[0].startDate must be a UTC time");
     SeedRows rows = RowsWith({});
     rows.company->created_at = bad;
     CheckSeedProblem(CheckSeed(rows, kCompanyId), "company.createdAt must be a UTC time");

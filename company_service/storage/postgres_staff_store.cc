@@ -1,0 +1,299 @@
+#include "company_service/storage/postgres_staff_store.h"
+
+namespace gofast::company {
+namespace {
+
+// A timestamptz as the API writes times: 2026-01-24T12:00:00.000Z.
+std::string IsoText(const std::string& column) {
+  return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+}
+
+const std::string& StaffColumns() {
+  static const std::string columns =
+      "id, \"firebaseId\", email, \"firstName\", \"lastName\", \"photoURL\", \"companyId\", "
+      "role, " +
+      IsoText("\"startDate\"") + ", " + IsoText("\"createdAt\"") + ", " + IsoText("\"updatedAt\"");
+  return columns;
+}
+
+const std::string& CompanyColumns() {
+  static const std::string columns =
+      "id, \"companyName\", address, city, state, website, description, " +
+      IsoText("\"createdAt\"") + ", " + IsoText("\"updatedAt\"");
+  return columns;
+}
+
+constexpr char kInsertStaff[] =
+    "INSERT INTO company_staff (id, \"firebaseId\", email, \"firstName\", \"lastName\", "
+    "\"photoURL\", \"companyId\", role, \"startDate\", \"createdAt\", \"updatedAt\") "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz)";
+
+constexpr char kInsertCompany[] =
+    "INSERT INTO gofast_company (id, \"companyName\", address, city, state, website, description, "
+    "\"createdAt\", \"updatedAt\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, "
+    "$9::timestamptz)";
+
+std::optional<std::string> OptionalText(const pqxx::field& field) {
+  if (field.is_null()) return std::nullopt;
+  return std::string(field.c_str());
+}
+
+Staff ReadStaff(const pqxx::row& row) {
+  Staff staff;
+  staff.id = row[0].c_str();
+  staff.firebase_id = row[1].c_str();
+  staff.email = row[2].c_str();
+  staff.first_name = OptionalText(row[3]);
+  staff.last_name = OptionalText(row[4]);
+  staff.photo_url = OptionalText(row[5]);
+  staff.company_id = OptionalText(row[6]);
+  staff.role = row[7].c_str();
+  staff.start_date = OptionalText(row[8]);
+  staff.created_at = row[9].c_str();
+  staff.updated_at = row[10].c_str();
+  return staff;
+}
+
+std::optional<Staff> FirstStaff(const pqxx::result& result) {
+  if (result.empty()) return std::nullopt;
+  return ReadStaff(result[0]);
+}
+
+pqxx::result InsertStaffRow(pqxx::transaction_base& transaction, const char* statement,
+                            const Staff& staff) {
+  return transaction.exec_prepared(statement, staff.id, staff.firebase_id, staff.email,
+                                   staff.first_name, staff.last_name, staff.photo_url,
+                                   staff.company_id, staff.role, staff.start_date, staff.created_at,
+                                   staff.updated_at);
+}
+
+void InsertCompanyRow(pqxx::transaction_base& transaction, const char* statement,
+                      const Company& company) {
+  transaction.exec_prepared(statement, company.id, company.company_name, company.address,
+                            company.city, company.state, company.website, company.description,
+                            company.created_at, company.updated_at);
+}
+
+}  // namespace
+
+void PostgresStaffStore::PrepareStatements(pqxx::connection& connection) {
+  const std::string select = "SELECT " + StaffColumns() + " FROM company_staff ";
+  connection.prepare("staff_by_id", select + "WHERE id = $1");
+  connection.prepare("staff_by_firebase_id", select + "WHERE \"firebaseId\" = $1");
+  connection.prepare("staff_invited_by_email",
+                     select +
+                         "WHERE email = $1 AND \"firebaseId\" LIKE 'temp-%' "
+                         "ORDER BY \"createdAt\", id LIMIT 1");
+  connection.prepare(
+      "staff_link",
+      "UPDATE company_staff SET \"firebaseId\" = $1, \"updatedAt\" = $2::timestamptz "
+      "WHERE id = $3 AND \"firebaseId\" LIKE 'temp-%' RETURNING " +
+          StaffColumns());
+  connection.prepare("staff_insert", kInsertStaff);
+  connection.prepare("staff_insert_if_absent",
+                     std::string(kInsertStaff) + " ON CONFLICT (\"firebaseId\") DO NOTHING");
+  connection.prepare("staff_email_taken", "SELECT 1 FROM company_staff WHERE email = $1 LIMIT 1");
+  // Two invitations of one email racing on two instances: one waits for the other.
+  connection.prepare("staff_lock_email", "SELECT pg_advisory_xact_lock(hashtext($1))");
+  connection.prepare("staff_page", select + "ORDER BY \"updatedAt\", id LIMIT $1");
+  connection.prepare("staff_page_after", select +
+                                             "WHERE (\"updatedAt\", id) > ($1::timestamptz, $2) "
+                                             "ORDER BY \"updatedAt\", id LIMIT $3");
+  connection.prepare("staff_all", select + "ORDER BY rowid");
+  connection.prepare("staff_delete", "DELETE FROM company_staff WHERE id = $1");
+  connection.prepare("company_first", "SELECT " + CompanyColumns() +
+                                          " FROM gofast_company ORDER BY \"createdAt\" "
+                                          "LIMIT 1");
+  connection.prepare("company_insert", kInsertCompany);
+  connection.prepare(
+      "company_upsert",
+      std::string(kInsertCompany) +
+          " ON CONFLICT (id) DO UPDATE SET \"companyName\" = excluded.\"companyName\", "
+          "address = excluded.address, city = excluded.city, "
+          "state = excluded.state, website = excluded.website, "
+          "description = excluded.description, "
+          "\"createdAt\" = excluded.\"createdAt\", "
+          "\"updatedAt\" = excluded.\"updatedAt\"");
+}
+
+Result<std::optional<Staff>> PostgresStaffStore::FindOne(const char* statement,
+                                                         const std::string& value) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::nontransaction read(*lease);
+    return FirstStaff(read.exec_prepared(statement, value));
+  } catch (const std::exception& e) {
+    return db::PgFailure(statement, e);
+  }
+}
+
+Result<std::optional<Staff>> PostgresStaffStore::FindById(const std::string& id) {
+  return FindOne("staff_by_id", id);
+}
+
+Result<std::optional<Staff>> PostgresStaffStore::FindByFirebaseId(const std::string& firebase_id) {
+  return FindOne("staff_by_firebase_id", firebase_id);
+}
+
+Result<std::optional<Staff>> PostgresStaffStore::FindInvitedByEmail(const std::string& email) {
+  return FindOne("staff_invited_by_email", email);
+}
+
+Result<std::optional<Staff>> PostgresStaffStore::LinkInvited(const std::string& staff_id,
+                                                             const std::string& firebase_id,
+                                                             const std::string& now) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    // A racing link waits for this row's lock, then finds it linked: no row.
+    std::optional<Staff> linked =
+        FirstStaff(transaction.exec_prepared("staff_link", firebase_id, now, staff_id));
+    transaction.commit();
+    return linked;
+  } catch (const std::exception& e) {
+    return db::PgFailure("LinkInvited", e);
+  }
+}
+
+Result<StaffStore::InsertOutcome> PostgresStaffStore::InsertIfAbsent(const Staff& staff) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    const bool created =
+        InsertStaffRow(transaction, "staff_insert_if_absent", staff).affected_rows() == 1;
+    // Read committed: this statement sees the row a racing insert committed.
+    std::optional<Staff> stored =
+        FirstStaff(transaction.exec_prepared("staff_by_firebase_id", staff.firebase_id));
+    transaction.commit();
+    if (!stored) return MakeError(ErrorCode::kInternal, "Internal error");
+    return InsertOutcome{std::move(*stored), created};
+  } catch (const std::exception& e) {
+    return db::PgFailure("InsertIfAbsent", e);
+  }
+}
+
+Result<Staff> PostgresStaffStore::InsertIfEmailFree(const Staff& staff) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    transaction.exec_prepared("staff_lock_email", staff.email);
+    if (!transaction.exec_prepared("staff_email_taken", staff.email).empty()) {
+      return MakeError(ErrorCode::kConflict, "email taken");
+    }
+    InsertStaffRow(transaction, "staff_insert", staff);
+    transaction.commit();
+    return staff;
+  } catch (const std::exception& e) {
+    return db::PgFailure("InsertIfEmailFree", e);
+  }
+}
+
+Result<StaffPage> PostgresStaffStore::List(size_t limit, const std::optional<StaffCursor>& after) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::nontransaction read(*lease);
+    // One more than asked tells whether a page follows.
+    const auto rows = static_cast<int64_t>(limit) + 1;
+    const pqxx::result result =
+        after ? read.exec_prepared("staff_page_after", after->updated_at, after->id, rows)
+              : read.exec_prepared("staff_page", rows);
+    StaffPage page;
+    for (const pqxx::row& row : result) page.staff.push_back(ReadStaff(row));
+    if (page.staff.size() > limit) {
+      page.staff.pop_back();
+      page.has_more = true;
+    }
+    return page;
+  } catch (const std::exception& e) {
+    return db::PgFailure("List", e);
+  }
+}
+
+Result<std::optional<Company>> PostgresStaffStore::FindCompany() {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::nontransaction read(*lease);
+    const pqxx::result result = read.exec_prepared("company_first");
+    if (result.empty()) return std::optional<Company>();
+    const pqxx::row row = result[0];
+    Company company;
+    company.id = row[0].c_str();
+    company.company_name = row[1].c_str();
+    company.address = OptionalText(row[2]);
+    company.city = OptionalText(row[3]);
+    company.state = OptionalText(row[4]);
+    company.website = OptionalText(row[5]);
+    company.description = OptionalText(row[6]);
+    company.created_at = row[7].c_str();
+    company.updated_at = row[8].c_str();
+    return std::optional<Company>(std::move(company));
+  } catch (const std::exception& e) {
+    return db::PgFailure("FindCompany", e);
+  }
+}
+
+Status PostgresStaffStore::InsertCompany(const Company& company) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    InsertCompanyRow(transaction, "company_insert", company);
+    transaction.commit();
+    return Ok{};
+  } catch (const std::exception& e) {
+    return db::PgFailure("InsertCompany", e);
+  }
+}
+
+Result<std::vector<Staff>> PostgresStaffStore::AllStaff() {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::nontransaction read(*lease);
+    std::vector<Staff> staff;
+    for (const pqxx::row& row : read.exec_prepared("staff_all")) staff.push_back(ReadStaff(row));
+    return staff;
+  } catch (const std::exception& e) {
+    return db::PgFailure("AllStaff", e);
+  }
+}
+
+Status PostgresStaffStore::ResetTenant(const Company& company) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    transaction.exec0("DELETE FROM company_staff");
+    transaction.exec0("DELETE FROM gofast_company");
+    InsertCompanyRow(transaction, "company_insert", company);
+    transaction.commit();
+    return Ok{};
+  } catch (const std::exception& e) {
+    return db::PgFailure("ResetTenant", e);
+  }
+}
+
+Status PostgresStaffStore::Seed(const std::optional<Company>& company,
+                                const std::vector<Staff>& staff) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    if (company) InsertCompanyRow(transaction, "company_upsert", *company);
+    for (const Staff& member : staff) InsertStaffRow(transaction, "staff_insert", member);
+    transaction.commit();
+    return Ok{};
+  } catch (const std::exception& e) {
+    return db::PgFailure("Seed", e);
+  }
+}
+
+Status PostgresStaffStore::DeleteStaff(const std::vector<std::string>& ids) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    for (const std::string& id : ids) transaction.exec_prepared("staff_delete", id);
+    transaction.commit();
+    return Ok{};
+  } catch (const std::exception& e) {
+    return db::PgFailure("DeleteStaff", e);
+  }
+}
+
+}  // namespace gofast::company
