@@ -1,9 +1,15 @@
 #include "app_service/app.h"
 
+#include <functional>
+
 #include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/routes.h"
 #include "app_service/seed_file.h"
 #include "app_service/storage/migrations.h"
+#include "app_service/storage/postgres_app_stores.h"
+#include "app_service/storage/sqlite_app_data.h"
+#include "app_service/storage/sqlite_athlete_store.h"
+#include "app_service/storage/sqlite_run_store.h"
 #include "shared/db/sqlite.h"
 #include "shared/http/api_document.h"
 #include "shared/http/service_main.h"
@@ -23,13 +29,32 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     if (!rows) return rows.error();
     seed = std::move(rows).value();
   }
-  Result<std::unique_ptr<db::Database>> database =
-      db::Database::Open(config.common.db_path, SchemaMigrations());
-  if (!database) return database.error();
-  app->database_ = std::move(database).value();
-  app->run_store_ = std::make_unique<SqliteRunStore>(*app->database_);
-  app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
-  app->data_store_ = std::make_unique<SqliteAppData>(*app->database_);
+  std::function<Status()> readiness;
+  std::function<void(metrics::Exposition&)> store_metrics;
+  if (IsPostgresUrl(config.common.db_path)) {
+    Result<std::unique_ptr<db::PgPool>> pool =
+        db::PgPool::Open(config.common.db_path, PostgresSchemaMigrations(),
+                         db::kPoolConnectionsPerInstance, &PreparePostgresStatements);
+    if (!pool) return pool.error();
+    app->postgres_ = std::move(pool).value();
+    app->run_store_ = std::make_unique<PostgresRunStore>(*app->postgres_);
+    app->athlete_store_ = std::make_unique<PostgresAthleteStore>(*app->postgres_);
+    app->data_store_ = std::make_unique<PostgresAppData>(*app->postgres_);
+    readiness = [pool = app->postgres_.get()] { return pool->Ping(); };
+  } else {
+    Result<std::unique_ptr<db::Database>> database =
+        db::Database::Open(config.common.db_path, SchemaMigrations());
+    if (!database) return database.error();
+    app->database_ = std::move(database).value();
+    auto run_store = std::make_unique<SqliteRunStore>(*app->database_);
+    store_metrics = [store = run_store.get()](metrics::Exposition& out) {
+      store->WriteMetrics(out);
+    };
+    app->run_store_ = std::move(run_store);
+    app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
+    app->data_store_ = std::make_unique<SqliteAppData>(*app->database_);
+    readiness = [database = app->database_.get()] { return database->CheckFile(); };
+  }
   if (!config.company_url.empty()) {
     app->company_staff_ = std::make_unique<CompanyStaffDirectory>(
         config.company_url,
@@ -42,16 +67,14 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   app->athletes_ = std::make_unique<AthleteService>(*app->athlete_store_);
   app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get());
 
-  http::ServerOptions options = http::ServerOptionsFor(
-      config.common, [database = app->database_.get()] { return database->CheckFile(); });
+  http::ServerOptions options = http::ServerOptionsFor(config.common, std::move(readiness));
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
   AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_);
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
-  app->server_->AddMetrics(
-      [store = app->run_store_.get()](metrics::Exposition& out) { store->WriteMetrics(out); });
+  if (store_metrics) app->server_->AddMetrics(std::move(store_metrics));
   if (app->company_staff_) {
     app->server_->AddMetrics([directory = app->company_staff_.get()](metrics::Exposition& out) {
       directory->WriteMetrics(out);

@@ -10,12 +10,10 @@
 #include "app_service/domain/run_service.h"
 #include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/test_data.h"
-#include "app_service/storage/sqlite_app_data.h"
-#include "app_service/storage/sqlite_athlete_store.h"
-#include "app_service/storage/sqlite_run_store.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/core/result.h"
 #include "shared/db/connection_pool.h"
+#include "shared/db/postgres.h"
 #include "shared/http/server.h"
 
 namespace gofast::app {
@@ -34,10 +32,12 @@ class AppServiceApp {
   AppServiceApp() = default;
 
   std::shared_ptr<auth::TokenVerifier> verifier_;
+  // One of the two: app.db on SQLite, or a PostgreSQL database.
   std::unique_ptr<db::Database> database_;
-  std::unique_ptr<SqliteRunStore> run_store_;
-  std::unique_ptr<SqliteAthleteStore> athlete_store_;
-  std::unique_ptr<SqliteAppData> data_store_;
+  std::unique_ptr<db::PgPool> postgres_;
+  std::unique_ptr<RunStore> run_store_;
+  std::unique_ptr<AthleteStore> athlete_store_;
+  std::unique_ptr<AppDataStore> data_store_;
   std::unique_ptr<CompanyStaffDirectory> company_staff_;  // null without --company-url
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;

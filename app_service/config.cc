@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "shared/core/database_url.h"
 #include "shared/core/text.h"
 
 namespace gofast::app {
@@ -50,9 +49,6 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       ->envname("APP_SEED");
   return config::ParseCommandLine(app, args, [&] {
     common.Finish();
-    if (IsPostgresUrl(config.common.db_path)) {
-      throw CLI::ValidationError("--db", "app_service keeps its runs in SQLite only, so far");
-    }
     if (!config.company_url.empty()) {
       if (!StartsWith(config.company_url, "http://") &&
           !StartsWith(config.company_url, "https://")) {

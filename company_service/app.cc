@@ -14,14 +14,6 @@
 #include "shared/http/service_main.h"
 
 namespace gofast::company {
-namespace {
-
-// Connections one instance keeps to PostgreSQL at most: requests beyond it wait
-// for one, so several instances stay within the server's max_connections (100).
-constexpr size_t kPostgresConnections = 16;
-
-}  // namespace
-
 Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& config) {
   std::unique_ptr<CompanyApp> app(new CompanyApp());
   Result<std::shared_ptr<auth::TokenVerifier>> verifier = config::MakeTokenVerifier(config.common);
@@ -39,7 +31,7 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   std::function<Status()> readiness;
   if (IsPostgresUrl(config.common.db_path)) {
     Result<std::unique_ptr<db::PgPool>> pool =
-        db::PgPool::Open(config.common.db_path, PostgresSchemaMigrations(), kPostgresConnections,
+        db::PgPool::Open(config.common.db_path, PostgresSchemaMigrations(), db::kPoolConnectionsPerInstance,
                          &PostgresStaffStore::PrepareStatements);
     if (!pool) return pool.error();
     app->postgres_ = std::move(pool).value();

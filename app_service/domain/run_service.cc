@@ -22,7 +22,7 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
   if (!draft) return draft.error();
 
   NewRun new_run{std::move(draft->run), std::move(draft->club), std::nullopt,
-                 duplicates_ == DuplicateRule::kRefuse, std::nullopt};
+                 duplicates_ == DuplicateRule::kRefuse, std::nullopt, ""};
   Run& run = new_run.run;
   run.id = NewCuid();
   run.created_by_firebase_id = caller.uid;
@@ -32,9 +32,17 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
   if (key) {
     new_run.idempotency =
         IdempotencyRecord{caller.uid, key->key, key->body_sha256, run.id, run.created_at};
+    new_run.idempotency_expired_before = ExpiryCutoff(run.created_at);
   }
   Result<InsertedRun> inserted = store_.InsertRun(new_run);
   if (!inserted) return inserted.error();
+  if (inserted->key_holder) {
+    // A request with the same key stored its run first.
+    Result<std::optional<CreateOutcome>> replay = Replay(*inserted->key_holder, *key);
+    if (!replay) return replay.error();
+    if (!replay.value()) return MakeError(ErrorCode::kInternal, "Internal error");
+    return std::move(*replay.value());
+  }
   return CreateOutcome{std::move(inserted->run), inserted->duplicate
                                                      ? CreateOutcome::Kind::kDuplicate
                                                      : CreateOutcome::Kind::kCreated};
@@ -42,27 +50,39 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
 
 Result<CreateOutcome> RunService::CreateOnce(const Caller& caller, const IdempotencyKey& key,
                                              const std::function<Result<CreateOutcome>()>& create) {
-  // The uid's length first, so no uid and key run together into another pair.
-  const std::unique_ptr<KeyLocks::Hold> hold =
-      key_locks_.Acquire(std::to_string(caller.uid.size()) + ':' + caller.uid + key.key);
-  // A clock always answers a parseable time; if one did not, nothing would expire.
-  const std::optional<ParsedDate> now = ParseIso8601(clock_());
-  const std::string expiry_cutoff = now ? FormatIso8601(now->time - kIdempotencyWindow) : "";
-  if (now) ForgetExpiredRecords(UnixSeconds(now->time) / 60, expiry_cutoff);
+  const std::string now = clock_();
+  const std::string expiry_cutoff = ExpiryCutoff(now);
+  if (const std::optional<ParsedDate> parsed = ParseIso8601(now)) {
+    ForgetExpiredRecords(UnixSeconds(parsed->time) / 60, expiry_cutoff);
+  }
   const Result<std::optional<IdempotencyRecord>> record =
       store_.FindIdempotencyRecord(caller.uid, key.key);
   if (!record) return record.error();
   if (record.value() && record.value()->created_at >= expiry_cutoff) {
-    if (record.value()->body_sha256 != key.body_sha256) {
-      return MakeError(ErrorCode::kIdempotencyKeyReused,
-                       "This Idempotency-Key was already used with a different request body");
-    }
-    Result<std::optional<Run>> run = store_.FindRun(record.value()->run_id);
-    if (!run) return run.error();
-    // A run removed since (test data reset) replays nothing: the key is free.
-    if (run.value()) return CreateOutcome{std::move(*run.value()), CreateOutcome::Kind::kReplayed};
+    Result<std::optional<CreateOutcome>> replay = Replay(*record.value(), key);
+    if (!replay) return replay.error();
+    if (replay.value()) return std::move(*replay.value());
   }
   return create();
+}
+
+std::string RunService::ExpiryCutoff(const std::string& now) {
+  // A clock always answers a parseable time; if one did not, nothing would expire.
+  const std::optional<ParsedDate> parsed = ParseIso8601(now);
+  return parsed ? FormatIso8601(parsed->time - kIdempotencyWindow) : "";
+}
+
+Result<std::optional<CreateOutcome>> RunService::Replay(const IdempotencyRecord& record,
+                                                        const IdempotencyKey& key) {
+  if (record.body_sha256 != key.body_sha256) {
+    return MakeError(ErrorCode::kIdempotencyKeyReused,
+                     "This Idempotency-Key was already used with a different request body");
+  }
+  Result<std::optional<Run>> run = store_.FindRun(record.run_id);
+  if (!run) return run.error();
+  if (!run.value()) return std::optional<CreateOutcome>();
+  return std::optional<CreateOutcome>(
+      CreateOutcome{std::move(*run.value()), CreateOutcome::Kind::kReplayed});
 }
 
 Result<Run> RunService::Get(const std::string& id) {

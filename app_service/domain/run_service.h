@@ -10,7 +10,6 @@
 #include <string>
 
 #include "app_service/domain/duplicate_rule.h"
-#include "app_service/domain/key_locks.h"
 #include "app_service/domain/run.h"
 #include "app_service/domain/run_input.h"
 #include "app_service/domain/run_store.h"
@@ -58,9 +57,10 @@ class RunService {
   // Runs `create` (which reads the body and calls Create with `key`) at most
   // once per caller and key within kIdempotencyWindow: a later request with
   // the same body replays the run the first one stored, with another body it
-  // is IDEMPOTENCY_KEY_REUSED. Requests with one key wait for each other, so
-  // racing ones store one run. Only a created run is remembered: after a
-  // refusal the key is still free.
+  // is IDEMPOTENCY_KEY_REUSED. Racing requests with one key store one run:
+  // the store's unique (caller, key) settles it, also across instances, and
+  // the later one answers as a repeat. Only a created run is remembered:
+  // after a refusal the key is still free.
   Result<CreateOutcome> CreateOnce(const Caller& caller, const IdempotencyKey& key,
                                    const std::function<Result<CreateOutcome>()>& create);
 
@@ -73,11 +73,17 @@ class RunService {
   // Deletes the records created before `created_before`, at most once in
   // each `minute` (Unix minutes).
   void ForgetExpiredRecords(int64_t minute, const std::string& created_before);
+  // Records created before this time, given the time now, have expired.
+  static std::string ExpiryCutoff(const std::string& now);
+  // What `record` answers a request with `key`: its run replayed, or
+  // IDEMPOTENCY_KEY_REUSED for another body; nullopt when its run is gone
+  // (test data reset): the key is free.
+  Result<std::optional<CreateOutcome>> Replay(const IdempotencyRecord& record,
+                                              const IdempotencyKey& key);
 
   RunStore& store_;
   IsoClock clock_;
   DuplicateRule duplicates_;
-  KeyLocks key_locks_;
   std::atomic<int64_t> last_forget_minute_{-1};
 };
 

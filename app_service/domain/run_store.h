@@ -32,12 +32,19 @@ struct NewRun {
   bool refuse_duplicates = true;
   // Saved in the run's transaction: a run is never stored without its key.
   std::optional<IdempotencyRecord> idempotency;
+  // A stored record of the same caller and key is replaced when it was
+  // created before this time (expired) or its run is gone; any other holds
+  // the key, and nothing is inserted (InsertedRun::key_holder).
+  std::string idempotency_expired_before;
 };
 
 // What InsertRun did.
 struct InsertedRun {
   Run run;  // the new run, or the stored run whose duplicate key it shares
   bool duplicate = false;
+  // The live record that held the idempotency key first (another request,
+  // on this instance or another): nothing was inserted and `run` is empty.
+  std::optional<IdempotencyRecord> key_holder;
 };
 
 // Storage of runs and their run clubs, which commit together, implemented
@@ -53,7 +60,8 @@ class RunStore {
   // the row (and its syncedAt) only when a value differs; if the club alone
   // fails it is logged and skipped, and the run is still inserted. An
   // athleteGeneratedId that names no athlete is kNotFound. Two runs with one
-  // duplicate key are never both stored with it, also when inserted at once.
+  // duplicate key, or one caller's idempotency key, are never both stored,
+  // also when inserted at once: the database's unique indexes settle it.
   virtual Result<InsertedRun> InsertRun(const NewRun& new_run) = 0;
   virtual Result<std::optional<Run>> FindRun(const std::string& id) = 0;
   // Newest first by (createdAt, id), strictly after `after` when given;

@@ -102,4 +102,96 @@ CREATE INDEX idempotency_keys_created ON idempotency_keys (createdAt);
   return kMigrations;
 }
 
+const std::vector<std::string>& PostgresSchemaMigrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: SQLite's migrations 1 and 2 together. Ids compare byte by byte
+      // (COLLATE "C"), as SQLite's do, so pages follow the same order.
+      R"sql(
+CREATE TABLE athletes (
+  id text COLLATE "C" PRIMARY KEY,
+  "firebaseId" text NOT NULL UNIQUE,
+  email text,
+  "firstName" text,
+  "lastName" text,
+  "createdAt" timestamptz NOT NULL,
+  "updatedAt" timestamptz NOT NULL
+);
+
+CREATE TABLE run_clubs (
+  slug text COLLATE "C" PRIMARY KEY,
+  name text NOT NULL,
+  "logoUrl" text,
+  city text,
+  "syncedAt" timestamptz,
+  "createdAt" timestamptz NOT NULL,
+  "updatedAt" timestamptz NOT NULL
+);
+
+CREATE TABLE city_runs (
+  id text COLLATE "C" PRIMARY KEY,
+  "citySlug" text NOT NULL,
+  "runClubSlug" text,
+  "staffGeneratedId" text,
+  "athleteGeneratedId" text REFERENCES athletes (id),
+  "createdByFirebaseId" text NOT NULL,
+  title text NOT NULL,
+  "isRecurring" boolean NOT NULL DEFAULT false,
+  "dayOfWeek" text,
+  "startDate" timestamptz NOT NULL,
+  "endDate" timestamptz,
+  date timestamptz NOT NULL,
+  "startTimeHour" bigint,
+  "startTimeMinute" bigint,
+  "startTimePeriod" text,
+  timezone text,
+  "meetUpPoint" text NOT NULL,
+  "meetUpAddress" text,
+  "meetUpStreetAddress" text,
+  "meetUpCity" text,
+  "meetUpState" text,
+  "meetUpZip" text,
+  "meetUpPlaceId" text,
+  "meetUpLat" double precision,
+  "meetUpLng" double precision,
+  "endPoint" text,
+  "endStreetAddress" text,
+  "endCity" text,
+  "endState" text,
+  "recurrenceRule" text,
+  "recurrenceEndsOn" timestamptz,
+  "recurrenceNote" text,
+  "totalMiles" double precision,
+  pace text,
+  "stravaMapUrl" text,
+  description text,
+  "createdAt" timestamptz NOT NULL,
+  "updatedAt" timestamptz NOT NULL,
+  "duplicateKey" text
+);
+
+CREATE INDEX city_runs_created ON city_runs ("createdAt", id);
+CREATE INDEX city_runs_city ON city_runs ("citySlug", "createdAt", id);
+CREATE INDEX city_runs_run_club ON city_runs ("runClubSlug", "createdAt", id);
+CREATE INDEX city_runs_staff ON city_runs ("staffGeneratedId", "createdAt", id);
+CREATE INDEX city_runs_athlete ON city_runs ("athleteGeneratedId", "createdAt", id);
+CREATE INDEX city_runs_start_date ON city_runs ("startDate");
+CREATE INDEX city_runs_day_of_week ON city_runs ("dayOfWeek");
+CREATE INDEX city_runs_recurring ON city_runs ("isRecurring");
+CREATE UNIQUE INDEX city_runs_duplicate ON city_runs ("duplicateKey")
+  WHERE "duplicateKey" IS NOT NULL;
+
+CREATE TABLE idempotency_keys (
+  "callerUid" text NOT NULL,
+  key text NOT NULL,
+  "bodySha256" text NOT NULL,
+  "runId" text NOT NULL,
+  "createdAt" timestamptz NOT NULL,
+  PRIMARY KEY ("callerUid", key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys ("createdAt");
+)sql",
+  };
+  return kMigrations;
+}
+
 }  // namespace gofast::app

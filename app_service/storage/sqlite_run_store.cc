@@ -39,6 +39,22 @@ ListQuery BuildListQuery(const RunFilter& filter, const std::optional<RunCursor>
   return query;
 }
 
+// The record of this caller and key, read on `connection` (a reader's lease
+// or the writer's lock).
+template <typename Connection>
+std::optional<IdempotencyRecord> ReadIdempotencyRecord(Connection& connection,
+                                                       const std::string& caller_uid,
+                                                       const std::string& key) {
+  db::Connection::Use select = connection.Prepare(
+      "SELECT bodySha256, runId, createdAt FROM idempotency_keys "
+      "WHERE callerUid = ? AND key = ?");
+  select->bind(1, caller_uid);
+  select->bind(2, key);
+  if (!select->executeStep()) return std::nullopt;
+  return IdempotencyRecord{caller_uid, key, select->getColumn(0).getString(),
+                           select->getColumn(1).getString(), select->getColumn(2).getString()};
+}
+
 }  // namespace
 
 SqliteRunStore::SqliteRunStore(db::Database& database)
@@ -51,14 +67,16 @@ struct SqliteRunStore::PendingRun {
   const NewRun& new_run;
   std::optional<Error> failure;
   std::optional<Run> duplicate_of;
+  std::optional<IdempotencyRecord> key_holder;
 };
 
 Result<InsertedRun> SqliteRunStore::InsertRun(const NewRun& new_run) {
-  PendingRun pending{new_run, std::nullopt, std::nullopt};
+  PendingRun pending{new_run, std::nullopt, std::nullopt, std::nullopt};
   pending_runs_.Submit(pending);
   if (pending.failure) return std::move(*pending.failure);
-  if (pending.duplicate_of) return InsertedRun{std::move(*pending.duplicate_of), true};
-  return InsertedRun{new_run.run, false};
+  if (pending.duplicate_of) return InsertedRun{std::move(*pending.duplicate_of), true, std::nullopt};
+  if (pending.key_holder) return InsertedRun{Run{}, false, std::move(pending.key_holder)};
+  return InsertedRun{new_run.run, false, std::nullopt};
 }
 
 void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
@@ -75,6 +93,7 @@ void SqliteRunStore::WriteRuns(std::vector<PendingRun*>& batch) noexcept {
     for (PendingRun* pending : batch) {
       pending->failure = failure;
       pending->duplicate_of.reset();
+      pending->key_holder.reset();
     }
   }
 }
@@ -92,11 +111,14 @@ void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
       "WHERE run_clubs.name IS NOT excluded.name "
       "OR (excluded.logoUrl IS NOT NULL AND run_clubs.logoUrl IS NOT excluded.logoUrl) "
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
-  // Only reached for a new or an expired key (RunService::CreateOnce).
+  // A record that holds the key (live, its run stored) is left as it is: no change.
   static const std::string kSaveIdempotency =
       "INSERT INTO idempotency_keys (callerUid, key, bodySha256, runId, createdAt) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (callerUid, key) DO UPDATE SET "
-      "bodySha256 = excluded.bodySha256, runId = excluded.runId, createdAt = excluded.createdAt";
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (callerUid, key) DO UPDATE SET "
+      "bodySha256 = excluded.bodySha256, runId = excluded.runId, createdAt = excluded.createdAt "
+      "WHERE idempotency_keys.createdAt < ?6 OR NOT EXISTS "
+      "(SELECT 1 FROM city_runs WHERE id = idempotency_keys.runId)";
+  static const std::string kRemoveRun = "DELETE FROM city_runs WHERE id = ?";
   const Run& run = pending.new_run.run;
   const std::optional<RunClubUpdate>& club = pending.new_run.club;
   // No savepoints needed: a statement that fails undoes only itself, so the
@@ -119,6 +141,25 @@ void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
     }
     return;
   }
+  if (const std::optional<IdempotencyRecord>& record = pending.new_run.idempotency) {
+    // No constraint can refuse it (ON CONFLICT covers the key), so a failure
+    // is the database's and fails the batch: a run never outlives its key.
+    db::Connection::Use save = writer.Prepare(kSaveIdempotency);
+    save->bind(1, record->caller_uid);
+    save->bind(2, record->key);
+    save->bind(3, record->body_sha256);
+    save->bind(4, record->run_id);
+    save->bind(5, record->created_at);
+    save->bind(6, pending.new_run.idempotency_expired_before);
+    if (save->exec() == 0) {
+      // Another request with this key came first: its run stands, this one goes.
+      db::Connection::Use remove = writer.Prepare(kRemoveRun);
+      remove->bind(1, run.id);
+      remove->exec();
+      pending.key_holder = ReadIdempotencyRecord(writer, record->caller_uid, record->key);
+      return;
+    }
+  }
   if (club) {
     try {
       db::Connection::Use upsert = writer.Prepare(kUpsertClub);
@@ -134,17 +175,6 @@ void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
       // not lose the run.
       LogError("run club " + club->slug + " not saved, the run is saved without it: " + e.what());
     }
-  }
-  if (const std::optional<IdempotencyRecord>& record = pending.new_run.idempotency) {
-    // No constraint can refuse it (ON CONFLICT covers the key), so a failure
-    // is the database's and fails the batch: a run never outlives its key.
-    db::Connection::Use save = writer.Prepare(kSaveIdempotency);
-    save->bind(1, record->caller_uid);
-    save->bind(2, record->key);
-    save->bind(3, record->body_sha256);
-    save->bind(4, record->run_id);
-    save->bind(5, record->created_at);
-    save->exec();
   }
 }
 
@@ -215,15 +245,7 @@ Result<std::optional<IdempotencyRecord>> SqliteRunStore::FindIdempotencyRecord(
     const std::string& caller_uid, const std::string& key) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    db::Connection::Use select = reader.Prepare(
-        "SELECT bodySha256, runId, createdAt FROM idempotency_keys "
-        "WHERE callerUid = ? AND key = ?");
-    select->bind(1, caller_uid);
-    select->bind(2, key);
-    if (!select->executeStep()) return std::optional<IdempotencyRecord>();
-    return std::optional<IdempotencyRecord>(
-        IdempotencyRecord{caller_uid, key, select->getColumn(0).getString(),
-                          select->getColumn(1).getString(), select->getColumn(2).getString()});
+    return ReadIdempotencyRecord(reader, caller_uid, key);
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("FindIdempotencyRecord", e);
   }

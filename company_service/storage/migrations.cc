@@ -55,7 +55,7 @@ const std::vector<std::string>& PostgresSchemaMigrations() {
       CREATE TABLE company_staff (
         -- SQLite's implicit rowid, made explicit: the order rows were stored in.
         rowid        bigint GENERATED ALWAYS AS IDENTITY,
-        id           text PRIMARY KEY,
+        id           text COLLATE "C" PRIMARY KEY,  -- SQLite's order: the list pages by (updatedAt, id)
         "firebaseId" text NOT NULL UNIQUE,
         email        text NOT NULL,
         "firstName"  text,

@@ -3,23 +3,18 @@
 namespace gofast::company {
 namespace {
 
-// A timestamptz as the API writes times: 2026-01-24T12:00:00.000Z.
-std::string IsoText(const std::string& column) {
-  return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
-}
-
 const std::string& StaffColumns() {
   static const std::string columns =
       "id, \"firebaseId\", email, \"firstName\", \"lastName\", \"photoURL\", \"companyId\", "
       "role, " +
-      IsoText("\"startDate\"") + ", " + IsoText("\"createdAt\"") + ", " + IsoText("\"updatedAt\"");
+      db::IsoTimeColumn("\"startDate\"") + ", " + db::IsoTimeColumn("\"createdAt\"") + ", " + db::IsoTimeColumn("\"updatedAt\"");
   return columns;
 }
 
 const std::string& CompanyColumns() {
   static const std::string columns =
       "id, \"companyName\", address, city, state, website, description, " +
-      IsoText("\"createdAt\"") + ", " + IsoText("\"updatedAt\"");
+      db::IsoTimeColumn("\"createdAt\"") + ", " + db::IsoTimeColumn("\"updatedAt\"");
   return columns;
 }
 
@@ -33,22 +28,17 @@ constexpr char kInsertCompany[] =
     "\"createdAt\", \"updatedAt\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, "
     "$9::timestamptz)";
 
-std::optional<std::string> OptionalText(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return std::string(field.c_str());
-}
-
 Staff ReadStaff(const pqxx::row& row) {
   Staff staff;
   staff.id = row[0].c_str();
   staff.firebase_id = row[1].c_str();
   staff.email = row[2].c_str();
-  staff.first_name = OptionalText(row[3]);
-  staff.last_name = OptionalText(row[4]);
-  staff.photo_url = OptionalText(row[5]);
-  staff.company_id = OptionalText(row[6]);
+  staff.first_name = db::OptionalText(row[3]);
+  staff.last_name = db::OptionalText(row[4]);
+  staff.photo_url = db::OptionalText(row[5]);
+  staff.company_id = db::OptionalText(row[6]);
   staff.role = row[7].c_str();
-  staff.start_date = OptionalText(row[8]);
+  staff.start_date = db::OptionalText(row[8]);
   staff.created_at = row[9].c_str();
   staff.updated_at = row[10].c_str();
   return staff;
@@ -219,11 +209,11 @@ Result<std::optional<Company>> PostgresStaffStore::FindCompany() {
     Company company;
     company.id = row[0].c_str();
     company.company_name = row[1].c_str();
-    company.address = OptionalText(row[2]);
-    company.city = OptionalText(row[3]);
-    company.state = OptionalText(row[4]);
-    company.website = OptionalText(row[5]);
-    company.description = OptionalText(row[6]);
+    company.address = db::OptionalText(row[2]);
+    company.city = db::OptionalText(row[3]);
+    company.state = db::OptionalText(row[4]);
+    company.website = db::OptionalText(row[5]);
+    company.description = db::OptionalText(row[6]);
     company.created_at = row[7].c_str();
     company.updated_at = row[8].c_str();
     return std::optional<Company>(std::move(company));

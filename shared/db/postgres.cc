@@ -135,6 +135,15 @@ Status PgPool::Ping() {
   }
 }
 
+std::string IsoTimeColumn(const std::string& column) {
+  return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+}
+
+std::optional<std::string> OptionalText(const pqxx::field& field) {
+  if (field.is_null()) return std::nullopt;
+  return std::string(field.c_str());
+}
+
 Error PgFailure(const char* operation, const std::exception& e) {
   if (dynamic_cast<const pqxx::unique_violation*>(&e) != nullptr) {
     return MakeError(ErrorCode::kConflict, "constraint violated");

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <pqxx/pqxx>
 #include <string>
 #include <string_view>
@@ -19,6 +20,11 @@ namespace gofast::db {
 // Ok for PostgreSQL 13 or newer; `server_version` is libpq's number (150018
 // for 15.18, 120004 for 12.4).
 Status CheckServerVersion(int server_version);
+
+// Connections one service instance keeps to PostgreSQL at most: requests
+// beyond it wait for one, so several instances stay within the server's
+// max_connections (100 by default).
+inline constexpr size_t kPoolConnectionsPerInstance = 16;
 
 // Connections to one PostgreSQL database, opened as requests need them (up
 // to `max_connections`) and kept: a request borrows one and gives it back. A
@@ -75,6 +81,13 @@ class PgPool {
   std::vector<std::unique_ptr<pqxx::connection>> idle_;
   size_t open_ = 0;  // idle and borrowed
 };
+
+// The SQL that reads a timestamptz column as the API writes times
+// (2026-01-24T12:00:00.000Z), so both stores answer a row the same.
+std::string IsoTimeColumn(const std::string& column);
+
+// A column's text, or nullopt for NULL.
+std::optional<std::string> OptionalText(const pqxx::field& field);
 
 // What a PostgreSQL store answers for a failure of the database: counted and
 // logged as DatabaseFailure does; DATABASE_UNAVAILABLE when the server cannot

@@ -102,7 +102,7 @@ TEST_CASE("the allowed origin gets CORS headers on 2xx and 4xx answers alike", "
   CheckAllowed(too_large);
 }
 
-TEST_CASE("the allowed origin gets CORS headers on a 500 too", "[integration]") {
+TEST_CASE("the allowed origin gets CORS headers on a 500 too", "[integration][sqlite]") {
   AppService app;
   const std::string token = SignedToken("uid-ada");
   {

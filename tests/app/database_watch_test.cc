@@ -35,14 +35,14 @@ void CheckWritesRefused(AppService& app, const std::string& token, const std::st
 
 }  // namespace
 
-TEST_CASE("readiness is green while the database file is the one opened", "[integration]") {
+TEST_CASE("readiness is green while the database file is the one opened", "[integration][sqlite]") {
   AppService app;
   const Reply ready = app.client().Get("/readyz");
   CHECK(ready.status == 200);
   CHECK(ready.json == nlohmann::json({{"success", true}, {"status", "ready"}}));
 }
 
-TEST_CASE("a database deleted while the service runs refuses every write", "[integration]") {
+TEST_CASE("a database deleted while the service runs refuses every write", "[integration][sqlite]") {
   AppService app;
   const std::string token = SignedToken("uid-watch");
   REQUIRE(app.CreateRun(token, MinimalRun()).status == 200);
@@ -50,7 +50,7 @@ TEST_CASE("a database deleted while the service runs refuses every write", "[int
   CheckWritesRefused(app, token, "is gone");
 }
 
-TEST_CASE("a database replaced by another file refuses every write", "[integration]") {
+TEST_CASE("a database replaced by another file refuses every write", "[integration][sqlite]") {
   AppService app;
   const std::string token = SignedToken("uid-watch");
   REQUIRE(app.CreateRun(token, MinimalRun()).status == 200);
@@ -61,7 +61,7 @@ TEST_CASE("a database replaced by another file refuses every write", "[integrati
   CHECK(app.RunCount() == 1);
 }
 
-TEST_CASE("a database overwritten in place refuses every write", "[integration]") {
+TEST_CASE("a database overwritten in place refuses every write", "[integration][sqlite]") {
   AppService app;
   const std::string token = SignedToken("uid-watch");
   REQUIRE(app.CreateRun(token, MinimalRun()).status == 200);
@@ -73,7 +73,7 @@ TEST_CASE("a database overwritten in place refuses every write", "[integration]"
 }
 
 TEST_CASE("a database made unwritable refuses every write (service run unprivileged)",
-          "[integration]") {
+          "[integration][sqlite]") {
   if (::access(kSetpriv, X_OK) != 0) {
     std::cout << "SKIPPED: " << kSetpriv << " is missing; root ignores file modes" << std::endl;
     return;
@@ -104,7 +104,7 @@ TEST_CASE("a database made unwritable refuses every write (service run unprivile
 }
 
 TEST_CASE("a database that fails SQLite's quick check stops the start with exit 2",
-          "[integration]") {
+          "[integration][sqlite]") {
   TempDir dir;
   const std::string db_path = dir.File("app.db");
   {

@@ -139,7 +139,8 @@ TEST_CASE("twenty racing requests with one key store one run and all answer it",
 
 TEST_CASE("a key survives a restart", "[integration]") {
   TempDir dir;
-  const std::vector<std::string> args = ServiceArgs(dir.File("app.db"));
+  const gofast::testing::TestDatabase database(dir, "app.db");
+  const std::vector<std::string> args = ServiceArgs(database.url());
   const std::string token = SignedToken("uid-ada");
   std::string id;
   {
@@ -156,7 +157,7 @@ TEST_CASE("a key survives a restart", "[integration]") {
   REQUIRE(replayed.status == 200);
   CHECK(replayed.json["run"]["id"] == id);
   CHECK(replayed.Header("Idempotent-Replayed") == "true");
-  CHECK(CountRows(dir.File("app.db"), "city_runs") == 1);
+  CHECK(CountRows(database.url(), "city_runs") == 1);
 }
 
 TEST_CASE("a run repeating a stored one of its club is 409 with the real route's body",
@@ -229,13 +230,14 @@ TEST_CASE("twenty racing duplicates store one run and the rest name it", "[integ
 TEST_CASE("with --duplicates allow a repeat is stored; the option and its variable are checked",
           "[integration]") {
   TempDir dir;
+  const gofast::testing::TestDatabase database(dir, "app.db");
   ServiceProcess process(GOFAST_APP_SERVICE_BIN,
-                         ServiceArgs(dir.File("app.db"), {"--duplicates", "allow"}));
+                         ServiceArgs(database.url(), {"--duplicates", "allow"}));
   TestClient client(Service::kApp, process.port());
   const std::string token = SignedToken("uid-ada");
   CHECK(client.PostJson("/api/runs/create", token, ClubRun()).status == 200);
   CHECK(client.PostJson("/api/runs/create", token, ClubRun()).status == 200);
-  CHECK(CountRows(dir.File("app.db"), "city_runs") == 2);
+  CHECK(CountRows(database.url(), "city_runs") == 2);
 
   const CommandResult refused = RunCommand(
       GOFAST_APP_SERVICE_BIN, ServiceArgs(dir.File("other.db"), {"--duplicates", "sometimes"}));

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "shared/core/database_url.h"
 #include "tests/app/app_fixture.h"
 
 namespace gofast::testing {
@@ -40,7 +41,7 @@ TEST_CASE("the app service logs one start line, and names itself in /version and
   const std::string expected =
       " " + version.substr(0, version.size() - 1) +
       " listening on http://127.0.0.1:" + std::to_string(app.process().port()) +
-      " auth=production project=" + kTestProjectId + " db=" + app.db_path() +
+      " auth=production project=" + kTestProjectId + " db=" + gofast::RedactPassword(app.db_path()) +
       " testApi=off commit=";
   const std::string log = LogOnceItHolds(app.process(), expected);
   INFO(log);
@@ -90,7 +91,7 @@ TEST_CASE("bad options exit 2 with one line on standard error", "[integration]")
   }
 }
 
-TEST_CASE("a database written by a newer binary stops the start with exit 2", "[integration]") {
+TEST_CASE("a database written by a newer binary stops the start with exit 2", "[integration][sqlite]") {
   TempDir dir;
   {
     SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -240,18 +240,19 @@ TEST_CASE("a --seed file merges at start, and a conflicting one stops the start 
   TempDir dir;
   const std::string seed = dir.File("seed.json");
   std::ofstream(seed) << FullDocument().dump();
-  const std::vector<std::string> args = ServiceArgs(dir.File("app.db"), {"--seed", seed});
+  const gofast::testing::TestDatabase database(dir, "app.db");
+  const std::vector<std::string> args = ServiceArgs(database.url(), {"--seed", seed});
   {
     ServiceProcess process(GOFAST_APP_SERVICE_BIN, args);
     REQUIRE(process.Stop() == 0);
   }
-  CHECK(CountRows(dir.File("app.db"), "city_runs") == 2);
+  CHECK(CountRows(database.url(), "city_runs") == 2);
   // The same seed again at the next start: every row is skipped.
   {
     ServiceProcess process(GOFAST_APP_SERVICE_BIN, args);
     REQUIRE(process.Stop() == 0);
   }
-  CHECK(CountRows(dir.File("app.db"), "city_runs") == 2);
+  CHECK(CountRows(database.url(), "city_runs") == 2);
 
   json changed = FullDocument();
   changed["runClubs"][0]["name"] = "Another name";
@@ -259,7 +260,7 @@ TEST_CASE("a --seed file merges at start, and a conflicting one stops the start 
   const CommandResult refused = RunCommand(GOFAST_APP_SERVICE_BIN, args);
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("runClubs[0].name") != std::string::npos);
-  CHECK(CountRows(dir.File("app.db"), "run_clubs") == 1);
+  CHECK(CountRows(database.url(), "run_clubs") == 1);
 }
 
 TEST_CASE("an --import file empties and loads at start; --export-on-exit writes at a clean stop",
@@ -276,9 +277,10 @@ TEST_CASE("an --import file empties and loads at start; --export-on-exit writes 
                       {"athletes", other["athletes"]}})
                 .status == 200);
   }
+  const TestDatabase imported(dir, "import-app.db");
   ServiceProcess process(
       GOFAST_APP_SERVICE_BIN,
-      ServiceArgs(dir.File("import-app.db"),
+      ServiceArgs(imported.url(),
                   {"--auth-mode", "emulator", "--import", import, "--export-on-exit", exported}));
   TestClient client(Service::kApp, process.port());
   const Reply created = client.PostJson("/api/runs/create", EmulatorToken("uid-ada"), MinimalRun());

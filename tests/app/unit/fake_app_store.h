@@ -21,8 +21,18 @@ class FakeStore : public RunStore, public AthleteStore {
     const Run& run = new_run.run;
     std::optional<std::string> duplicate_key = new_run.duplicate_key;
     if (duplicate_key && key_holders.count(*duplicate_key) != 0) {
-      if (new_run.refuse_duplicates) return InsertedRun{runs.at(key_holders[*duplicate_key]), true};
+      if (new_run.refuse_duplicates) {
+        return InsertedRun{runs.at(key_holders[*duplicate_key]), true, std::nullopt};
+      }
       duplicate_key.reset();
+    }
+    if (new_run.idempotency) {
+      const auto held = idempotency.find({new_run.idempotency->caller_uid, new_run.idempotency->key});
+      if (held != idempotency.end() &&
+          held->second.created_at >= new_run.idempotency_expired_before &&
+          runs.count(held->second.run_id) != 0) {
+        return InsertedRun{Run{}, false, held->second};
+      }
     }
     runs[run.id] = run;
     if (duplicate_key) key_holders[*duplicate_key] = run.id;
@@ -31,7 +41,7 @@ class FakeStore : public RunStore, public AthleteStore {
       idempotency[{new_run.idempotency->caller_uid, new_run.idempotency->key}] =
           *new_run.idempotency;
     }
-    return InsertedRun{run, false};
+    return InsertedRun{run, false, std::nullopt};
   }
   Result<std::optional<Run>> FindRun(const std::string& id) override {
     const auto it = runs.find(id);

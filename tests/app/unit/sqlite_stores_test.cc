@@ -13,7 +13,7 @@
 #include "app_service/storage/sqlite_athlete_store.h"
 #include "app_service/storage/sqlite_run_store.h"
 #include "shared/core/ids.h"
-#include "tests/support/process.h"
+#include "tests/support/test_database.h"
 
 namespace gofast::app {
 namespace {
@@ -56,7 +56,7 @@ Result<InsertedRun> Insert(SqliteRunStore& store, const Run& run,
                            const std::optional<RunClubUpdate>& club,
                            const std::optional<std::string>& duplicate_key = std::nullopt,
                            bool refuse_duplicates = true) {
-  return store.InsertRun(NewRun{run, club, duplicate_key, refuse_duplicates, std::nullopt});
+  return store.InsertRun(NewRun{run, club, duplicate_key, refuse_duplicates, std::nullopt, ""});
 }
 
 // A trigger added through a connection of its own, beside the store's.
@@ -421,24 +421,42 @@ TEST_CASE("an idempotency record is saved with its run, replaced when expired, a
           "[unit]") {
   TempDir dir;
   AppStores stores(dir);
-  const auto insert_with_key = [&](const std::string& created_at) {
+  // Records older than a day have expired.
+  const auto insert_with_key = [&](const std::string& created_at,
+                                   const std::string& expired_before) {
     const Run run = MakeRun(created_at);
-    REQUIRE(stores.runs.InsertRun(
+    return stores.runs.InsertRun(
         NewRun{run, std::nullopt, std::nullopt, true,
-               IdempotencyRecord{"uid-ada", "key-1", "sha-" + created_at, run.id, created_at}}));
-    return run;
+               IdempotencyRecord{"uid-ada", "key-1", "sha-" + created_at, run.id, created_at},
+               expired_before});
   };
-  const Run first = insert_with_key("2026-01-24T12:00:00.000Z");
+  const Result<InsertedRun> first =
+      insert_with_key("2026-01-24T12:00:00.000Z", "2026-01-23T12:00:00.000Z");
+  REQUIRE(first);
+  CHECK_FALSE(first->key_holder);
   Result<std::optional<IdempotencyRecord>> record =
       stores.runs.FindIdempotencyRecord("uid-ada", "key-1");
   REQUIRE(record);
   REQUIRE(record.value());
-  CHECK(record.value()->run_id == first.id);
+  CHECK(record.value()->run_id == first->run.id);
   CHECK(record.value()->body_sha256 == "sha-2026-01-24T12:00:00.000Z");
   CHECK_FALSE(stores.runs.FindIdempotencyRecord("uid-bob", "key-1").value());
 
-  const Run second = insert_with_key("2026-01-26T12:00:00.000Z");
-  CHECK(stores.runs.FindIdempotencyRecord("uid-ada", "key-1").value()->run_id == second.id);
+  // A live record holds the key: the racing run is not stored.
+  const int64_t runs_before = testing::CountRows(dir.File("app.db"), "city_runs");
+  const Result<InsertedRun> racing =
+      insert_with_key("2026-01-24T13:00:00.000Z", "2026-01-23T13:00:00.000Z");
+  REQUIRE(racing);
+  REQUIRE(racing->key_holder);
+  CHECK(racing->key_holder->run_id == first->run.id);
+  CHECK(testing::CountRows(dir.File("app.db"), "city_runs") == runs_before);
+
+  // An expired one is replaced.
+  const Result<InsertedRun> second =
+      insert_with_key("2026-01-26T12:00:00.000Z", "2026-01-25T12:00:00.000Z");
+  REQUIRE(second);
+  CHECK_FALSE(second->key_holder);
+  CHECK(stores.runs.FindIdempotencyRecord("uid-ada", "key-1").value()->run_id == second->run.id);
 
   REQUIRE(stores.runs.ForgetIdempotencyRecords("2026-01-26T12:00:00.000Z"));
   CHECK(stores.runs.FindIdempotencyRecord("uid-ada", "key-1").value());
