@@ -31,8 +31,8 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   std::function<Status()> readiness;
   if (IsPostgresUrl(config.common.db_path)) {
     Result<std::unique_ptr<db::PgPool>> pool =
-        db::PgPool::Open(config.common.db_path, PostgresSchemaMigrations(), db::kPoolConnectionsPerInstance,
-                         &PostgresStaffStore::PrepareStatements);
+        db::PgPool::Open(config.common.db_path, PostgresSchemaMigrations(),
+                         db::kPoolConnectionsPerInstance, &PostgresStaffStore::PrepareStatements);
     if (!pool) return pool.error();
     app->postgres_ = std::move(pool).value();
     app->staff_store_ = std::make_unique<PostgresStaffStore>(*app->postgres_);

@@ -21,8 +21,9 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
   Result<RunDraft> draft = BuildRunDraft(input);  // steps 8 and 9
   if (!draft) return draft.error();
 
-  NewRun new_run{std::move(draft->run), std::move(draft->club), std::nullopt,
-                 duplicates_ == DuplicateRule::kRefuse, std::nullopt, ""};
+  NewRun new_run{std::move(draft->run), std::move(draft->club),
+                 std::nullopt,          duplicates_ == DuplicateRule::kRefuse,
+                 std::nullopt,          ""};
   Run& run = new_run.run;
   run.id = NewCuid();
   run.created_by_firebase_id = caller.uid;
@@ -40,6 +41,7 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
     // A request with the same key stored its run first.
     Result<std::optional<CreateOutcome>> replay = Replay(*inserted->key_holder, *key);
     if (!replay) return replay.error();
+    // Its run removed in the instant since (test data reset deletes both).
     if (!replay.value()) return MakeError(ErrorCode::kInternal, "Internal error");
     return std::move(*replay.value());
   }

@@ -33,8 +33,10 @@ struct NewRun {
   // Saved in the run's transaction: a run is never stored without its key.
   std::optional<IdempotencyRecord> idempotency;
   // A stored record of the same caller and key is replaced when it was
-  // created before this time (expired) or its run is gone; any other holds
-  // the key, and nothing is inserted (InsertedRun::key_holder).
+  // created before this time (expired); a live one holds the key, and
+  // nothing is inserted (InsertedRun::key_holder). Only the record's own
+  // row decides: on PostgreSQL a racing run is not yet visible to this
+  // statement, so its presence cannot.
   std::string idempotency_expired_before;
 };
 

@@ -10,7 +10,7 @@ namespace gofast::app {
 namespace {
 
 // Columns of city_runs that PostgreSQL keeps as timestamptz.
-const std::set<std::string_view> kRunTimeColumns = {"startDate", "endDate",   "date",
+const std::set<std::string_view> kRunTimeColumns = {"startDate",        "endDate",   "date",
                                                     "recurrenceEndsOn", "createdAt", "updatedAt"};
 
 std::string Quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
@@ -22,7 +22,7 @@ const std::string& RunSelectList() {
     for (const RunColumn& column : RunColumns()) {
       if (!list.empty()) list += ", ";
       list += kRunTimeColumns.count(column.name) != 0 ? db::IsoTimeColumn(Quoted(column.name))
-                                                       : Quoted(column.name);
+                                                      : Quoted(column.name);
     }
     return list;
   }();
@@ -79,33 +79,40 @@ Run ReadRun(const pqxx::row& row) {
   pqxx::row::size_type index = 0;
   for (const RunColumn& column : RunColumns()) {
     const pqxx::field value = row[index++];
-    std::visit(Overloaded{
-                   [&](std::string Run::*field) { run.*field = value.c_str(); },
-                   [&](std::optional<std::string> Run::*field) {
-                     run.*field = db::OptionalText(value);
-                   },
-                   [&](std::optional<int64_t> Run::*field) {
-                     if (!value.is_null()) run.*field = value.as<int64_t>();
-                   },
-                   [&](std::optional<double> Run::*field) {
-                     if (!value.is_null()) run.*field = value.as<double>();
-                   },
-                   [&](bool Run::*field) { run.*field = value.as<bool>(); },
-               },
-               column.field);
+    std::visit(
+        Overloaded{
+            [&](std::string Run::*field) { run.*field = value.c_str(); },
+            [&](std::optional<std::string> Run::*field) { run.*field = db::OptionalText(value); },
+            [&](std::optional<int64_t> Run::*field) {
+              if (!value.is_null()) run.*field = value.as<int64_t>();
+            },
+            [&](std::optional<double> Run::*field) {
+              if (!value.is_null()) run.*field = value.as<double>();
+            },
+            [&](bool Run::*field) { run.*field = value.as<bool>(); },
+        },
+        column.field);
   }
   return run;
 }
 
 Athlete ReadAthlete(const pqxx::row& row) {
-  return Athlete{row[0].c_str(),          row[1].c_str(),          db::OptionalText(row[2]),
-                 db::OptionalText(row[3]), db::OptionalText(row[4]), row[5].c_str(),
+  return Athlete{row[0].c_str(),
+                 row[1].c_str(),
+                 db::OptionalText(row[2]),
+                 db::OptionalText(row[3]),
+                 db::OptionalText(row[4]),
+                 row[5].c_str(),
                  row[6].c_str()};
 }
 
 RunClub ReadRunClub(const pqxx::row& row) {
-  return RunClub{row[0].c_str(),          row[1].c_str(),          db::OptionalText(row[2]),
-                 db::OptionalText(row[3]), db::OptionalText(row[4]), row[5].c_str(),
+  return RunClub{row[0].c_str(),
+                 row[1].c_str(),
+                 db::OptionalText(row[2]),
+                 db::OptionalText(row[3]),
+                 db::OptionalText(row[4]),
+                 row[5].c_str(),
                  row[6].c_str()};
 }
 
@@ -125,8 +132,8 @@ constexpr unsigned kListVariants = 32;
 
 unsigned ListVariant(const RunFilter& filter, bool with_cursor) {
   return (filter.staff_generated_id ? kByStaff : 0u) | (filter.city_slug ? kByCity : 0u) |
-         (filter.run_club_slug ? kByRunClub : 0u) | (filter.athlete_generated_id ? kByAthlete : 0u) |
-         (with_cursor ? kAfterCursor : 0u);
+         (filter.run_club_slug ? kByRunClub : 0u) |
+         (filter.athlete_generated_id ? kByAthlete : 0u) | (with_cursor ? kAfterCursor : 0u);
 }
 
 std::string ListStatementName(unsigned variant) { return "runs_list_" + std::to_string(variant); }
@@ -235,7 +242,7 @@ void PreparePostgresStatements(pqxx::connection& connection) {
   connection.prepare("club_insert",
                      "INSERT INTO run_clubs (slug, name, \"logoUrl\", city, \"syncedAt\", "
                      "\"createdAt\", \"updatedAt\") VALUES ($1, $2, $3, $4, $5, $6, $7)");
-  // A record that holds the key (live, its run stored) is left as it is:
+  // A live record holds the key and is left as it is:
   // no row comes back.
   connection.prepare(
       "key_save",
@@ -243,11 +250,10 @@ void PreparePostgresStatements(pqxx::connection& connection) {
       "\"createdAt\") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"callerUid\", key) DO UPDATE SET "
       "\"bodySha256\" = excluded.\"bodySha256\", \"runId\" = excluded.\"runId\", "
       "\"createdAt\" = excluded.\"createdAt\" "
-      "WHERE idempotency_keys.\"createdAt\" < $6::timestamptz OR NOT EXISTS "
-      "(SELECT 1 FROM city_runs WHERE id = idempotency_keys.\"runId\") RETURNING 1");
-  connection.prepare("key_find", "SELECT \"bodySha256\", \"runId\", " +
-                                     db::IsoTimeColumn("\"createdAt\"") +
-                                     " FROM idempotency_keys WHERE \"callerUid\" = $1 AND key = $2");
+      "WHERE idempotency_keys.\"createdAt\" < $6::timestamptz RETURNING 1");
+  connection.prepare("key_find",
+                     "SELECT \"bodySha256\", \"runId\", " + db::IsoTimeColumn("\"createdAt\"") +
+                         " FROM idempotency_keys WHERE \"callerUid\" = $1 AND key = $2");
   connection.prepare("key_forget", "DELETE FROM idempotency_keys WHERE \"createdAt\" < $1");
   connection.prepare("keys_of_run_delete", "DELETE FROM idempotency_keys WHERE \"runId\" = $1");
   connection.prepare("run_delete", "DELETE FROM city_runs WHERE id = $1");
@@ -271,8 +277,7 @@ Result<InsertedRun> PostgresRunStore::InsertRun(const NewRun& new_run) {
     pqxx::work transaction(*lease);
     std::optional<Run> holder;
     try {
-      holder =
-          InsertRunRow(transaction, run, new_run.duplicate_key, new_run.refuse_duplicates);
+      holder = InsertRunRow(transaction, run, new_run.duplicate_key, new_run.refuse_duplicates);
     } catch (const pqxx::foreign_key_violation&) {
       return MakeError(ErrorCode::kNotFound, "Athlete not found");
     }
@@ -304,8 +309,7 @@ Result<InsertedRun> PostgresRunStore::InsertRun(const NewRun& new_run) {
       } catch (const pqxx::sql_error& e) {
         // The club is a copy of another system's data: losing one sync must
         // not lose the run.
-        LogError("run club " + club->slug + " not saved, the run is saved without it: " +
-                 e.what());
+        LogError("run club " + club->slug + " not saved, the run is saved without it: " + e.what());
       }
     }
     transaction.commit();
@@ -398,12 +402,12 @@ Result<AthleteStore::InsertOutcome> PostgresAthleteStore::InsertAthleteIfAbsent(
     db::PgPool::Lease lease = pool_.Acquire();
     // Read committed: after a racing insert committed, the read sees its row.
     pqxx::nontransaction write(*lease);
-    const bool created = !write
-                              .exec_prepared("athlete_insert_if_absent", athlete.id,
-                                             athlete.firebase_id, athlete.email,
-                                             athlete.first_name, athlete.last_name,
-                                             athlete.created_at, athlete.updated_at)
-                              .empty();
+    const bool created =
+        !write
+             .exec_prepared("athlete_insert_if_absent", athlete.id, athlete.firebase_id,
+                            athlete.email, athlete.first_name, athlete.last_name,
+                            athlete.created_at, athlete.updated_at)
+             .empty();
     std::optional<Athlete> stored =
         First(write.exec_prepared("athlete_by_firebase_id", athlete.firebase_id), &ReadAthlete);
     if (!stored) return MakeError(ErrorCode::kInternal, "Internal error");
@@ -475,8 +479,9 @@ Status PostgresAppData::WriteRows(const AppRows& rows,
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
     if (clear_first) {
-      transaction.exec0("DELETE FROM idempotency_keys; DELETE FROM city_runs; "
-                        "DELETE FROM run_clubs; DELETE FROM athletes");
+      transaction.exec0(
+          "DELETE FROM idempotency_keys; DELETE FROM city_runs; "
+          "DELETE FROM run_clubs; DELETE FROM athletes");
     }
     for (const Athlete& athlete : rows.athletes) {
       transaction.exec_prepared("athlete_insert", athlete.id, athlete.firebase_id, athlete.email,

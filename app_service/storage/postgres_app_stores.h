@@ -38,7 +38,6 @@ class PostgresRunStore final : public RunStore {
                                                                  const std::string& key) override;
   Status ForgetIdempotencyRecords(const std::string& created_before) override;
 
-
  private:
   db::PgPool& pool_;
 };

@@ -74,7 +74,8 @@ Result<InsertedRun> SqliteRunStore::InsertRun(const NewRun& new_run) {
   PendingRun pending{new_run, std::nullopt, std::nullopt, std::nullopt};
   pending_runs_.Submit(pending);
   if (pending.failure) return std::move(*pending.failure);
-  if (pending.duplicate_of) return InsertedRun{std::move(*pending.duplicate_of), true, std::nullopt};
+  if (pending.duplicate_of)
+    return InsertedRun{std::move(*pending.duplicate_of), true, std::nullopt};
   if (pending.key_holder) return InsertedRun{Run{}, false, std::move(pending.key_holder)};
   return InsertedRun{new_run.run, false, std::nullopt};
 }
@@ -111,13 +112,12 @@ void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
       "WHERE run_clubs.name IS NOT excluded.name "
       "OR (excluded.logoUrl IS NOT NULL AND run_clubs.logoUrl IS NOT excluded.logoUrl) "
       "OR (excluded.city IS NOT NULL AND run_clubs.city IS NOT excluded.city)";
-  // A record that holds the key (live, its run stored) is left as it is: no change.
+  // A live record holds the key and is left as it is: no change.
   static const std::string kSaveIdempotency =
       "INSERT INTO idempotency_keys (callerUid, key, bodySha256, runId, createdAt) "
       "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (callerUid, key) DO UPDATE SET "
       "bodySha256 = excluded.bodySha256, runId = excluded.runId, createdAt = excluded.createdAt "
-      "WHERE idempotency_keys.createdAt < ?6 OR NOT EXISTS "
-      "(SELECT 1 FROM city_runs WHERE id = idempotency_keys.runId)";
+      "WHERE idempotency_keys.createdAt < ?6";
   static const std::string kRemoveRun = "DELETE FROM city_runs WHERE id = ?";
   const Run& run = pending.new_run.run;
   const std::optional<RunClubUpdate>& club = pending.new_run.club;

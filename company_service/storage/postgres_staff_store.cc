@@ -7,7 +7,8 @@ const std::string& StaffColumns() {
   static const std::string columns =
       "id, \"firebaseId\", email, \"firstName\", \"lastName\", \"photoURL\", \"companyId\", "
       "role, " +
-      db::IsoTimeColumn("\"startDate\"") + ", " + db::IsoTimeColumn("\"createdAt\"") + ", " + db::IsoTimeColumn("\"updatedAt\"");
+      db::IsoTimeColumn("\"startDate\"") + ", " + db::IsoTimeColumn("\"createdAt\"") + ", " +
+      db::IsoTimeColumn("\"updatedAt\"");
   return columns;
 }
 

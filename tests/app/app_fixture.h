@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/test_database.h"
 #include "tests/support/service_under_test.h"
+#include "tests/support/test_database.h"
 
 namespace gofast::testing {
 

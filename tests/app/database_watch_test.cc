@@ -42,7 +42,8 @@ TEST_CASE("readiness is green while the database file is the one opened", "[inte
   CHECK(ready.json == nlohmann::json({{"success", true}, {"status", "ready"}}));
 }
 
-TEST_CASE("a database deleted while the service runs refuses every write", "[integration][sqlite]") {
+TEST_CASE("a database deleted while the service runs refuses every write",
+          "[integration][sqlite]") {
   AppService app;
   const std::string token = SignedToken("uid-watch");
   REQUIRE(app.CreateRun(token, MinimalRun()).status == 200);

@@ -41,8 +41,8 @@ TEST_CASE("the app service logs one start line, and names itself in /version and
   const std::string expected =
       " " + version.substr(0, version.size() - 1) +
       " listening on http://127.0.0.1:" + std::to_string(app.process().port()) +
-      " auth=production project=" + kTestProjectId + " db=" + gofast::RedactPassword(app.db_path()) +
-      " testApi=off commit=";
+      " auth=production project=" + kTestProjectId +
+      " db=" + gofast::RedactPassword(app.db_path()) + " testApi=off commit=";
   const std::string log = LogOnceItHolds(app.process(), expected);
   INFO(log);
   CHECK(log.find(expected) != std::string::npos);
@@ -91,7 +91,8 @@ TEST_CASE("bad options exit 2 with one line on standard error", "[integration]")
   }
 }
 
-TEST_CASE("a database written by a newer binary stops the start with exit 2", "[integration][sqlite]") {
+TEST_CASE("a database written by a newer binary stops the start with exit 2",
+          "[integration][sqlite]") {
   TempDir dir;
   {
     SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -278,10 +278,9 @@ TEST_CASE("an --import file empties and loads at start; --export-on-exit writes 
                 .status == 200);
   }
   const TestDatabase imported(dir, "import-app.db");
-  ServiceProcess process(
-      GOFAST_APP_SERVICE_BIN,
-      ServiceArgs(imported.url(),
-                  {"--auth-mode", "emulator", "--import", import, "--export-on-exit", exported}));
+  ServiceProcess process(GOFAST_APP_SERVICE_BIN,
+                         ServiceArgs(imported.url(), {"--auth-mode", "emulator", "--import", import,
+                                                      "--export-on-exit", exported}));
   TestClient client(Service::kApp, process.port());
   const Reply created = client.PostJson("/api/runs/create", EmulatorToken("uid-ada"), MinimalRun());
   REQUIRE(created.status == 200);

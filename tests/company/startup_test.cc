@@ -36,8 +36,8 @@ TEST_CASE("the company service logs one start line once it listens", "[integrati
   const std::string expected =
       " " + version.substr(0, version.size() - 1) +
       " listening on http://127.0.0.1:" + std::to_string(service.process().port()) +
-      " auth=emulator project=" + gofast::testing::kTestProjectId + " db=" + gofast::RedactPassword(service.db_path()) +
-      " testApi=on commit=";
+      " auth=emulator project=" + gofast::testing::kTestProjectId +
+      " db=" + gofast::RedactPassword(service.db_path()) + " testApi=on commit=";
   const std::string log = gofast::testing::LogOnceItHolds(service.process(), expected);
   INFO(log);
   const size_t at = log.find(expected);

@@ -8,9 +8,9 @@
 #include <thread>
 #include <vector>
 
-#include "tests/support/test_database.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/test_database.h"
 
 namespace {
 

@@ -25,8 +25,8 @@
 #include "shared/devkit/create_run_dialog.h"
 #include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
-#include "tests/support/test_database.h"
 #include "tests/support/process.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_keys.h"
 
 namespace {

@@ -1,6 +1,5 @@
 // The cross-database flow against both real binaries: the dialog's client,
 // filtering by staff id, and every resolution of the audit.
-#include <SQLiteCpp/Database.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -12,9 +11,9 @@
 #include "shared/devkit/create_run_dialog.h"
 #include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
-#include "tests/support/test_database.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_keys.h"
 
 namespace {
@@ -113,12 +112,8 @@ TEST_CASE(
   CHECK(bob_audit.body["run"]["id"] == bob_run.run["id"]);
 
   // Nothing stopped the company from deleting Bob: his runs now hold a dangling reference.
-  {
-    SQLite::Database company_db(services.company_db(), SQLite::OPEN_READWRITE);
-    SQLite::Statement remove(company_db, "DELETE FROM company_staff WHERE id = ?");
-    remove.bind(1, bob_run.staff_id);
-    REQUIRE(remove.exec() == 1);
-  }
+  REQUIRE(gofast::testing::DeleteRowById(services.company_db(), "company_staff",
+                                         bob_run.staff_id) == 1);
   const CallResult dangling = services.Audit(ada, bob_run.run["id"].get<std::string>());
   REQUIRE(dangling.status == 200);
   CHECK(dangling.body["resolution"] == "not_found");

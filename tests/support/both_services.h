@@ -8,6 +8,7 @@
 
 #include "shared/client/json_client.h"
 #include "tests/support/process.h"
+#include "tests/support/test_database.h"
 
 namespace gofast::testing {
 
@@ -25,7 +26,8 @@ struct BothServicesOptions {
 };
 
 // The company and the app services, each a real binary on port 0 with its
-// own temporary database, the app pointed at the company; and a JsonClient
+// own temporary database (TestDatabase: SQLite, or PostgreSQL in the
+// postgres runs), the app pointed at the company; and a JsonClient
 // for each whose every request is checked against the contract before it is
 // sent (consumer verification). The fixture of the e2e and contract tests.
 class BothServices {
@@ -42,8 +44,9 @@ class BothServices {
   // The processes started here; a test must not ask for one it did not start.
   ServiceProcess& company_process() { return *company_; }
   ServiceProcess& app_process() { return *app_; }
-  std::string company_db() const { return dir_.File("company.db"); }
-  std::string app_db() const { return dir_.File("app.db"); }
+  // Each database's path or URL.
+  const std::string& company_db() const { return company_db_.url(); }
+  const std::string& app_db() const { return app_db_.url(); }
   void StopCompany() { company_.reset(); }
 
   client::JsonClient& company() { return *company_client_; }
@@ -52,6 +55,8 @@ class BothServices {
  private:
   // Destroyed from the last: the clients, the app, the company, the folder.
   TempDir dir_;
+  TestDatabase company_db_;
+  TestDatabase app_db_;
   std::unique_ptr<ServiceProcess> company_;
   std::unique_ptr<ServiceProcess> app_;
   std::string company_url_;

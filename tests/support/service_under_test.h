@@ -12,9 +12,9 @@
 namespace gofast::testing {
 
 // A real service binary on port 0 with a fresh database `db_name` (a file in
-// a temporary folder of its own, or a database on PostgreSQL: TestDatabase), trusting the test project's keys
-// (ServiceArgs, then `more`), and a client that checks every answer against
-// the contract. The base of each service's test fixture.
+// a temporary folder of its own, or a database on PostgreSQL: TestDatabase), trusting the test
+// project's keys (ServiceArgs, then `more`), and a client that checks every answer against the
+// contract. The base of each service's test fixture.
 class ServiceUnderTest {
  public:
   ServiceUnderTest(const std::string& binary, Service service, const std::string& db_name,

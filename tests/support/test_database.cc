@@ -100,4 +100,17 @@ std::string TableSnapshot(const std::string& db, const std::string& table) {
   return snapshot;
 }
 
+int64_t DeleteRowById(const std::string& db, const std::string& table, const std::string& id) {
+  const std::string sql = "DELETE FROM \"" + table + "\" WHERE id = ";
+  if (IsPostgresUrl(db)) {
+    pqxx::connection connection(db);
+    pqxx::nontransaction remove(connection);
+    return remove.exec(sql + remove.quote(id)).affected_rows();
+  }
+  SQLite::Database sqlite(db, SQLite::OPEN_READWRITE);
+  SQLite::Statement remove(sqlite, sql + "?");
+  remove.bind(1, id);
+  return remove.exec();
+}
+
 }  // namespace gofast::testing

@@ -39,6 +39,9 @@ class TestDatabase {
 int64_t CountRows(const std::string& db, const std::string& table);
 // Every row of the table, in rowid order, as text: equal snapshots mean nothing changed.
 std::string TableSnapshot(const std::string& db, const std::string& table);
+// Deletes the table's row with this id behind the service's back; answers
+// how many rows went.
+int64_t DeleteRowById(const std::string& db, const std::string& table, const std::string& id);
 
 }  // namespace gofast::testing
 

@@ -27,10 +27,10 @@ class FakeStore : public RunStore, public AthleteStore {
       duplicate_key.reset();
     }
     if (new_run.idempotency) {
-      const auto held = idempotency.find({new_run.idempotency->caller_uid, new_run.idempotency->key});
+      const auto held =
+          idempotency.find({new_run.idempotency->caller_uid, new_run.idempotency->key});
       if (held != idempotency.end() &&
-          held->second.created_at >= new_run.idempotency_expired_before &&
-          runs.count(held->second.run_id) != 0) {
+          held->second.created_at >= new_run.idempotency_expired_before) {
         return InsertedRun{Run{}, false, held->second};
       }
     }
