@@ -1,7 +1,7 @@
 // gofast demo (also gofast-demo): the cross-database flow end to end, told step by step.
-// Starts both services on free ports with fresh SQLite databases, signs an
-// admin in, plays the company admin's "Create run" dialog, and asks who
-// created the run. Everything stays on 127.0.0.1.
+// Starts both services on free ports with fresh databases (SQLite files, or on
+// a PostgreSQL server), signs an admin in, plays the company admin's "Create
+// run" dialog, and asks who created the run. The services listen on 127.0.0.1.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sys/stat.h>
@@ -16,14 +16,17 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <pqxx/pqxx>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "shared/core/database_url.h"
 #include "shared/devkit/create_run_dialog.h"
 #include "shared/devkit/service_process.h"
 #include "shared/devkit/token_minting.h"
 #include "shared/tools/commands.h"
+#include "shared/tools/databases.h"
 
 namespace gofast::tools {
 namespace {
@@ -33,6 +36,9 @@ using gofast::client::CallResult;
 using nlohmann::json;
 
 using auth::kDemoProjectId;
+
+// Not up's: the demo replaces its databases on each run.
+constexpr ServerDatabases kServerDatabases = {"gofast_demo_company", "gofast_demo_app", true};
 
 // A step that did not go as the flow needs: the demo stops and names it.
 struct StepFailed {
@@ -64,56 +70,104 @@ void Answered(const CallResult& result, int expected_status, const std::string& 
 
 gofast::process::ServiceProcess StartService(const std::string& step, const std::string& binary,
                                              const std::vector<std::string>& args,
+                                             const gofast::process::Environment& env,
                                              const std::string& log_path) {
   try {
-    return gofast::process::ServiceProcess(binary, args, {}, log_path);
+    return gofast::process::ServiceProcess(binary, args, env, log_path);
   } catch (const std::exception& e) {
     throw StepFailed{step, e.what()};
   }
 }
 
-// One row of a SQLite file, read by the demo itself, as "column=value" pairs.
-void ShowRow(const fs::path& db_path, const std::string& sql, const std::string& key) {
-  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, sql);
-  query.bind(1, key);
-  Expect(query.executeStep(), "read back",
-         "no row in " + db_path.filename().string() + " for " + key);
-  std::string row;
-  for (int column = 0; column < query.getColumnCount(); ++column) {
-    if (!row.empty()) row += "  ";
-    row += std::string(query.getColumnName(column)) + "=" +
-           (query.getColumn(column).isNull() ? "NULL" : query.getColumn(column).getString());
+// A service's database as the demo reads it back itself, beside the service:
+// a SQLite file or a PostgreSQL database. The queries quote camelCase columns,
+// which PostgreSQL keeps as written only when quoted, and take the key as $1,
+// which SQLite reads as its first parameter too.
+class ReadBack {
+ public:
+  explicit ReadBack(std::string location)
+      : location_(std::move(location)), postgres_(IsPostgresUrl(location_)) {}
+
+  // "app.db", or the PostgreSQL database's name.
+  std::string name() const {
+    return postgres_ ? DatabaseName(location_) : fs::path(location_).filename().string();
   }
-  Line("   " + row);
-}
-
-std::string Tables(const fs::path& db_path) {
-  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  std::string names;
-  while (query.executeStep()) names += (names.empty() ? "" : ", ") + query.getColumn(0).getString();
-  return names;
-}
-
-bool HasStaffTable(const fs::path& db_path) {
-  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(
-               "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%staff%'")
-             .getInt() > 0;
-}
-
-std::string ForeignKeys(const fs::path& db_path, const std::string& table) {
-  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(db, "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)");
-  query.bind(1, table);
-  std::string keys;
-  while (query.executeStep()) {
-    keys += (keys.empty() ? "" : ", ") + query.getColumn(0).getString() + " -> " +
-            query.getColumn(1).getString();
+  const char* source() const { return postgres_ ? "PostgreSQL" : "the SQLite file"; }
+  // The SQL of the type `column`'s value is stored as.
+  std::string TypeOf(const std::string& column) const {
+    return postgres_ ? "pg_typeof(" + column + ")::text" : "typeof(" + column + ")";
   }
-  return keys.empty() ? "none" : keys;
-}
+
+  // The row of `sql` for `key`, shown as "column=value" pairs.
+  void ShowRow(const std::string& sql, const std::string& key) const {
+    const std::vector<Row> rows = Query(sql, key);
+    Expect(!rows.empty(), "read back", "no row in " + name() + " for " + key);
+    std::string shown;
+    for (const auto& [column, value] : rows.front()) {
+      shown += (shown.empty() ? "" : "  ") + column + "=" + value;
+    }
+    Line("   " + shown);
+  }
+
+  std::vector<std::string> Tables() const {
+    std::vector<std::string> names;
+    const char* sql = postgres_
+                          ? "SELECT table_name FROM information_schema.tables WHERE "
+                            "table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                            "ORDER BY table_name"
+                          : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+    for (const Row& row : Query(sql, std::nullopt)) names.push_back(row.front().second);
+    return names;
+  }
+
+  // "column -> table" for each foreign key of `table`, or "none".
+  std::string ForeignKeys(const std::string& table) const {
+    const char* sql = postgres_
+                          ? "SELECT a.attname, k.confrelid::regclass::text FROM pg_constraint k "
+                            "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = "
+                            "ANY (k.conkey) WHERE k.contype = 'f' AND k.conrelid = "
+                            "$1::regclass ORDER BY a.attname"
+                          : "SELECT \"from\", \"table\" FROM pragma_foreign_key_list($1)";
+    std::string keys;
+    for (const Row& row : Query(sql, table)) {
+      keys += (keys.empty() ? "" : ", ") + row[0].second + " -> " + row[1].second;
+    }
+    return keys.empty() ? "none" : keys;
+  }
+
+ private:
+  using Row = std::vector<std::pair<std::string, std::string>>;  // column, value or "NULL"
+
+  std::vector<Row> Query(const std::string& sql, const std::optional<std::string>& key) const {
+    std::vector<Row> rows;
+    if (postgres_) {
+      pqxx::connection connection(location_);
+      pqxx::nontransaction read(connection);
+      for (const pqxx::row& row : key ? read.exec_params(sql, *key) : read.exec(sql)) {
+        Row& shown = rows.emplace_back();
+        for (const pqxx::field& field : row) {
+          shown.emplace_back(field.name(), field.is_null() ? "NULL" : field.c_str());
+        }
+      }
+      return rows;
+    }
+    SQLite::Database db(location_, SQLite::OPEN_READONLY);
+    SQLite::Statement query(db, sql);
+    if (key) query.bind(1, *key);
+    while (query.executeStep()) {
+      Row& shown = rows.emplace_back();
+      for (int column = 0; column < query.getColumnCount(); ++column) {
+        shown.emplace_back(query.getColumnName(column), query.getColumn(column).isNull()
+                                                            ? "NULL"
+                                                            : query.getColumn(column).getString());
+      }
+    }
+    return rows;
+  }
+
+  std::string location_;
+  bool postgres_;
+};
 
 struct RunningProcess {
   pid_t pid;
@@ -160,13 +214,19 @@ std::vector<RunningProcess> ProcessesHolding(const std::vector<fs::path>& files)
   return holders;
 }
 
+// What step 1 says of the databases.
+std::string DatabasesKind(const DatabaseOptions& options) {
+  if (!options.postgres.empty()) return "fresh PostgreSQL database";
+  if (!options.company_db.empty()) return "database, as given";
+  return "fresh SQLite database";
+}
+
 int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& bin_dir,
-            bool keep_running) {
-  const fs::path company_db = data_dir / "company.db";
-  const fs::path app_db = data_dir / "app.db";
+            bool keep_running, const DatabaseOptions& database_options) {
   // Replacing the folder under running services (a --keep-running pair) would
   // lose every run they acknowledged since.
-  const std::vector<RunningProcess> running = ProcessesHolding({company_db, app_db});
+  const std::vector<RunningProcess> running =
+      ProcessesHolding({data_dir / "company.db", data_dir / "app.db"});
   if (!running.empty()) {
     std::string named;
     std::string pids;
@@ -180,28 +240,38 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
               << "; stop them with: kill" << pids << "\n";
     return 1;
   }
+  const Result<Databases> databases =
+      PrepareDatabases(database_options, kServerDatabases, data_dir);
+  if (!databases) {
+    std::cerr << name << ": " << databases.error().message << "\n";
+    return 2;
+  }
+  const ReadBack company_db(databases->company);
+  const ReadBack app_db(databases->app);
   std::error_code ignored;
   fs::remove_all(data_dir, ignored);
   fs::create_directories(data_dir);
 
   std::cout << "GoFast: one Firebase project, two services, two databases\n";
-  Heading(1, "Start both services on free ports, each with its own fresh SQLite database");
+  Heading(
+      1, "Start both services on free ports, each with its own " + DatabasesKind(database_options));
   // The company's admin console calls the app: the app's port is chosen first.
   const int app_port = gofast::process::FreeLoopbackPort();
-  gofast::process::ServiceProcess company = StartService(
-      "start company_service", (bin_dir / "company_service").string(),
-      {"--port", "0", "--db", company_db.string(), "--project-id", kDemoProjectId, "--auth-mode",
-       "emulator", "--console", "--console-app-url", gofast::process::LoopbackUrl(app_port)},
-      (data_dir / "company_service.log").string());
+  gofast::process::ServiceProcess company =
+      StartService("start company_service", (bin_dir / "company_service").string(),
+                   {"--port", "0", "--project-id", kDemoProjectId, "--auth-mode", "emulator",
+                    "--console", "--console-app-url", gofast::process::LoopbackUrl(app_port)},
+                   DatabaseEnvironment("COMPANY_DB", databases->company),
+                   (data_dir / "company_service.log").string());
   Line("company_service (GoFastCompany)  " + company.base_url() + "  database " +
-       company_db.string());
-  gofast::process::ServiceProcess app =
-      StartService("start app_service", (bin_dir / "app_service").string(),
-                   {"--port", std::to_string(app_port), "--db", app_db.string(), "--project-id",
-                    kDemoProjectId, "--auth-mode", "emulator", "--company-url", company.base_url(),
-                    "--cors-origin", company.base_url()},
-                   (data_dir / "app_service.log").string());
-  Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " + app_db.string());
+       RedactPassword(databases->company));
+  gofast::process::ServiceProcess app = StartService(
+      "start app_service", (bin_dir / "app_service").string(),
+      {"--port", std::to_string(app_port), "--project-id", kDemoProjectId, "--auth-mode",
+       "emulator", "--company-url", company.base_url(), "--cors-origin", company.base_url()},
+      DatabaseEnvironment("APP_DB", databases->app), (data_dir / "app_service.log").string());
+  Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " +
+       RedactPassword(databases->app));
   Line("logs: " + (data_dir / "company_service.log").string() + ", " +
        (data_dir / "app_service.log").string());
 
@@ -227,10 +297,10 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
   Line("   staff.id = " + result.staff_id + "  (a UUID from the company database)");
   Line("   " + Text(staff["name"]) + " <" + Text(staff["email"]) + ">, role " +
        Text(staff["role"]));
-  Line("company.db > company_staff (read from the SQLite file):");
-  ShowRow(company_db,
-          "SELECT id, firebaseId, email, role, companyId FROM company_staff WHERE id = ?",
-          result.staff_id);
+  Line(company_db.name() + " > company_staff (read from " + company_db.source() + "):");
+  company_db.ShowRow(
+      "SELECT id, \"firebaseId\", email, role, \"companyId\" FROM company_staff WHERE id = $1",
+      result.staff_id);
 
   Heading(4, "Step 2: create the run on the app service, carrying staffGeneratedId");
   Line("-> POST " + app.base_url() + gofast::client::kCreateRunPath);
@@ -242,18 +312,23 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
   const std::string run_id = Text(result.run["id"]);
   Line("   run.id = " + run_id + "  citySlug " + Text(result.run["citySlug"]) + ", startDate " +
        Text(result.run["startDate"]));
-  Line("app.db > city_runs (read from the SQLite file):");
-  ShowRow(app_db,
-          "SELECT id, staffGeneratedId, typeof(staffGeneratedId) AS storedAs, createdByFirebaseId, "
-          "runClubSlug "
-          "FROM city_runs WHERE id = ?",
-          run_id);
-  Line("app.db > run_clubs (the dialog's run club, saved beside the run):");
-  ShowRow(app_db, "SELECT slug, name, city FROM run_clubs WHERE slug = ?", "arlington-runners");
-  Line("app.db tables: " + Tables(app_db));
-  Expect(!HasStaffTable(app_db), "read back", "app.db has a staff table");
+  Line(app_db.name() + " > city_runs (read from " + app_db.source() + "):");
+  app_db.ShowRow("SELECT id, \"staffGeneratedId\", " + app_db.TypeOf("\"staffGeneratedId\"") +
+                     " AS \"storedAs\", \"createdByFirebaseId\", \"runClubSlug\" FROM city_runs "
+                     "WHERE id = $1",
+                 run_id);
+  Line(app_db.name() + " > run_clubs (the dialog's run club, saved beside the run):");
+  app_db.ShowRow("SELECT slug, name, city FROM run_clubs WHERE slug = $1", "arlington-runners");
+  const std::vector<std::string> tables = app_db.Tables();
+  std::string table_list;
+  for (const std::string& table : tables) table_list += (table_list.empty() ? "" : ", ") + table;
+  Line(app_db.name() + " tables: " + table_list);
+  Expect(std::none_of(
+             tables.begin(), tables.end(),
+             [](const std::string& table) { return table.find("staff") != std::string::npos; }),
+         "read back", app_db.name() + " has a staff table");
   Line("   no staff table: staffGeneratedId is the company's UUID kept as plain text");
-  Line("   city_runs foreign keys: " + ForeignKeys(app_db, "city_runs") +
+  Line("   city_runs foreign keys: " + app_db.ForeignKeys("city_runs") +
        "  (none on staffGeneratedId)");
 
   Heading(5, "List the runs created by this staff member (served by the staffGeneratedId index)");
@@ -299,10 +374,13 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
   Heading(7, "Stop both services");
   Expect(app.Stop() == 0, "stop", "app_service did not stop cleanly");
   Expect(company.Stop() == 0, "stop", "company_service did not stop cleanly");
-  Line("both stopped cleanly; databases and logs stay in " + data_dir.string() + "/");
-  std::cout
-      << "\nDemo complete: the run in app.db names its creator only by the company's staff UUID,\n"
-         "and the company service answered who that is.\n";
+  const bool files_in_folder =
+      database_options.postgres.empty() && database_options.company_db.empty();
+  Line("both stopped cleanly; " + std::string(files_in_folder ? "databases and logs" : "logs") +
+       " stay in " + data_dir.string() + "/");
+  std::cout << "\nDemo complete: the run in " << app_db.name()
+            << " names its creator only by the company's staff UUID,\n"
+               "and the company service answered who that is.\n";
   return 0;
 }
 
@@ -314,12 +392,14 @@ Run DeclareDemo(CLI::App& cli) {
     std::string data_dir = "demo-data";
     std::string bin_dir;
     bool keep_running = false;
+    DatabaseOptions databases;
   };
   auto options = std::make_shared<DemoOptions>();
   cli.add_option("--data", options->data_dir,
-                 "Folder for the databases and logs (replaced on each run, unless a running "
-                 "service has its databases open)")
+                 "Folder for the logs and the SQLite databases (replaced on each run, unless a "
+                 "running service has its databases open)")
       ->capture_default_str();
+  DeclareDatabaseOptions(cli, options->databases, kServerDatabases);
   cli.add_option("--bin-dir", options->bin_dir,
                  "Folder with company_service and app_service (default: beside this tool)");
   cli.add_flag("--keep-running", options->keep_running,
@@ -328,7 +408,7 @@ Run DeclareDemo(CLI::App& cli) {
     try {
       return RunDemo(CommandName(cli), fs::absolute(options->data_dir),
                      options->bin_dir.empty() ? ToolDirectory() : fs::path(options->bin_dir),
-                     options->keep_running);
+                     options->keep_running, options->databases);
     } catch (const StepFailed& failure) {
       std::cout << std::flush;
       std::cerr << "\ndemo FAILED at step \"" << failure.step << "\": " << failure.detail << "\n"

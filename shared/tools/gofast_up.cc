@@ -18,9 +18,11 @@
 #include <vector>
 
 #include "shared/config/command_line.h"
+#include "shared/core/database_url.h"
 #include "shared/devkit/service_process.h"
 #include "shared/devkit/token_minting.h"
 #include "shared/tools/commands.h"
+#include "shared/tools/databases.h"
 
 extern char** environ;
 
@@ -29,6 +31,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using process::ServiceProcess;
+
+constexpr ServerDatabases kServerDatabases = {"gofast_company", "gofast_app", false};
 
 struct UpOptions {
   std::string project_id = auth::kDemoProjectId;
@@ -39,6 +43,7 @@ struct UpOptions {
   std::string data_dir;  // empty: a temporary folder
   std::string company_seed;
   std::string app_seed;
+  DatabaseOptions databases;
 };
 
 void DeclareUpOptions(CLI::App& cli, UpOptions& options) {
@@ -59,8 +64,9 @@ void DeclareUpOptions(CLI::App& cli, UpOptions& options) {
       ->check(config::NumberIn(0, 65535))
       ->capture_default_str();
   cli.add_option("--data", options.data_dir,
-                 "Folder for both databases and logs, created or reused, and kept (default: a "
-                 "temporary folder, removed at the end)");
+                 "Folder for both logs and the SQLite databases, created or reused, and kept "
+                 "(default: a temporary folder, removed at the end)");
+  DeclareDatabaseOptions(cli, options.databases, kServerDatabases);
   cli.add_option("--company-seed", options.company_seed,
                  "company_service's --seed file (default: none)")
       ->check(CLI::ExistingFile);
@@ -114,24 +120,27 @@ struct Service {
 
 // Both services, started in their own process groups so that only this
 // object stops them (a terminal's Ctrl-C reaches gofast and exec's command).
-// Destroyed: app first (it calls the company), then company, then the folder.
+// Destroyed: app first (it calls the company), then company; the data folder,
+// made before, goes after.
 class Services {
  public:
-  Services(const UpOptions& options, const std::string& tool_name)
-      : data_(options.data_dir), tool_name_(tool_name) {
+  Services(const UpOptions& options, const DataFolder& data, const Databases& databases,
+           const std::string& tool_name)
+      : data_(data), databases_(databases), tool_name_(tool_name) {
     const fs::path bin = ToolDirectory();
     // The console's page calls the app, and the app calls the company: the
     // app's port is chosen first (unless given) so the company can name it.
     const int app_port = options.app_port != 0 ? options.app_port : process::FreeLoopbackPort();
     std::vector<std::string> company_args =
-        ServiceArgs(options, options.company_port, "company.db", options.company_seed);
+        ServiceArgs(options, options.company_port, options.company_seed);
     company_args.insert(company_args.end(),
                         {"--console", "--console-app-url", process::LoopbackUrl(app_port)});
-    company_ = Start("company_service", bin, company_args);
-    std::vector<std::string> app_args = ServiceArgs(options, app_port, "app.db", options.app_seed);
+    company_ = Start("company_service", bin, company_args,
+                     DatabaseEnvironment("COMPANY_DB", databases.company));
+    std::vector<std::string> app_args = ServiceArgs(options, app_port, options.app_seed);
     app_args.insert(app_args.end(),
                     {"--company-url", company_url(), "--cors-origin", company_url()});
-    app_ = Start("app_service", bin, app_args);
+    app_ = Start("app_service", bin, app_args, DatabaseEnvironment("APP_DB", databases.app));
     if (options.auth_mode == "emulator") {
       admin_token_ =
           auth::MintToken(auth::DemoAdmin(options.project_id), std::nullopt, NowSeconds());
@@ -147,6 +156,7 @@ class Services {
   pid_t app_pid() const { return app_.process->pid(); }
   const std::string& admin_token() const { return admin_token_; }  // empty in production mode
   const DataFolder& data() const { return data_; }
+  const Databases& databases() const { return databases_; }
 
   // After a SIGCHLD: when a service has exited by itself, says so with the
   // end of its log (the folder may be removed) and answers true.
@@ -177,11 +187,10 @@ class Services {
 
  private:
   std::vector<std::string> ServiceArgs(const UpOptions& options, int port,
-                                       const std::string& db_file, const std::string& seed) const {
-    std::vector<std::string> args = {"--port", std::to_string(port), "--db",
-                                     (data_.path() / db_file).string()};
-    args.insert(args.end(), {"--project-id", options.project_id, "--auth-mode", options.auth_mode,
-                             "--exit-with-parent"});
+                                       const std::string& seed) const {
+    std::vector<std::string> args = {
+        "--port",      std::to_string(port), "--project-id",      options.project_id,
+        "--auth-mode", options.auth_mode,    "--exit-with-parent"};
     if (!options.firebase_certs.empty()) {
       args.insert(args.end(), {"--firebase-certs", options.firebase_certs});
     }
@@ -193,19 +202,32 @@ class Services {
 
   // Started by this, the main and only thread of gofast: --exit-with-parent
   // (PR_SET_PDEATHSIG) fires when the thread that forked the service exits.
-  Service Start(const char* name, const fs::path& bin, const std::vector<std::string>& args) {
+  Service Start(const char* name, const fs::path& bin, const std::vector<std::string>& args,
+                const process::Environment& env) {
     return Service{
         name, std::make_unique<ServiceProcess>(
-                  (bin / name).string(), args, process::Environment{},
+                  (bin / name).string(), args, env,
                   (data_.path() / (std::string(name) + ".log")).string(), process::Group::kOwn)};
   }
 
-  DataFolder data_;
+  const DataFolder& data_;
+  Databases databases_;
   Service company_;
   Service app_;
   std::string admin_token_;
   std::string tool_name_;
 };
+
+// Both databases made ready; nullopt, the error said (exit 2), when one
+// cannot be. Called before the signals are blocked, so that Ctrl-C still ends
+// a connection attempt to a server that does not answer.
+std::optional<Databases> PrepareOrSay(const UpOptions& options, const DataFolder& data,
+                                      const std::string& name) {
+  Result<Databases> databases = PrepareDatabases(options.databases, kServerDatabases, data.path());
+  if (databases) return std::move(databases).value();
+  std::cerr << name << ": " << databases.error().message << "\n";
+  return std::nullopt;
+}
 
 // Stop requests and children's ends, blocked from the start and taken with
 // sigwaitinfo, so that they wait while the services start.
@@ -236,6 +258,9 @@ void PrintUp(const Services& services, const std::string& project_id, bool as_js
                                 {"projectId", project_id},
                                 {"adminToken", token},
                                 {"dataDir", data},
+                                {"databases",
+                                 {{"company", RedactPassword(services.databases().company)},
+                                  {"app", RedactPassword(services.databases().app)}}},
                                 {"pids",
                                  {{"company", services.company_pid()},
                                   {"app", services.app_pid()}}}}
@@ -255,15 +280,20 @@ void PrintUp(const Services& services, const std::string& project_id, bool as_js
               << "                 " << *admin.name << " <" << *admin.email << ">, uid "
               << admin.uid << "; emulator form, valid 1 hour\n";
   }
-  std::cout << "data             " << data
+  std::cout << "company database " << RedactPassword(services.databases().company) << "\n"
+            << "app database     " << RedactPassword(services.databases().app) << "\n"
+            << "data             " << data
             << (services.data().temporary() ? "  (removed at the end)" : "") << "\n"
             << "Ctrl-C stops both services." << std::endl;
 }
 
 int Up(const UpOptions& options, bool as_json, const std::string& name) {
+  const DataFolder data(options.data_dir);
+  const std::optional<Databases> databases = PrepareOrSay(options, data, name);
+  if (!databases) return 2;
   const sigset_t watched = WatchedSignals();
   sigprocmask(SIG_BLOCK, &watched, nullptr);
-  Services services(options, name);
+  Services services(options, data, *databases, name);
   PrintUp(services, options.project_id, as_json);
   while (true) {
     const siginfo_t info = NextSignal(watched);
@@ -299,10 +329,13 @@ int DecodeStatus(int status) {
 }
 
 int Exec(const UpOptions& options, std::vector<std::string> command, const std::string& name) {
+  const DataFolder data(options.data_dir);
+  const std::optional<Databases> databases = PrepareOrSay(options, data, name);
+  if (!databases) return 2;
   const sigset_t watched = WatchedSignals();
   sigset_t callers_mask;
   sigprocmask(SIG_BLOCK, &watched, &callers_mask);
-  Services services(options, name);
+  Services services(options, data, *databases, name);
 
   std::vector<std::string> env_storage = CommandEnvironment(services, options.project_id);
   std::vector<char*> envp;
@@ -349,7 +382,7 @@ Run DeclareUp(CLI::App& cli) {
   cli.add_flag(
       "--json", *as_json,
       "Print one JSON line instead: companyUrl, appUrl, consoleUrl, projectId, adminToken, "
-      "dataDir, pids {company, app}");
+      "dataDir, databases {company, app} (a URL without its password), pids {company, app}");
   return [options, as_json, &cli] { return Up(*options, *as_json, CommandName(cli)); };
 }
 

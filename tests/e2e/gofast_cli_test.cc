@@ -12,17 +12,22 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <pqxx/pqxx>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "shared/core/database_url.h"
 #include "shared/devkit/create_run_dialog.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/test_database.h"
 
 extern char** environ;
 
@@ -30,7 +35,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+using gofast::RedactPassword;
+using gofast::testing::CountRows;
 using gofast::testing::Ended;
+using gofast::testing::PostgresClusterUrl;
 using gofast::testing::RunCommand;
 using gofast::testing::Service;
 using gofast::testing::TempDir;
@@ -147,10 +155,13 @@ struct Up {
     project_id = line.at("projectId").get<std::string>();
     admin_token = line.at("adminToken").is_null() ? "" : line.at("adminToken").get<std::string>();
     data_dir = line.at("dataDir").get<std::string>();
+    company_db = line.at("databases").at("company").get<std::string>();
+    app_db = line.at("databases").at("app").get<std::string>();
     company_pid = line.at("pids").at("company").get<pid_t>();
     app_pid = line.at("pids").at("app").get<pid_t>();
   }
-  std::string company_url, app_url, console_url, project_id, admin_token, data_dir;
+  std::string company_url, app_url, console_url, project_id, admin_token, data_dir, company_db,
+      app_db;
   pid_t company_pid, app_pid;
 };
 
@@ -164,6 +175,78 @@ std::vector<std::string> CommandLine(pid_t pid) {
 }
 
 bool Gone(pid_t pid) { return kill(pid, 0) != 0 && errno == ESRCH; }
+
+// The Create-run dialog played as the admin on the pair `up` started, and the
+// audit of its run: both services work on the databases they were given.
+void PlayDialogAndAudit(const Up& up) {
+  gofast::client::JsonClient company_client(up.company_url, std::chrono::seconds(5));
+  gofast::client::JsonClient app_client(up.app_url, std::chrono::seconds(5));
+  gofast::client::CreateRunDialog dialog(company_client, app_client);
+  const gofast::client::DialogResult created = gofast::testing::ExpectDocumented(
+      dialog.Submit(up.admin_token, gofast::client::SampleRunForm("Database run")));
+  REQUIRE(created.ok());
+  TestClient app(Service::kApp, up.app_url);
+  CHECK(app.Get("/api/runs/" + created.run["id"].get<std::string>() + "/creator", up.admin_token)
+            .json["resolution"] == "found");
+}
+
+// True, having said so, when no fixture cluster runs: a [postgres] case run by hand.
+bool SkippedWithoutCluster() {
+  if (PostgresClusterUrl()) return false;
+  std::cout << "SKIPPED: no PostgreSQL cluster (ctest -L postgres starts one)" << std::endl;
+  return true;
+}
+
+// The fixture cluster's URL, postgresql://postgres:PASSWORD@HOST:PORT/postgres,
+// naming `database` instead.
+std::string OnCluster(const std::string& database) {
+  const std::string cluster = *PostgresClusterUrl();
+  return cluster.substr(0, cluster.rfind('/') + 1) + database;
+}
+
+// The cluster's password, which nothing gofast shows may hold.
+std::string ClusterPassword() {
+  const std::string cluster = *PostgresClusterUrl();
+  const size_t colon = cluster.find(':', cluster.find("://") + 3);
+  return cluster.substr(colon + 1, cluster.find('@') - colon - 1);
+}
+
+// The databases a command under test makes on the cluster under fixed names:
+// dropped first (a killed run may have left them) and when the test ends.
+class MadeOnCluster {
+ public:
+  explicit MadeOnCluster(std::vector<std::string> names) : names_(std::move(names)) { Drop(); }
+  ~MadeOnCluster() {
+    try {
+      Drop();
+    } catch (const std::exception& e) {
+      std::cerr << "could not drop the databases made: " << e.what() << "\n";
+    }
+  }
+  MadeOnCluster(const MadeOnCluster&) = delete;
+  MadeOnCluster& operator=(const MadeOnCluster&) = delete;
+
+  int64_t Existing() const {
+    pqxx::connection admin(*PostgresClusterUrl());
+    int64_t count = 0;
+    for (const std::string& name : names_) {
+      count += pqxx::nontransaction(admin)
+                   .exec_params1("SELECT count(*) FROM pg_database WHERE datname = $1", name)[0]
+                   .as<int64_t>();
+    }
+    return count;
+  }
+
+ private:
+  void Drop() {
+    pqxx::connection admin(*PostgresClusterUrl());
+    for (const std::string& name : names_) {
+      pqxx::nontransaction(admin).exec0("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+
+  std::vector<std::string> names_;
+};
 
 }  // namespace
 
@@ -246,6 +329,8 @@ TEST_CASE("gofast up --data keeps both databases and logs in the folder given", 
   Gofast gofast({"up", "--json", "--data", data}, dir);
   const Up up(gofast.FirstLine());
   CHECK(up.data_dir == data);
+  CHECK(up.company_db == data + "/company.db");
+  CHECK(up.app_db == data + "/app.db");
   REQUIRE(kill(gofast.pid(), SIGTERM) == 0);
   CHECK(gofast.Wait() == 0);
   for (const char* file : {"company.db", "app.db", "company_service.log", "app_service.log"}) {
@@ -298,6 +383,165 @@ TEST_CASE("gofast up stops the app and exits 1 when the company service dies", "
   CHECK(gofast.Wait() == 1);
   CHECK(Gone(up.app_pid));
   CHECK(gofast.Err().find("company_service exited by itself (137)") != std::string::npos);
+}
+
+TEST_CASE("gofast up, exec and demo want --company-db and --app-db together, and --postgres alone",
+          "[e2e][gofast]") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"up", "--company-db", "company.db"}, "gofast up: --company-db requires --app-db\n"},
+      {{"exec", "--app-db", "app.db", "--", "true"},
+       "gofast exec: --app-db requires --company-db\n"},
+      {{"demo", "--postgres", "postgresql://u:s3cret@127.0.0.1:1/postgres", "--company-db",
+        "company.db", "--app-db", "app.db"},
+       "gofast demo: --postgres excludes --company-db\n"},
+      {{"up", "--postgres", "u:s3cret@127.0.0.1/postgres"},
+       "gofast up: --postgres: must start with postgresql:// or postgres://\n"},
+  };
+  for (const auto& [args, expected] : cases) {
+    const auto result = RunCommand(GOFAST_CLI_BIN, args);
+    INFO(args.at(1));
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == expected);
+    CHECK(result.out.empty());
+  }
+}
+
+TEST_CASE("gofast up --company-db and --app-db keep the data in the SQLite files given",
+          "[e2e][gofast][sqlite]") {
+  TempDir dir;
+  const std::string company_db = dir.File("company/staff.db");
+  const std::string app_db = dir.File("app/runs.db");
+  Gofast gofast({"up", "--json", "--company-db", company_db, "--app-db", app_db}, dir);
+  const Up up(gofast.FirstLine());
+  CHECK(up.company_db == company_db);
+  CHECK(up.app_db == app_db);
+  PlayDialogAndAudit(up);
+  CHECK(CountRows(company_db, "company_staff") == 1);
+  CHECK(CountRows(app_db, "city_runs") == 1);
+}
+
+TEST_CASE(
+    "gofast up --postgres makes both databases on the server, and both services keep their "
+    "data there",
+    "[e2e][gofast][postgres]") {
+  if (SkippedWithoutCluster()) return;
+  const MadeOnCluster made({"gofast_company", "gofast_app"});
+  const std::string company_db = OnCluster("gofast_company");
+  const std::string app_db = OnCluster("gofast_app");
+  TempDir dir;
+  {
+    Gofast gofast({"up", "--json", "--postgres", *PostgresClusterUrl()}, dir);
+    const json line = gofast.FirstLine();
+    INFO(gofast.Out() << gofast.Err());
+    const Up up(line);
+    CHECK(made.Existing() == 2);
+    CHECK(up.company_db == RedactPassword(company_db));
+    CHECK(up.app_db == RedactPassword(app_db));
+    PlayDialogAndAudit(up);
+    CHECK(CountRows(company_db, "company_staff") == 1);
+    CHECK(CountRows(app_db, "city_runs") == 1);
+    // The services get their URL in their environment: ps shows no password.
+    std::string shown = gofast.Out() + gofast.Err();
+    for (const pid_t pid : {up.company_pid, up.app_pid}) {
+      for (const std::string& arg : CommandLine(pid)) shown += arg + "\n";
+    }
+    for (const char* log : {"/company_service.log", "/app_service.log"}) {
+      shown += ReadFile(up.data_dir + log);
+    }
+    CHECK(shown.find(ClusterPassword()) == std::string::npos);
+    REQUIRE(kill(gofast.pid(), SIGTERM) == 0);
+    CHECK(gofast.Wait() == 0);
+  }
+  // Made only when absent: a second start keeps what the first stored.
+  const auto again =
+      RunCommand(GOFAST_CLI_BIN, {"exec", "--postgres", *PostgresClusterUrl(), "--", "true"});
+  INFO(again.out << again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(CountRows(company_db, "company_staff") == 1);
+  CHECK(CountRows(app_db, "city_runs") == 1);
+}
+
+TEST_CASE(
+    "gofast up --company-db and --app-db use each database as it is: the company on "
+    "PostgreSQL, the app in a SQLite file",
+    "[e2e][gofast][postgres]") {
+  if (SkippedWithoutCluster()) return;
+  TempDir dir;
+  const gofast::testing::TestDatabase company_db(dir, "company.db");
+  const std::string app_db = dir.File("app.db");
+  Gofast gofast({"up", "--json", "--company-db", company_db.url(), "--app-db", app_db}, dir);
+  const json line = gofast.FirstLine();
+  INFO(gofast.Out() << gofast.Err());
+  const Up up(line);
+  CHECK(up.company_db == RedactPassword(company_db.url()));
+  CHECK(up.app_db == app_db);
+  PlayDialogAndAudit(up);
+  CHECK(CountRows(company_db.url(), "company_staff") == 1);
+  CHECK(CountRows(app_db, "city_runs") == 1);
+  CHECK(gofast.Out().find(ClusterPassword()) == std::string::npos);
+}
+
+TEST_CASE(
+    "gofast up, exec and demo exit 2 on a wrong password or no server, naming the server "
+    "without any password",
+    "[e2e][gofast][postgres]") {
+  if (SkippedWithoutCluster()) return;
+  TempDir dir;
+  const std::string cluster = *PostgresClusterUrl();
+  std::string wrong_password = cluster;
+  wrong_password.replace(wrong_password.find(ClusterPassword()), ClusterPassword().size(),
+                         "not-the-password");
+  const struct {
+    std::string url;
+    const char* says;
+  } refused[] = {
+      {wrong_password, "password authentication failed"},
+      {"postgresql://postgres:" + ClusterPassword() + "@127.0.0.1:1/postgres", "127.0.0.1"},
+  };
+  for (const auto& bad : refused) {
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"up", "--postgres", bad.url},
+          std::vector<std::string>{"exec", "--postgres", bad.url, "--", "true"},
+          std::vector<std::string>{"demo", "--postgres", bad.url, "--data", dir.File("demo")}}) {
+      const auto result = RunCommand(GOFAST_CLI_BIN, command);
+      INFO(command.front() << " " << bad.says << ": " << result.out << result.err);
+      CHECK(result.exit_code == 2);
+      CHECK(result.err.rfind("gofast " + command.front() + ": cannot use PostgreSQL at " +
+                                 RedactPassword(bad.url) + ": ",
+                             0) == 0);
+      CHECK(result.err.find(bad.says) != std::string::npos);
+      for (const std::string& password : {ClusterPassword(), std::string("not-the-password")}) {
+        CHECK((result.out + result.err).find(password) == std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_CASE(
+    "gofast demo --postgres replaces its two databases on each run and reads the rows back "
+    "from PostgreSQL",
+    "[e2e][gofast][postgres]") {
+  if (SkippedWithoutCluster()) return;
+  const MadeOnCluster made({"gofast_demo_company", "gofast_demo_app"});
+  TempDir dir;
+  for (int run = 1; run <= 2; ++run) {
+    const auto result = RunCommand(
+        GOFAST_CLI_BIN, {"demo", "--postgres", *PostgresClusterUrl(), "--data", dir.File("demo")});
+    INFO("run " << run << ": " << result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("each with its own fresh PostgreSQL database") != std::string::npos);
+    CHECK(result.out.find("gofast_demo_company > company_staff (read from PostgreSQL)") !=
+          std::string::npos);
+    CHECK(result.out.find("storedAs=text") != std::string::npos);
+    CHECK(result.out.find("no staff table") != std::string::npos);
+    CHECK(result.out.find("city_runs foreign keys: athleteGeneratedId -> athletes") !=
+          std::string::npos);
+    CHECK(result.out.find("resolution: found") != std::string::npos);
+    CHECK((result.out + result.err).find(ClusterPassword()) == std::string::npos);
+    // Fresh each run: the second run's run is the only one.
+    CHECK(CountRows(OnCluster("gofast_demo_company"), "company_staff") == 1);
+    CHECK(CountRows(OnCluster("gofast_demo_app"), "city_runs") == 1);
+  }
 }
 
 TEST_CASE("gofast exec gives CMD the five variables and the caller's environment, and exits 0",

@@ -35,9 +35,9 @@ class TwoOfEach {
         app_db_(dir_, "app.db"),
         companies_{Start(GOFAST_COMPANY_SERVICE_BIN, company_db_, {}),
                    Start(GOFAST_COMPANY_SERVICE_BIN, company_db_, {})},
-        apps_{Start(GOFAST_APP_SERVICE_BIN, app_db_, {"--company-url", companies_[0]->base_url()}),
-              Start(GOFAST_APP_SERVICE_BIN, app_db_,
-                    {"--company-url", companies_[1]->base_url()})} {}
+        apps_{
+            Start(GOFAST_APP_SERVICE_BIN, app_db_, {"--company-url", companies_[0]->base_url()}),
+            Start(GOFAST_APP_SERVICE_BIN, app_db_, {"--company-url", companies_[1]->base_url()})} {}
 
   ServiceProcess& company(size_t i) { return *companies_.at(i); }
   ServiceProcess& app(size_t i) { return *apps_.at(i); }
@@ -92,9 +92,9 @@ TEST_CASE("two company instances make one staff row for 50 racing find-or-create
           "[postgres]") {
   TwoOfEach services;
   const std::string token = SignedToken("uid-race", "race@gofast.test", true, "Rae Race");
-  const std::vector<Reply> replies =
-      AtOnce(Service::kCompany, {services.company(0).port(), services.company(1).port()}, 50,
-             [&](TestClient& client) { return client.Post(client::kFindOrCreateStaffPath, token, "{}"); });
+  const std::vector<Reply> replies = AtOnce(
+      Service::kCompany, {services.company(0).port(), services.company(1).port()}, 50,
+      [&](TestClient& client) { return client.Post(client::kFindOrCreateStaffPath, token, "{}"); });
   std::set<std::string> ids;
   int created = 0;
   for (const Reply& reply : replies) {
@@ -112,12 +112,11 @@ TEST_CASE("two app instances store one run for racing creates with one Idempoten
           "[postgres]") {
   TwoOfEach services;
   const std::string token = SignedToken("uid-ada");
-  const std::vector<Reply> replies =
-      AtOnce(Service::kApp, {services.app(0).port(), services.app(1).port()}, 20,
-             [&](TestClient& client) {
-               return client.Post("/api/runs/create", token, MinimalRun().dump(),
-                                  "application/json", {{"Idempotency-Key", "double-click"}});
-             });
+  const std::vector<Reply> replies = AtOnce(
+      Service::kApp, {services.app(0).port(), services.app(1).port()}, 20, [&](TestClient& client) {
+        return client.Post("/api/runs/create", token, MinimalRun().dump(), "application/json",
+                           {{"Idempotency-Key", "double-click"}});
+      });
   std::set<std::string> ids;
   int replayed = 0;
   for (const Reply& reply : replies) {
@@ -135,9 +134,9 @@ TEST_CASE("two app instances store one run for racing creates with one Idempoten
 TEST_CASE("two app instances store one run for racing duplicates", "[postgres]") {
   TwoOfEach services;
   const std::string token = SignedToken("uid-ada");
-  const std::vector<Reply> replies =
-      AtOnce(Service::kApp, {services.app(0).port(), services.app(1).port()}, 20,
-             [&](TestClient& client) { return client.PostJson("/api/runs/create", token, ClubRun()); });
+  const std::vector<Reply> replies = AtOnce(
+      Service::kApp, {services.app(0).port(), services.app(1).port()}, 20,
+      [&](TestClient& client) { return client.PostJson("/api/runs/create", token, ClubRun()); });
   int stored = 0;
   for (const Reply& reply : replies) {
     INFO(reply.status << " " << reply.body);
@@ -167,8 +166,8 @@ TEST_CASE("the dialog works through every pair, and each app lists and audits th
       WatchRequests(app_client, Service::kApp);
       const client::DialogResult result =
           client::CreateRunDialog(company_client, app_client)
-              .Submit(token, DialogRunFields("Pair " + std::to_string(company) +
-                                             std::to_string(app)));
+              .Submit(token,
+                      DialogRunFields("Pair " + std::to_string(company) + std::to_string(app)));
       INFO(result.failed_step << " " << result.run_call.body.dump());
       REQUIRE(result.ok());
       staff_ids.insert(result.staff_id);
@@ -178,8 +177,7 @@ TEST_CASE("the dialog works through every pair, and each app lists and audits th
   CHECK(staff_ids.size() == 1);
   for (size_t app = 0; app < 2; ++app) {
     TestClient client(Service::kApp, services.app(app).port());
-    const Reply listed =
-        client.Get("/api/runs?staffGeneratedId=" + *staff_ids.begin(), token);
+    const Reply listed = client.Get("/api/runs?staffGeneratedId=" + *staff_ids.begin(), token);
     REQUIRE(listed.status == 200);
     CHECK(listed.json["runs"].size() == 4);
     for (const std::string& id : run_ids) {
