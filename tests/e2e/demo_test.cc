@@ -66,7 +66,7 @@ std::string Snapshot(const std::string& data) {
 }  // namespace
 
 TEST_CASE("the demo plays the whole flow, reads both databases back and ends with the audit answer",
-          "[e2e]") {
+          "[e2e][sqlite]") {
   gofast::testing::TempDir dir;
   const std::string data = dir.File("demo-data");
   const auto result = RunCommand(GOFAST_DEMO_BIN, {"--data", data});
@@ -82,7 +82,7 @@ TEST_CASE("the demo plays the whole flow, reads both databases back and ends wit
 }
 
 TEST_CASE("the demo names the failed step and exits non-zero when a service cannot start",
-          "[e2e]") {
+          "[e2e][sqlite]") {
   gofast::testing::TempDir dir;
   const auto result =
       RunCommand(GOFAST_DEMO_BIN, {"--data", dir.File("d"), "--bin-dir", dir.File("nowhere")});
@@ -91,7 +91,7 @@ TEST_CASE("the demo names the failed step and exits non-zero when a service cann
 }
 
 TEST_CASE("the demo leaves the folder of a kept pair untouched and names the pids to stop",
-          "[e2e]") {
+          "[e2e][sqlite]") {
   gofast::testing::TempDir dir;
   const std::string data = dir.File("demo-data");
   const auto kept = RunCommand(GOFAST_DEMO_BIN, {"--data", data, "--keep-running"});
@@ -126,7 +126,7 @@ TEST_CASE("the demo leaves the folder of a kept pair untouched and names the pid
             .Header("Access-Control-Allow-Origin") == pair.company_url);
 }
 
-TEST_CASE("the demo replaces its folder again once the kept pair is stopped", "[e2e]") {
+TEST_CASE("the demo replaces its folder again once the kept pair is stopped", "[e2e][sqlite]") {
   gofast::testing::TempDir dir;
   const std::string data = dir.File("demo-data");
   const auto kept = RunCommand(GOFAST_DEMO_BIN, {"--data", data, "--keep-running"});

@@ -31,6 +31,7 @@ using gofast::testing::ServiceArgs;
 using gofast::testing::ServiceProcess;
 using gofast::testing::SignedToken;
 using gofast::testing::TempDir;
+using gofast::testing::TestDatabase;
 using gofast::testing::WatchRequests;
 using nlohmann::json;
 
@@ -194,9 +195,10 @@ TEST_CASE("the audit gives up on a company service that never answers, after --c
   const std::string silent_url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
 
   TempDir dir;
-  ServiceProcess app(GOFAST_APP_SERVICE_BIN,
-                     ServiceArgs(dir.File("app.db"),
-                                 {"--company-url", silent_url, "--company-timeout-ms", "300"}));
+  const TestDatabase database(dir, "app.db");
+  ServiceProcess app(
+      GOFAST_APP_SERVICE_BIN,
+      ServiceArgs(database.url(), {"--company-url", silent_url, "--company-timeout-ms", "300"}));
   JsonClient client(app.base_url(), std::chrono::seconds(10));
   WatchRequests(client, Service::kApp);
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");

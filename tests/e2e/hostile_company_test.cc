@@ -16,6 +16,7 @@
 
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_keys.h"
 
 namespace gofast::testing {
@@ -76,7 +77,7 @@ class HostileCompany {
 class AppAgainstHostileCompany {
  public:
   explicit AppAgainstHostileCompany(const std::vector<std::string>& more)
-      : app_(GOFAST_APP_SERVICE_BIN, ServiceArgs(dir_.File("app.db"), WithCompany(more))),
+      : app_(GOFAST_APP_SERVICE_BIN, ServiceArgs(database_.url(), WithCompany(more))),
         client_(Service::kApp, app_.port()) {}
 
   // Creates a run whose staffGeneratedId is `staff_id`; answers its id.
@@ -104,6 +105,7 @@ class AppAgainstHostileCompany {
 
   HostileCompany company_;
   TempDir dir_;
+  TestDatabase database_{dir_, "app.db"};
   ServiceProcess app_;
   TestClient client_;
   const std::string token_ = SignedToken("uid-auditor", "auditor@gofast.test");

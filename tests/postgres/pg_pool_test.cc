@@ -14,6 +14,7 @@
 #include "shared/core/ids.h"
 #include "shared/db/postgres.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_keys.h"
 
 using gofast::ErrorCode;
 using gofast::db::PgFailure;
@@ -71,8 +72,10 @@ TEST_CASE("a database migrated by a newer build is refused", "[postgres]") {
              Catch::Contains("migration 2, newer than this build knows (1)"));
 }
 
-TEST_CASE("a wrong password, a missing database or no server is refused without the password",
-          "[postgres]") {
+TEST_CASE(
+    "a wrong password, a missing database or no server is refused without the password, and "
+    "both services exit 2 on it",
+    "[postgres]") {
   const std::optional<std::string> cluster = PostgresClusterUrl();
   const std::string password =
       cluster->substr(cluster->find(':', 13) + 1, cluster->find('@') - cluster->find(':', 13) - 1);
@@ -97,6 +100,15 @@ TEST_CASE("a wrong password, a missing database or no server is refused without 
                Catch::Contains("cannot use PostgreSQL at postgresql://postgres:***@"));
     CHECK_THAT(pool.error().message, !Catch::Contains(password));
     CHECK_THAT(pool.error().message, !Catch::Contains("not-the-password"));
+    for (const char* service : {GOFAST_COMPANY_SERVICE_BIN, GOFAST_APP_SERVICE_BIN}) {
+      INFO(service);
+      const gofast::process::CommandResult start =
+          gofast::testing::RunCommand(service, gofast::testing::ServiceArgs(bad.url));
+      CHECK(start.exit_code == 2);
+      CHECK_THAT(start.err, Catch::Contains(bad.says));
+      CHECK_THAT(start.out + start.err, !Catch::Contains(password));
+      CHECK_THAT(start.out + start.err, !Catch::Contains("not-the-password"));
+    }
   }
 }
 
