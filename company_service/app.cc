@@ -56,7 +56,7 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
 
   app->server_ =
       std::make_unique<http::Server>(http::ServerOptionsFor(config.common, std::move(readiness)));
-  AddRoutes(*app->server_, *app->verifier_, *app->staff_);
+  AddRoutes(*app->server_, *app->verifier_, *app->staff_, config.common.internal_api_key);
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);

@@ -2,6 +2,7 @@
 #define GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_H_
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,37 @@ struct StaffCursor {
   std::string updated_at;
   std::string id;
 };
+
+// What happened to a staff row, as the change feed tells it (GET /api/staff/changes).
+enum class StaffChangeKind { kCreated, kLinked, kUpdated, kRemoved };
+
+// "created", "linked", "updated", "removed", and back; nullopt for another word.
+const char* StaffChangeKindName(StaffChangeKind kind);
+std::optional<StaffChangeKind> ParseStaffChangeKind(std::string_view name);
+
+// One entry of the feed: the row as the change left it (as it was, for a removal).
+struct StaffChange {
+  int64_t position = 0;  // 1, 2, 3... in commit order, never reused
+  StaffChangeKind kind = StaffChangeKind::kCreated;
+  Staff staff;
+  std::string at;
+};
+
+// A Founder's edit of a staff row (PATCH /api/staff/{id}): what is present
+// is set; a name or photo set to nullopt inside is cleared.
+struct StaffEdit {
+  std::optional<std::string> role;
+  std::optional<std::optional<std::string>> first_name;
+  std::optional<std::optional<std::string>> last_name;
+  std::optional<std::optional<std::string>> photo_url;
+};
+
+// `row` with `edit` applied, updated at `now`.
+Staff Edited(Staff row, const StaffEdit& edit, const std::string& now);
+
+// Whether the edit (or, without one, the removal) takes the Founder role from
+// `row`: refused when no other Founder is left, so the company always has one.
+bool TakesFounderAway(const Staff& row, const StaffEdit* edit);
 
 }  // namespace gofast::company
 

@@ -14,11 +14,59 @@ Error NotStaff() {
   return MakeError(ErrorCode::kNotCompanyStaff, "This account is not company staff");
 }
 
+// The row an edit or a removal left, or its refusal as the API answers it.
+Result<Staff> ChangedOrRefused(Result<StaffStore::ChangeOutcome> outcome) {
+  if (!outcome) return outcome.error();
+  if (outcome->refused == StaffStore::Refusal::kNotFound) {
+    return MakeError(ErrorCode::kNotFound, "Staff not found");
+  }
+  if (outcome->refused == StaffStore::Refusal::kLastFounder) {
+    return MakeError(ErrorCode::kConflict, "The company must keep at least one Founder");
+  }
+  return std::move(*outcome->staff);
+}
+
 }  // namespace
 
 bool IsRole(std::string_view role) {
   return std::any_of(kRoles.begin(), kRoles.end(),
                      [&](const char* known) { return role == known; });
+}
+
+const char* StaffChangeKindName(StaffChangeKind kind) {
+  switch (kind) {
+    case StaffChangeKind::kCreated:
+      return "created";
+    case StaffChangeKind::kLinked:
+      return "linked";
+    case StaffChangeKind::kUpdated:
+      return "updated";
+    case StaffChangeKind::kRemoved:
+      return "removed";
+  }
+  return "updated";
+}
+
+std::optional<StaffChangeKind> ParseStaffChangeKind(std::string_view name) {
+  for (StaffChangeKind kind : {StaffChangeKind::kCreated, StaffChangeKind::kLinked,
+                               StaffChangeKind::kUpdated, StaffChangeKind::kRemoved}) {
+    if (name == StaffChangeKindName(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+Staff Edited(Staff row, const StaffEdit& edit, const std::string& now) {
+  if (edit.role) row.role = *edit.role;
+  if (edit.first_name) row.first_name = *edit.first_name;
+  if (edit.last_name) row.last_name = *edit.last_name;
+  if (edit.photo_url) row.photo_url = *edit.photo_url;
+  row.updated_at = now;
+  return row;
+}
+
+bool TakesFounderAway(const Staff& row, const StaffEdit* edit) {
+  if (row.role != "Founder") return false;
+  return edit == nullptr || (edit->role && *edit->role != "Founder");
 }
 
 bool IsValidEmail(const std::string& email) {
@@ -122,10 +170,8 @@ Result<Staff> StaffService::Invite(const Caller& caller, const InviteRequest& re
     return FieldValidationError(
         "role", "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
   }
-  Result<Staff> self = RequireStaff(caller);
+  Result<Staff> self = RequireFounder(caller, "invite staff");
   if (!self) return self.error();
-  if (self->role != "Founder")
-    return MakeError(ErrorCode::kForbidden, "Only a Founder can invite staff");
 
   const std::string now = clock_();
   Staff staff;
@@ -144,6 +190,40 @@ Result<Staff> StaffService::Invite(const Caller& caller, const InviteRequest& re
     return MakeError(ErrorCode::kConflict, "A staff member with this email already exists");
   }
   return inserted;
+}
+
+Result<Staff> StaffService::RequireFounder(const Caller& caller, const char* action) {
+  Result<Staff> self = RequireStaff(caller);
+  if (!self) return self.error();
+  if (self->role != "Founder") {
+    return MakeError(ErrorCode::kForbidden, std::string("Only a Founder can ") + action);
+  }
+  return self;
+}
+
+Result<Staff> StaffService::Update(const Caller& caller, const std::string& staff_id,
+                                   const StaffEdit& edit) {
+  if (!edit.role && !edit.first_name && !edit.last_name && !edit.photo_url) {
+    return MakeError(ErrorCode::kValidationFailed,
+                     "Give at least one of: role, firstName, lastName, photoURL");
+  }
+  if (edit.role && !IsRole(*edit.role)) {
+    return FieldValidationError(
+        "role", "role must be one of: Founder, CFO, Sales, Marketing, Community Manager");
+  }
+  Result<Staff> self = RequireFounder(caller, "change staff");
+  if (!self) return self.error();
+  return ChangedOrRefused(store_.Update(staff_id, edit, clock_()));
+}
+
+Result<Staff> StaffService::Remove(const Caller& caller, const std::string& staff_id) {
+  Result<Staff> self = RequireFounder(caller, "remove staff");
+  if (!self) return self.error();
+  return ChangedOrRefused(store_.Remove(staff_id, clock_()));
+}
+
+Result<std::vector<StaffChange>> StaffService::Changes(int64_t position, size_t limit) {
+  return store_.ChangesAfter(position, limit);
 }
 
 }  // namespace gofast::company

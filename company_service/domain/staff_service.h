@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "company_service/domain/staff.h"
 #include "company_service/domain/staff_store.h"
@@ -62,7 +63,20 @@ class StaffService {
   // Validation first (400), then the caller's right (403), then the email's uniqueness (409).
   Result<Staff> Invite(const Caller& caller, const InviteRequest& request);
 
+  // A Founder's edit of role, names or photo: 400 for an empty edit or an
+  // unknown role, 403, 404, then 409 when the company would lose its last Founder.
+  Result<Staff> Update(const Caller& caller, const std::string& staff_id, const StaffEdit& edit);
+  // Off-boarding by a Founder: the row is removed (403, 404, 409 as Update);
+  // answers the row as it was.
+  Result<Staff> Remove(const Caller& caller, const std::string& staff_id);
+
+  // The change feed, for services (the caller is checked by the HTTP layer):
+  // changes after `position`, in commit order.
+  Result<std::vector<StaffChange>> Changes(int64_t position, size_t limit);
+
  private:
+  // The caller's own row, if it is a Founder's; `action` ends "Only a Founder can ...".
+  Result<Staff> RequireFounder(const Caller& caller, const char* action);
   Result<FindOrCreateOutcome> SignUp(const Caller& caller, const std::string& email,
                                      const ProfileFields& profile);
 

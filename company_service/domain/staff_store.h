@@ -2,6 +2,7 @@
 #define GOFAST_COMPANY_SERVICE_DOMAIN_STAFF_STORE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,11 @@ namespace gofast::company {
 
 // Storage of staff and the tenant, implemented per database. Every method
 // is atomic on its own; failures of the database are kInternal.
+//
+// Every write to a staff row records its change for the feed in the same
+// transaction (created, linked, updated, removed), numbered in commit order:
+// a reader of ChangesAfter never sees a later position before an earlier one
+// has committed, also with several instances on one database.
 class StaffStore {
  public:
   virtual ~StaffStore() = default;
@@ -51,7 +57,22 @@ class StaffStore {
   // taken.
   virtual Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) = 0;
   // Deletes the staff rows with these ids, in one transaction; ids not stored are skipped.
-  virtual Status DeleteStaff(const std::vector<std::string>& ids) = 0;
+  virtual Status DeleteStaff(const std::vector<std::string>& ids, const std::string& now) = 0;
+
+  // Why an edit or a removal was refused.
+  enum class Refusal { kNotFound, kLastFounder };
+  struct ChangeOutcome {
+    std::optional<Staff> staff;  // the row after the edit, or as it was before its removal
+    std::optional<Refusal> refused;
+  };
+  // Applies `edit` to the row `id`, and sets updatedAt; refused, changing nothing, when
+  // there is no such row or the edit would leave the company without a Founder.
+  virtual Result<ChangeOutcome> Update(const std::string& id, const StaffEdit& edit,
+                                       const std::string& now) = 0;
+  // Removes the row `id`; refused as Update is.
+  virtual Result<ChangeOutcome> Remove(const std::string& id, const std::string& now) = 0;
+  // The changes after `position` (0: from the first), oldest first, at most `limit`.
+  virtual Result<std::vector<StaffChange>> ChangesAfter(int64_t position, size_t limit) = 0;
 };
 
 }  // namespace gofast::company

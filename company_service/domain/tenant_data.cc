@@ -236,7 +236,7 @@ Result<std::optional<Staff>> TenantData::FindInvitation(const std::string& email
 }
 
 Status TenantData::DeleteStaff(const std::vector<std::string>& ids) {
-  return store_.DeleteStaff(ids);
+  return store_.DeleteStaff(ids, clock_());
 }
 
 }  // namespace gofast::company

@@ -48,4 +48,31 @@ Result<InviteRequest> ReadInvite(const nlohmann::json& body) {
   return invite;
 }
 
+Result<StaffEdit> ReadStaffEdit(const nlohmann::json& body) {
+  StaffEdit edit;
+  struct ClearableField {
+    const char* name;
+    std::optional<std::optional<std::string>>* target;
+  };
+  for (const ClearableField& field :
+       {ClearableField{"firstName", &edit.first_name}, ClearableField{"lastName", &edit.last_name},
+        ClearableField{"photoURL", &edit.photo_url}}) {
+    const auto it = body.find(field.name);
+    if (it == body.end()) continue;
+    if (it->is_null()) {
+      *field.target = std::optional<std::string>();
+      continue;
+    }
+    Result<std::optional<std::string>> value =
+        http::ReadTextField(field.name, *it, kMaxTextCharacters);
+    if (!value) return value.error();
+    *field.target = std::move(value).value();
+  }
+  const Status role = ReadTextFields(body, {{"role", &edit.role}});
+  if (!role) return role.error();
+  // A role given blank or null is a role that is not one of the five, not an absent one.
+  if (!edit.role && body.contains("role")) edit.role = std::string();
+  return edit;
+}
+
 }  // namespace gofast::company

@@ -10,6 +10,7 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kDefaultStaffPerPage = 100;
+constexpr size_t kDefaultChangesPerPage = 100;
 
 void FindOrCreateStaff(const auth::TokenVerifier& verifier, StaffService& staff,
                        const http::Request& request, httplib::Response& res) {
@@ -70,9 +71,74 @@ void InviteStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   http::WriteJson(res, 201, {{"success", true}, {"staff", StaffToJson(invited.value())}});
 }
 
+void UpdateStaff(const auth::TokenVerifier& verifier, StaffService& staff,
+                 const http::Request& request, httplib::Response& res) {
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
+  const Result<json> body = http::ParseJsonObject(request, /*allow_empty=*/false);
+  if (!body) return http::WriteError(res, body.error());
+  const Result<StaffEdit> edit = ReadStaffEdit(body.value());
+  if (!edit) return http::WriteError(res, edit.error());
+  const Result<Staff> updated = staff.Update(caller.value(), request.params.at(0), edit.value());
+  if (!updated) return http::WriteError(res, updated.error());
+  http::WriteJson(res, 200, {{"success", true}, {"staff", StaffToJson(updated.value())}});
+}
+
+void RemoveStaff(const auth::TokenVerifier& verifier, StaffService& staff,
+                 const http::Request& request, httplib::Response& res) {
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
+  const Result<Staff> removed = staff.Remove(caller.value(), request.params.at(0));
+  if (!removed) return http::WriteError(res, removed.error());
+  http::WriteJson(res, 200, {{"success", true}, {"staff", StaffToJson(removed.value())}});
+}
+
+// A feed position: the decimal text of a change's position; "0", empty or
+// absent for the start of the feed.
+Result<int64_t> ParseFeedCursor(const httplib::Request& request) {
+  const std::string text = request.get_param_value("cursor");
+  if (text.empty()) return int64_t{0};
+  if (text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return FieldValidationError("cursor",
+                                "cursor is not valid: pass the nextCursor of the previous answer");
+  }
+  return std::stoll(text);
+}
+
+void StaffChanges(const std::string& internal_api_key, StaffService& staff,
+                  const http::Request& request, httplib::Response& res) {
+  if (internal_api_key.empty()) {
+    return http::WriteError(
+        res, MakeError(ErrorCode::kNotFound,
+                       "No change feed: company_service was started without --internal-api-key"));
+  }
+  if (Status allowed = http::AuthenticateService(request, internal_api_key); !allowed) {
+    return http::WriteError(res, allowed.error());
+  }
+  const Result<int64_t> after = ParseFeedCursor(request.raw);
+  if (!after) return http::WriteError(res, after.error());
+  const Result<size_t> limit = http::ParseLimit(request.raw, kDefaultChangesPerPage);
+  if (!limit) return http::WriteError(res, limit.error());
+  const Result<std::vector<StaffChange>> changes = staff.Changes(after.value(), limit.value());
+  if (!changes) return http::WriteError(res, changes.error());
+  json rows = json::array();
+  for (const StaffChange& change : changes.value()) {
+    rows.push_back({{"cursor", std::to_string(change.position)},
+                    {"kind", StaffChangeKindName(change.kind)},
+                    {"staff", StaffToJson(change.staff)},
+                    {"at", change.at}});
+  }
+  // Never null: where the next read starts, this one's end or its start when nothing was new.
+  const int64_t next = changes->empty() ? after.value() : changes->back().position;
+  http::WriteJson(
+      res, 200,
+      {{"success", true}, {"changes", std::move(rows)}, {"nextCursor", std::to_string(next)}});
+}
+
 }  // namespace
 
-void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, StaffService& staff) {
+void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, StaffService& staff,
+               const std::string& internal_api_key) {
   server.Route("POST", "/api/staff/find-or-create",
                [&](const http::Request& request, httplib::Response& res) {
                  FindOrCreateStaff(verifier, staff, request, res);
@@ -80,6 +146,18 @@ void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, StaffS
   server.Route("GET", "/api/staff/:id", [&](const http::Request& request, httplib::Response& res) {
     GetStaff(verifier, staff, request, res);
   });
+  server.Route("PATCH", "/api/staff/:id",
+               [&](const http::Request& request, httplib::Response& res) {
+                 UpdateStaff(verifier, staff, request, res);
+               });
+  server.Route("DELETE", "/api/staff/:id",
+               [&](const http::Request& request, httplib::Response& res) {
+                 RemoveStaff(verifier, staff, request, res);
+               });
+  server.Route("GET", "/api/staff/changes",
+               [&staff, internal_api_key](const http::Request& request, httplib::Response& res) {
+                 StaffChanges(internal_api_key, staff, request, res);
+               });
   server.Route("GET", "/api/staff", [&](const http::Request& request, httplib::Response& res) {
     ListStaff(verifier, staff, request, res);
   });

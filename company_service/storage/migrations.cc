@@ -33,6 +33,31 @@ const std::vector<std::string>& SchemaMigrations() {
       CREATE INDEX company_staff_email ON company_staff (email);
       CREATE INDEX company_staff_updated ON company_staff (updatedAt, id);
       )sql",
+      // 2: the change feed (GET /api/staff/changes): each change with the row as it left it;
+      // the rows already stored enter it as created, in the order they were stored.
+      R"sql(
+      CREATE TABLE staff_changes (
+        position   INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('created', 'linked', 'updated', 'removed')),
+        at         TEXT NOT NULL,
+        staffId    TEXT NOT NULL,
+        firebaseId TEXT NOT NULL,
+        email      TEXT NOT NULL,
+        firstName  TEXT,
+        lastName   TEXT,
+        photoURL   TEXT,
+        companyId  TEXT,
+        role       TEXT NOT NULL,
+        startDate  TEXT,
+        createdAt  TEXT NOT NULL,
+        updatedAt  TEXT NOT NULL
+      );
+      INSERT INTO staff_changes (kind, at, staffId, firebaseId, email, firstName, lastName,
+                                 photoURL, companyId, role, startDate, createdAt, updatedAt)
+        SELECT 'created', createdAt, id, firebaseId, email, firstName, lastName, photoURL,
+               companyId, role, startDate, createdAt, updatedAt
+        FROM company_staff ORDER BY rowid;
+      )sql",
   };
   return kMigrations;
 }
@@ -69,6 +94,33 @@ const std::vector<std::string>& PostgresSchemaMigrations() {
       );
       CREATE INDEX company_staff_email ON company_staff (email);
       CREATE INDEX company_staff_updated ON company_staff ("updatedAt", id);
+      )sql",
+      // 2: the change feed, as on SQLite. Positions are given under an advisory lock held
+      // to the commit (PostgresStaffStore), so they follow the order of the commits.
+      R"sql(
+      CREATE TABLE staff_changes (
+        position     bigint PRIMARY KEY,
+        kind         text NOT NULL CHECK (kind IN ('created', 'linked', 'updated', 'removed')),
+        at           timestamptz NOT NULL,
+        "staffId"    text COLLATE "C" NOT NULL,
+        "firebaseId" text NOT NULL,
+        email        text NOT NULL,
+        "firstName"  text,
+        "lastName"   text,
+        "photoURL"   text,
+        "companyId"  text,
+        role         text NOT NULL,
+        "startDate"  timestamptz,
+        "createdAt"  timestamptz NOT NULL,
+        "updatedAt"  timestamptz NOT NULL
+      );
+      INSERT INTO staff_changes (position, kind, at, "staffId", "firebaseId", email, "firstName",
+                                 "lastName", "photoURL", "companyId", role, "startDate",
+                                 "createdAt", "updatedAt")
+        SELECT row_number() OVER (ORDER BY rowid), 'created', "createdAt", id, "firebaseId",
+               email, "firstName", "lastName", "photoURL", "companyId", role, "startDate",
+               "createdAt", "updatedAt"
+        FROM company_staff;
       )sql",
   };
   return kMigrations;

@@ -3,13 +3,14 @@
 namespace gofast::company {
 namespace {
 
-const std::string& StaffColumns() {
-  static const std::string columns =
-      "id, \"firebaseId\", email, \"firstName\", \"lastName\", \"photoURL\", \"companyId\", "
-      "role, " +
-      db::IsoTimeColumn("\"startDate\"") + ", " + db::IsoTimeColumn("\"createdAt\"") + ", " +
-      db::IsoTimeColumn("\"updatedAt\"");
-  return columns;
+// The columns ReadStaff reads, for the prepared statements; `id` names the id
+// column (staff_changes calls it "staffId").
+std::string StaffColumns(const std::string& id = "id") {
+  return id +
+         ", \"firebaseId\", email, \"firstName\", \"lastName\", \"photoURL\", \"companyId\", "
+         "role, " +
+         db::IsoTimeColumn("\"startDate\"") + ", " + db::IsoTimeColumn("\"createdAt\"") + ", " +
+         db::IsoTimeColumn("\"updatedAt\"");
 }
 
 const std::string& CompanyColumns() {
@@ -29,20 +30,45 @@ constexpr char kInsertCompany[] =
     "\"createdAt\", \"updatedAt\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, "
     "$9::timestamptz)";
 
-Staff ReadStaff(const pqxx::row& row) {
+// The StaffColumns of a row, from column `first` on.
+Staff ReadStaff(const pqxx::row& row, int first = 0) {
   Staff staff;
-  staff.id = row[0].c_str();
-  staff.firebase_id = row[1].c_str();
-  staff.email = row[2].c_str();
-  staff.first_name = db::OptionalText(row[3]);
-  staff.last_name = db::OptionalText(row[4]);
-  staff.photo_url = db::OptionalText(row[5]);
-  staff.company_id = db::OptionalText(row[6]);
-  staff.role = row[7].c_str();
-  staff.start_date = db::OptionalText(row[8]);
-  staff.created_at = row[9].c_str();
-  staff.updated_at = row[10].c_str();
+  staff.id = row[first].c_str();
+  staff.firebase_id = row[first + 1].c_str();
+  staff.email = row[first + 2].c_str();
+  staff.first_name = db::OptionalText(row[first + 3]);
+  staff.last_name = db::OptionalText(row[first + 4]);
+  staff.photo_url = db::OptionalText(row[first + 5]);
+  staff.company_id = db::OptionalText(row[first + 6]);
+  staff.role = row[first + 7].c_str();
+  staff.start_date = db::OptionalText(row[first + 8]);
+  staff.created_at = row[first + 9].c_str();
+  staff.updated_at = row[first + 10].c_str();
   return staff;
+}
+
+// Any fixed number, other than the migrations' (shared/db/postgres.cc): the
+// key of the lock every write to staff takes first and holds to its commit.
+// Changes are numbered under it, so positions follow the commits and a reader
+// of the feed never sees a later one before an earlier one; it also makes
+// the rules that read before they write (an email free, a Founder left) hold
+// across instances.
+constexpr int64_t kStaffWriteLock = 7201;
+
+// A write transaction on staff: the staff write lock taken.
+void LockStaffWrites(pqxx::transaction_base& transaction) {
+  transaction.exec_prepared("staff_write_lock");
+}
+
+// Appends the change of the row `staff_id` as it is now (before its deletion,
+// for a removal), or of every row when `staff_id` is nullopt.
+void RecordChanges(pqxx::transaction_base& transaction, StaffChangeKind kind, const std::string& at,
+                   const std::optional<std::string>& staff_id) {
+  if (staff_id) {
+    transaction.exec_prepared("staff_change_record", StaffChangeKindName(kind), at, *staff_id);
+  } else {
+    transaction.exec_prepared("staff_change_record_all", StaffChangeKindName(kind), at);
+  }
 }
 
 std::optional<Staff> FirstStaff(const pqxx::result& result) {
@@ -84,8 +110,26 @@ void PostgresStaffStore::PrepareStatements(pqxx::connection& connection) {
   connection.prepare("staff_insert_if_absent",
                      std::string(kInsertStaff) + " ON CONFLICT (\"firebaseId\") DO NOTHING");
   connection.prepare("staff_email_taken", "SELECT 1 FROM company_staff WHERE email = $1 LIMIT 1");
-  // Two invitations of one email racing on two instances: one waits for the other.
-  connection.prepare("staff_lock_email", "SELECT pg_advisory_xact_lock(hashtext($1))");
+  connection.prepare("staff_write_lock",
+                     "SELECT pg_advisory_xact_lock(" + std::to_string(kStaffWriteLock) + ")");
+  const std::string record =
+      "INSERT INTO staff_changes (position, kind, at, \"staffId\", \"firebaseId\", email, "
+      "\"firstName\", \"lastName\", \"photoURL\", \"companyId\", role, \"startDate\", "
+      "\"createdAt\", \"updatedAt\") SELECT (SELECT coalesce(max(position), 0) FROM "
+      "staff_changes) + row_number() OVER (ORDER BY rowid), $1, $2::timestamptz, id, "
+      "\"firebaseId\", email, \"firstName\", \"lastName\", \"photoURL\", \"companyId\", role, "
+      "\"startDate\", \"createdAt\", \"updatedAt\" FROM company_staff";
+  connection.prepare("staff_change_record", record + " WHERE id = $3");
+  connection.prepare("staff_change_record_all", record);
+  connection.prepare("staff_changes_after",
+                     "SELECT position, kind, " + db::IsoTimeColumn("at") + ", " +
+                         StaffColumns("\"staffId\"") +
+                         " FROM staff_changes WHERE position > $1 ORDER BY position LIMIT $2");
+  connection.prepare("staff_founder_other",
+                     "SELECT 1 FROM company_staff WHERE role = 'Founder' AND id <> $1 LIMIT 1");
+  connection.prepare("staff_update",
+                     "UPDATE company_staff SET role = $1, \"firstName\" = $2, \"lastName\" = $3, "
+                     "\"photoURL\" = $4, \"updatedAt\" = $5::timestamptz WHERE id = $6");
   connection.prepare("staff_page", select + "ORDER BY \"updatedAt\", id LIMIT $1");
   connection.prepare("staff_page_after", select +
                                              "WHERE (\"updatedAt\", id) > ($1::timestamptz, $2) "
@@ -136,9 +180,11 @@ Result<std::optional<Staff>> PostgresStaffStore::LinkInvited(const std::string& 
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
-    // A racing link waits for this row's lock, then finds it linked: no row.
+    LockStaffWrites(transaction);
+    // A racing link, once it holds the lock, finds the row linked: no row.
     std::optional<Staff> linked =
         FirstStaff(transaction.exec_prepared("staff_link", firebase_id, now, staff_id));
+    if (linked) RecordChanges(transaction, StaffChangeKind::kLinked, now, staff_id);
     transaction.commit();
     return linked;
   } catch (const std::exception& e) {
@@ -150,8 +196,10 @@ Result<StaffStore::InsertOutcome> PostgresStaffStore::InsertIfAbsent(const Staff
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
+    LockStaffWrites(transaction);
     const bool created =
         InsertStaffRow(transaction, "staff_insert_if_absent", staff).affected_rows() == 1;
+    if (created) RecordChanges(transaction, StaffChangeKind::kCreated, staff.created_at, staff.id);
     // Read committed: this statement sees the row a racing insert committed.
     std::optional<Staff> stored =
         FirstStaff(transaction.exec_prepared("staff_by_firebase_id", staff.firebase_id));
@@ -167,11 +215,12 @@ Result<Staff> PostgresStaffStore::InsertIfEmailFree(const Staff& staff) {
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
-    transaction.exec_prepared("staff_lock_email", staff.email);
+    LockStaffWrites(transaction);  // two invitations of one email: the second sees the first
     if (!transaction.exec_prepared("staff_email_taken", staff.email).empty()) {
       return MakeError(ErrorCode::kConflict, "email taken");
     }
     InsertStaffRow(transaction, "staff_insert", staff);
+    RecordChanges(transaction, StaffChangeKind::kCreated, staff.created_at, staff.id);
     transaction.commit();
     return staff;
   } catch (const std::exception& e) {
@@ -251,6 +300,8 @@ Status PostgresStaffStore::ResetTenant(const Company& company) {
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
+    LockStaffWrites(transaction);
+    RecordChanges(transaction, StaffChangeKind::kRemoved, company.created_at, std::nullopt);
     transaction.exec0("DELETE FROM company_staff");
     transaction.exec0("DELETE FROM gofast_company");
     InsertCompanyRow(transaction, "company_insert", company);
@@ -266,8 +317,12 @@ Status PostgresStaffStore::Seed(const std::optional<Company>& company,
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
+    LockStaffWrites(transaction);
     if (company) InsertCompanyRow(transaction, "company_upsert", *company);
-    for (const Staff& member : staff) InsertStaffRow(transaction, "staff_insert", member);
+    for (const Staff& member : staff) {
+      InsertStaffRow(transaction, "staff_insert", member);
+      RecordChanges(transaction, StaffChangeKind::kCreated, member.created_at, member.id);
+    }
     transaction.commit();
     return Ok{};
   } catch (const std::exception& e) {
@@ -275,15 +330,91 @@ Status PostgresStaffStore::Seed(const std::optional<Company>& company,
   }
 }
 
-Status PostgresStaffStore::DeleteStaff(const std::vector<std::string>& ids) {
+namespace {
+
+void DeleteRow(pqxx::transaction_base& transaction, const std::string& id, const std::string& now) {
+  RecordChanges(transaction, StaffChangeKind::kRemoved, now, id);
+  transaction.exec_prepared("staff_delete", id);
+}
+
+bool OtherFounderExists(pqxx::transaction_base& transaction, const std::string& id) {
+  return !transaction.exec_prepared("staff_founder_other", id).empty();
+}
+
+}  // namespace
+
+Status PostgresStaffStore::DeleteStaff(const std::vector<std::string>& ids,
+                                       const std::string& now) {
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
-    for (const std::string& id : ids) transaction.exec_prepared("staff_delete", id);
+    LockStaffWrites(transaction);
+    for (const std::string& id : ids) DeleteRow(transaction, id, now);
     transaction.commit();
     return Ok{};
   } catch (const std::exception& e) {
     return db::PgFailure("DeleteStaff", e);
+  }
+}
+
+Result<StaffStore::ChangeOutcome> PostgresStaffStore::Update(const std::string& id,
+                                                             const StaffEdit& edit,
+                                                             const std::string& now) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    LockStaffWrites(transaction);
+    const std::optional<Staff> row = FirstStaff(transaction.exec_prepared("staff_by_id", id));
+    if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
+    if (TakesFounderAway(*row, &edit) && !OtherFounderExists(transaction, id)) {
+      return ChangeOutcome{row, Refusal::kLastFounder};
+    }
+    const Staff edited = Edited(*row, edit, now);
+    transaction.exec_prepared("staff_update", edited.role, edited.first_name, edited.last_name,
+                              edited.photo_url, edited.updated_at, id);
+    RecordChanges(transaction, StaffChangeKind::kUpdated, now, id);
+    transaction.commit();
+    return ChangeOutcome{edited, std::nullopt};
+  } catch (const std::exception& e) {
+    return db::PgFailure("Update", e);
+  }
+}
+
+Result<StaffStore::ChangeOutcome> PostgresStaffStore::Remove(const std::string& id,
+                                                             const std::string& now) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work transaction(*lease);
+    LockStaffWrites(transaction);
+    const std::optional<Staff> row = FirstStaff(transaction.exec_prepared("staff_by_id", id));
+    if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
+    if (TakesFounderAway(*row, nullptr) && !OtherFounderExists(transaction, id)) {
+      return ChangeOutcome{row, Refusal::kLastFounder};
+    }
+    DeleteRow(transaction, id, now);
+    transaction.commit();
+    return ChangeOutcome{row, std::nullopt};
+  } catch (const std::exception& e) {
+    return db::PgFailure("Remove", e);
+  }
+}
+
+Result<std::vector<StaffChange>> PostgresStaffStore::ChangesAfter(int64_t position, size_t limit) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::nontransaction read(*lease);
+    std::vector<StaffChange> changes;
+    for (const pqxx::row& row :
+         read.exec_prepared("staff_changes_after", position, static_cast<int64_t>(limit))) {
+      StaffChange& change = changes.emplace_back();
+      change.position = row[0].as<int64_t>();
+      change.kind = ParseStaffChangeKind(row[1].c_str()).value_or(StaffChangeKind::kUpdated);
+      change.at = row[2].c_str();
+      change.staff = ReadStaff(row, 3);
+    }
+    return changes;
+  } catch (const std::exception& e) {
+    return db::PgFailure("ChangesAfter", e);
   }
 }
 

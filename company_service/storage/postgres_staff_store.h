@@ -36,7 +36,11 @@ class PostgresStaffStore : public StaffStore {
   Result<std::vector<Staff>> AllStaff() override;
   Status ResetTenant(const Company& company) override;
   Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) override;
-  Status DeleteStaff(const std::vector<std::string>& ids) override;
+  Status DeleteStaff(const std::vector<std::string>& ids, const std::string& now) override;
+  Result<ChangeOutcome> Update(const std::string& id, const StaffEdit& edit,
+                               const std::string& now) override;
+  Result<ChangeOutcome> Remove(const std::string& id, const std::string& now) override;
+  Result<std::vector<StaffChange>> ChangesAfter(int64_t position, size_t limit) override;
 
  private:
   Result<std::optional<Staff>> FindOne(const char* statement, const std::string& value);

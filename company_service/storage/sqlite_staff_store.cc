@@ -13,20 +13,57 @@ constexpr char kStaffColumns[] =
     "id, firebaseId, email, firstName, lastName, photoURL, companyId, role, startDate, createdAt, "
     "updatedAt";
 
-Staff ReadStaff(SQLite::Statement& query) {
+// The kStaffColumns of a row, from column `first` on.
+Staff ReadStaff(SQLite::Statement& query, int first = 0) {
   Staff staff;
-  staff.id = query.getColumn(0).getString();
-  staff.firebase_id = query.getColumn(1).getString();
-  staff.email = query.getColumn(2).getString();
-  staff.first_name = db::OptionalText(query.getColumn(3));
-  staff.last_name = db::OptionalText(query.getColumn(4));
-  staff.photo_url = db::OptionalText(query.getColumn(5));
-  staff.company_id = db::OptionalText(query.getColumn(6));
-  staff.role = query.getColumn(7).getString();
-  staff.start_date = db::OptionalText(query.getColumn(8));
-  staff.created_at = query.getColumn(9).getString();
-  staff.updated_at = query.getColumn(10).getString();
+  staff.id = query.getColumn(first).getString();
+  staff.firebase_id = query.getColumn(first + 1).getString();
+  staff.email = query.getColumn(first + 2).getString();
+  staff.first_name = db::OptionalText(query.getColumn(first + 3));
+  staff.last_name = db::OptionalText(query.getColumn(first + 4));
+  staff.photo_url = db::OptionalText(query.getColumn(first + 5));
+  staff.company_id = db::OptionalText(query.getColumn(first + 6));
+  staff.role = query.getColumn(first + 7).getString();
+  staff.start_date = db::OptionalText(query.getColumn(first + 8));
+  staff.created_at = query.getColumn(first + 9).getString();
+  staff.updated_at = query.getColumn(first + 10).getString();
   return staff;
+}
+
+// Appends the change of the row `staff_id` as it is now (before its deletion,
+// for a removal), or of every row when `staff_id` is nullopt, in the writer's
+// transaction: positions follow the commits, since SQLite has one writer.
+void RecordChanges(db::Writer::Lock& writer, StaffChangeKind kind, const std::string& at,
+                   const std::optional<std::string>& staff_id) {
+  static const std::string kRecord =
+      std::string(
+          "INSERT INTO staff_changes (kind, at, staffId, firebaseId, email, firstName, lastName, "
+          "photoURL, companyId, role, startDate, createdAt, updatedAt) SELECT ?, ?, ") +
+      kStaffColumns + " FROM company_staff";
+  db::Connection::Use record =
+      writer.Prepare(kRecord + (staff_id ? " WHERE id = ?" : " ORDER BY rowid"));
+  record->bind(1, StaffChangeKindName(kind));
+  record->bind(2, at);
+  if (staff_id) record->bind(3, *staff_id);
+  record->exec();
+}
+
+// The row `id`, read on the writer: under its lock it cannot change in between.
+std::optional<Staff> FindOnWriter(db::Writer::Lock& writer, const std::string& id) {
+  static const std::string kSelect =
+      std::string("SELECT ") + kStaffColumns + " FROM company_staff WHERE id = ?";
+  db::Connection::Use select = writer.Prepare(kSelect);
+  select->bind(1, id);
+  if (!select->executeStep()) return std::nullopt;
+  return ReadStaff(*select);
+}
+
+// Whether a Founder other than `id` is stored.
+bool OtherFounderExists(db::Writer::Lock& writer, const std::string& id) {
+  db::Connection::Use founders =
+      writer.Prepare("SELECT 1 FROM company_staff WHERE role = 'Founder' AND id <> ? LIMIT 1");
+  founders->bind(1, id);
+  return founders->executeStep();
 }
 
 // The rows changed; `on_conflict` is appended to the statement.
@@ -109,16 +146,18 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
                                                            const std::string& now) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
-    static const std::string kLink = std::string(
-                                         "UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
-                                         "WHERE id = ? AND firebaseId LIKE 'temp-%' RETURNING ") +
-                                     kStaffColumns;
-    db::Connection::Use update = writer.Prepare(kLink);
+    SQLite::Transaction transaction(writer.db());
+    db::Connection::Use update = writer.Prepare(
+        "UPDATE company_staff SET firebaseId = ?, updatedAt = ? "
+        "WHERE id = ? AND firebaseId LIKE 'temp-%'");
     update->bind(1, firebase_id);
     update->bind(2, now);
     update->bind(3, staff_id);
-    if (!update->executeStep()) return std::optional<Staff>();
-    return std::optional<Staff>(ReadStaff(*update));  // committed when the use ends, under the lock
+    if (update->exec() == 0) return std::optional<Staff>();
+    RecordChanges(writer, StaffChangeKind::kLinked, now, staff_id);
+    std::optional<Staff> linked = FindOnWriter(writer, staff_id);
+    transaction.commit();
+    return linked;
   } catch (const SQLite::Exception& e) {
     return DatabaseError("LinkInvited", e);
   }
@@ -127,14 +166,21 @@ Result<std::optional<Staff>> SqliteStaffStore::LinkInvited(const std::string& st
 Result<StaffStore::InsertOutcome> SqliteStaffStore::InsertIfAbsent(const Staff& staff) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
     const bool created = InsertStaffRow(writer, staff, " ON CONFLICT (firebaseId) DO NOTHING") == 1;
+    if (created) RecordChanges(writer, StaffChangeKind::kCreated, staff.created_at, staff.id);
     // Read on the writer: under its lock the row cannot change in between.
     static const std::string kSelect =
         std::string("SELECT ") + kStaffColumns + " FROM company_staff WHERE firebaseId = ?";
-    db::Connection::Use select = writer.Prepare(kSelect);
-    select->bind(1, staff.firebase_id);
-    if (!select->executeStep()) return MakeError(ErrorCode::kInternal, "Internal error");
-    return InsertOutcome{ReadStaff(*select), created};
+    std::optional<Staff> stored;
+    {
+      db::Connection::Use select = writer.Prepare(kSelect);
+      select->bind(1, staff.firebase_id);
+      if (select->executeStep()) stored = ReadStaff(*select);
+    }
+    transaction.commit();
+    if (!stored) return MakeError(ErrorCode::kInternal, "Internal error");
+    return InsertOutcome{std::move(*stored), created};
   } catch (const SQLite::Exception& e) {
     return DatabaseError("InsertIfAbsent", e);
   }
@@ -149,6 +195,7 @@ Result<Staff> SqliteStaffStore::InsertIfEmailFree(const Staff& staff) {
     taken->bind(1, staff.email);
     if (taken->executeStep()) return MakeError(ErrorCode::kConflict, "email taken");
     InsertStaffRow(writer, staff);
+    RecordChanges(writer, StaffChangeKind::kCreated, staff.created_at, staff.id);
     transaction.commit();
     return staff;
   } catch (const SQLite::Exception& e) {
@@ -231,6 +278,7 @@ Status SqliteStaffStore::ResetTenant(const Company& company) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
+    RecordChanges(writer, StaffChangeKind::kRemoved, company.created_at, std::nullopt);
     writer.db().exec("DELETE FROM company_staff; DELETE FROM gofast_company;");
     InsertCompanyRow(writer.db(), company);
     transaction.commit();
@@ -252,7 +300,10 @@ Status SqliteStaffStore::Seed(const std::optional<Company>& company,
                        "website = excluded.website, description = excluded.description, "
                        "createdAt = excluded.createdAt, updatedAt = excluded.updatedAt");
     }
-    for (const Staff& member : staff) InsertStaffRow(writer, member);
+    for (const Staff& member : staff) {
+      InsertStaffRow(writer, member);
+      RecordChanges(writer, StaffChangeKind::kCreated, member.created_at, member.id);
+    }
     transaction.commit();
     return Ok{};
   } catch (const SQLite::Exception& e) {
@@ -260,19 +311,100 @@ Status SqliteStaffStore::Seed(const std::optional<Company>& company,
   }
 }
 
-Status SqliteStaffStore::DeleteStaff(const std::vector<std::string>& ids) {
+namespace {
+
+void DeleteRow(db::Writer::Lock& writer, const std::string& id, const std::string& now) {
+  RecordChanges(writer, StaffChangeKind::kRemoved, now, id);
+  db::Connection::Use remove = writer.Prepare("DELETE FROM company_staff WHERE id = ?");
+  remove->bind(1, id);
+  remove->exec();
+}
+
+}  // namespace
+
+Status SqliteStaffStore::DeleteStaff(const std::vector<std::string>& ids, const std::string& now) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
-    for (const std::string& id : ids) {
-      db::Connection::Use remove = writer.Prepare("DELETE FROM company_staff WHERE id = ?");
-      remove->bind(1, id);
-      remove->exec();
-    }
+    for (const std::string& id : ids) DeleteRow(writer, id, now);
     transaction.commit();
     return Ok{};
   } catch (const SQLite::Exception& e) {
     return DatabaseError("DeleteStaff", e);
+  }
+}
+
+Result<StaffStore::ChangeOutcome> SqliteStaffStore::Update(const std::string& id,
+                                                           const StaffEdit& edit,
+                                                           const std::string& now) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
+    const std::optional<Staff> row = FindOnWriter(writer, id);
+    if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
+    if (TakesFounderAway(*row, &edit) && !OtherFounderExists(writer, id)) {
+      return ChangeOutcome{row, Refusal::kLastFounder};
+    }
+    const Staff edited = Edited(*row, edit, now);
+    {
+      db::Connection::Use update = writer.Prepare(
+          "UPDATE company_staff SET role = ?, firstName = ?, lastName = ?, photoURL = ?, "
+          "updatedAt = ? WHERE id = ?");
+      update->bind(1, edited.role);
+      db::BindOptional(*update, 2, edited.first_name);
+      db::BindOptional(*update, 3, edited.last_name);
+      db::BindOptional(*update, 4, edited.photo_url);
+      update->bind(5, edited.updated_at);
+      update->bind(6, id);
+      update->exec();
+    }
+    RecordChanges(writer, StaffChangeKind::kUpdated, now, id);
+    transaction.commit();
+    return ChangeOutcome{edited, std::nullopt};
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError("Update", e);
+  }
+}
+
+Result<StaffStore::ChangeOutcome> SqliteStaffStore::Remove(const std::string& id,
+                                                           const std::string& now) {
+  try {
+    db::Writer::Lock writer = writer_.Acquire();
+    SQLite::Transaction transaction(writer.db());
+    const std::optional<Staff> row = FindOnWriter(writer, id);
+    if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
+    if (TakesFounderAway(*row, nullptr) && !OtherFounderExists(writer, id)) {
+      return ChangeOutcome{row, Refusal::kLastFounder};
+    }
+    DeleteRow(writer, id, now);
+    transaction.commit();
+    return ChangeOutcome{row, std::nullopt};
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError("Remove", e);
+  }
+}
+
+Result<std::vector<StaffChange>> SqliteStaffStore::ChangesAfter(int64_t position, size_t limit) {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    db::Connection::Use query = reader.Prepare(
+        "SELECT position, kind, at, staffId, firebaseId, email, firstName, lastName, photoURL, "
+        "companyId, role, startDate, createdAt, updatedAt FROM staff_changes "
+        "WHERE position > ? ORDER BY position LIMIT ?");
+    query->bind(1, position);
+    query->bind(2, static_cast<int64_t>(limit));
+    std::vector<StaffChange> changes;
+    while (query->executeStep()) {
+      StaffChange& change = changes.emplace_back();
+      change.position = query->getColumn(0).getInt64();
+      change.kind =
+          ParseStaffChangeKind(query->getColumn(1).getString()).value_or(StaffChangeKind::kUpdated);
+      change.at = query->getColumn(2).getString();
+      change.staff = ReadStaff(*query, 3);
+    }
+    return changes;
+  } catch (const SQLite::Exception& e) {
+    return DatabaseError("ChangesAfter", e);
   }
 }
 

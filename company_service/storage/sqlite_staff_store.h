@@ -8,7 +8,7 @@
 
 namespace gofast::company {
 
-// company.db on SQLite: gofast_company and company_staff.
+// company.db on SQLite: gofast_company, company_staff and staff_changes.
 class SqliteStaffStore : public StaffStore {
  public:
   // `database` is company.db, migrated (storage/migrations.h); it outlives the store.
@@ -28,7 +28,11 @@ class SqliteStaffStore : public StaffStore {
   Result<std::vector<Staff>> AllStaff() override;
   Status ResetTenant(const Company& company) override;
   Status Seed(const std::optional<Company>& company, const std::vector<Staff>& staff) override;
-  Status DeleteStaff(const std::vector<std::string>& ids) override;
+  Status DeleteStaff(const std::vector<std::string>& ids, const std::string& now) override;
+  Result<ChangeOutcome> Update(const std::string& id, const StaffEdit& edit,
+                               const std::string& now) override;
+  Result<ChangeOutcome> Remove(const std::string& id, const std::string& now) override;
+  Result<std::vector<StaffChange>> ChangesAfter(int64_t position, size_t limit) override;
 
  private:
   Result<std::optional<Staff>> FindOne(const char* where_sql, const std::string& value);

@@ -94,6 +94,11 @@ CommonOptions::CommonOptions(CLI::App& app, CommonConfig& config, const ServiceI
                "Serve DELETE /_test/data, POST /_test/seed and GET /_test/export "
                "(emulator auth mode only)")
       ->envname("GOFAST_TEST_API");
+  // The real systems' machine lane: one key, given to both services, unprefixed for that.
+  app.add_option("--internal-api-key", config.internal_api_key,
+                 "The services' shared key: the company serves its staff change feed to callers "
+                 "sending it; the app sends it (replica mode) (default: none, no feed)")
+      ->envname("GOFAST_INTERNAL_API_KEY");
   app.add_option("--import", config.import_path,
                  "Empty the database, then load this seed file, at start (emulator auth mode "
                  "only; default: none)")

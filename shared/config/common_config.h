@@ -34,6 +34,8 @@ struct CommonConfig {
   int64_t head_timeout_ms = 10000;
   size_t max_head_bytes = 65536;
   size_t max_headers = 100;
+  // The shared key of the services' machine lane (GET /api/staff/changes); empty: none.
+  std::string internal_api_key;
   // For other teams' test suites (shared/http/test_api.h); refused in production auth mode,
   // where an import would empty a real database.
   bool test_api = false;            // the /_test/ routes

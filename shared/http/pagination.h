@@ -24,6 +24,10 @@ struct PageRequest {
 
 inline constexpr size_t kMaxPageLimit = 500;
 
+// `limit` from the query string: 1..500, `default_limit` when absent;
+// VALIDATION_FAILED for anything else.
+Result<size_t> ParseLimit(const httplib::Request& request, size_t default_limit);
+
 // `limit` (1..500, else `default_limit`) and `cursor` from the query string.
 // A bad value of either is VALIDATION_FAILED, never clamped.
 Result<PageRequest> ParsePageRequest(const httplib::Request& request, size_t default_limit);

@@ -137,6 +137,11 @@ std::string_view BearerToken(const Request& request);
 // token. NO_TOKEN without a header, with another scheme, or with an empty token.
 Result<Caller> Authenticate(const auth::TokenVerifier& verifier, const Request& request);
 
+// Whether the "Authorization: Bearer <key>" header carries `key`, the shared
+// key of the services' machine lane (--internal-api-key), compared in
+// constant time; INVALID_TOKEN without it or with another key.
+Status AuthenticateService(const Request& request, const std::string& key);
+
 // The body as a JSON object: 415 for a non-empty body that is not declared
 // JSON, 400 BAD_JSON for bytes that do not parse or are not an object. An
 // empty body is {} where `allow_empty`, else BAD_JSON.

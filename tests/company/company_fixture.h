@@ -27,6 +27,20 @@ class CompanyService : public ServiceUnderTest {
   Reply Invite(const std::string& token, const nlohmann::json& body) {
     return client().PostJson("/api/staff/invite", token, body);
   }
+  Reply Patch(const std::string& token, const std::string& id, const nlohmann::json& body) {
+    return client().Send(
+        "PATCH", "/api/staff/" + id,
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}}, body.dump());
+  }
+  Reply Remove(const std::string& token, const std::string& id) {
+    return client().Send("DELETE", "/api/staff/" + id, {{"Authorization", "Bearer " + token}});
+  }
+  // GET /api/staff/changes, sending `key` (none when empty).
+  Reply Changes(const std::string& key, const std::string& query = "") {
+    return client().Send(
+        "GET", "/api/staff/changes" + query,
+        key.empty() ? httplib::Headers{} : httplib::Headers{{"Authorization", "Bearer " + key}});
+  }
 };
 
 }  // namespace gofast::testing

@@ -23,7 +23,7 @@ TEST_CASE("the company service creates its tables and the tenant row at first st
   CHECK(db.execAndGet("SELECT id FROM gofast_company").getString() == gofast::testing::kTenantId);
   CHECK(db.execAndGet("SELECT companyName FROM gofast_company").getString() == "GoFast Inc");
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
   CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('company_staff') WHERE "
                       "\"table\" = 'gofast_company'")
             .getInt() == 1);

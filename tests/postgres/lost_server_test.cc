@@ -71,8 +71,7 @@ TEST_CASE("a PostgreSQL server lost under load: 503 while it is down, nothing ac
           "[postgres]") {
   PrivateCluster cluster;
   const std::string app_db = cluster.MakeDatabase("app");
-  ServiceProcess company(GOFAST_COMPANY_SERVICE_BIN,
-                         ServiceArgs(cluster.MakeDatabase("company")));
+  ServiceProcess company(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(cluster.MakeDatabase("company")));
   ServiceProcess app(GOFAST_APP_SERVICE_BIN,
                      ServiceArgs(app_db, {"--company-url", company.base_url()}));
   const std::string token = SignedToken("uid-ada");

@@ -26,6 +26,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr char kFeedKey[] = "feed-key-0123456789";
+
 // Two company instances on one database, and two app instances on another,
 // app i asking company i.
 class TwoOfEach {
@@ -33,8 +35,9 @@ class TwoOfEach {
   TwoOfEach()
       : company_db_(dir_, "company.db"),
         app_db_(dir_, "app.db"),
-        companies_{Start(GOFAST_COMPANY_SERVICE_BIN, company_db_, {}),
-                   Start(GOFAST_COMPANY_SERVICE_BIN, company_db_, {})},
+        companies_{
+            Start(GOFAST_COMPANY_SERVICE_BIN, company_db_, {"--internal-api-key", kFeedKey}),
+            Start(GOFAST_COMPANY_SERVICE_BIN, company_db_, {"--internal-api-key", kFeedKey})},
         apps_{
             Start(GOFAST_APP_SERVICE_BIN, app_db_, {"--company-url", companies_[0]->base_url()}),
             Start(GOFAST_APP_SERVICE_BIN, app_db_, {"--company-url", companies_[1]->base_url()})} {}
@@ -187,6 +190,47 @@ TEST_CASE("the dialog works through every pair, and each app lists and audits th
       CHECK(audit.json["staff"]["id"] == *staff_ids.begin());
     }
   }
+}
+
+TEST_CASE("a reader of one company instance's feed misses no change committed through either",
+          "[postgres]") {
+  TwoOfEach services;
+  constexpr int kWriters = 4;
+  constexpr int kEach = 25;
+  std::atomic<int> writing{kWriters};
+  std::vector<std::thread> writers;
+  for (int writer = 0; writer < kWriters; ++writer) {
+    writers.emplace_back([&, writer] {
+      TestClient client(Service::kCompany, services.company(writer % 2).port());
+      for (int i = 0; i < kEach; ++i) {
+        const std::string uid = "w" + std::to_string(writer) + "-" + std::to_string(i);
+        client.Post(client::kFindOrCreateStaffPath, SignedToken(uid, uid + "@gofast.test"), "");
+      }
+      writing.fetch_sub(1);
+    });
+  }
+  TestClient reader(Service::kCompany, services.company(0).port());
+  std::string cursor = "0";
+  std::vector<json> seen;
+  const auto read_new = [&] {
+    const Reply page = reader.Send("GET", "/api/staff/changes?limit=7&cursor=" + cursor,
+                                   {{"Authorization", std::string("Bearer ") + kFeedKey}});
+    REQUIRE(page.status == 200);
+    cursor = page.json["nextCursor"].get<std::string>();
+    for (const json& change : page.json["changes"]) seen.push_back(change);
+    return !page.json["changes"].empty();
+  };
+  while (writing.load() > 0) read_new();
+  for (std::thread& writer : writers) writer.join();
+  while (read_new()) {
+  }
+  REQUIRE(seen.size() == static_cast<size_t>(kWriters * kEach));
+  std::set<std::string> ids;
+  for (size_t i = 0; i < seen.size(); ++i) {
+    CHECK(seen[i]["cursor"] == std::to_string(i + 1));
+    ids.insert(seen[i]["staff"]["id"].get<std::string>());
+  }
+  CHECK(ids.size() == seen.size());
 }
 
 TEST_CASE("stopping one app instance under load loses no run it acknowledged", "[postgres]") {

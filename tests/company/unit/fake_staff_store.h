@@ -47,6 +47,7 @@ class FakeStaffStore : public StaffStore {
     if (it == staff.end() || !IsInvited(it->second)) return std::optional<Staff>();
     it->second.firebase_id = firebase_id;
     it->second.updated_at = now;
+    Record(StaffChangeKind::kLinked, it->second, now);
     return std::optional<Staff>(it->second);
   }
 
@@ -55,6 +56,7 @@ class FakeStaffStore : public StaffStore {
     Result<std::optional<Staff>> existing = FindByFirebaseId(row.firebase_id);
     if (existing.value()) return InsertOutcome{*existing.value(), false};
     staff[row.id] = row;
+    Record(StaffChangeKind::kCreated, row, row.created_at);
     return InsertOutcome{row, true};
   }
 
@@ -64,6 +66,7 @@ class FakeStaffStore : public StaffStore {
       if (other.email == row.email) return MakeError(ErrorCode::kConflict, "email taken");
     }
     staff[row.id] = row;
+    Record(StaffChangeKind::kCreated, row, row.created_at);
     return row;
   }
 
@@ -100,6 +103,8 @@ class FakeStaffStore : public StaffStore {
 
   Status ResetTenant(const Company& row) override {
     ++writes;
+    for (const auto& [id, member] : staff)
+      Record(StaffChangeKind::kRemoved, member, row.created_at);
     staff.clear();
     company = row;
     return Ok{};
@@ -114,20 +119,73 @@ class FakeStaffStore : public StaffStore {
         return MakeError(ErrorCode::kConflict, "constraint violated");
     }
     if (seed_company) company = seed_company;
-    for (const Staff& row : seed_staff) staff[row.id] = row;
+    for (const Staff& row : seed_staff) {
+      staff[row.id] = row;
+      Record(StaffChangeKind::kCreated, row, row.created_at);
+    }
     return Ok{};
   }
 
-  Status DeleteStaff(const std::vector<std::string>& ids) override {
+  Status DeleteStaff(const std::vector<std::string>& ids, const std::string& now) override {
     ++writes;
-    for (const std::string& id : ids) staff.erase(id);
+    for (const std::string& id : ids) {
+      const auto it = staff.find(id);
+      if (it == staff.end()) continue;
+      Record(StaffChangeKind::kRemoved, it->second, now);
+      staff.erase(it);
+    }
     return Ok{};
+  }
+
+  Result<ChangeOutcome> Update(const std::string& id, const StaffEdit& edit,
+                               const std::string& now) override {
+    ++writes;
+    const auto it = staff.find(id);
+    if (it == staff.end()) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
+    if (TakesFounderAway(it->second, &edit) && !OtherFounderExists(id)) {
+      return ChangeOutcome{it->second, Refusal::kLastFounder};
+    }
+    it->second = Edited(it->second, edit, now);
+    Record(StaffChangeKind::kUpdated, it->second, now);
+    return ChangeOutcome{it->second, std::nullopt};
+  }
+
+  Result<ChangeOutcome> Remove(const std::string& id, const std::string& now) override {
+    ++writes;
+    const auto it = staff.find(id);
+    if (it == staff.end()) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
+    const Staff row = it->second;
+    if (TakesFounderAway(row, nullptr) && !OtherFounderExists(id)) {
+      return ChangeOutcome{row, Refusal::kLastFounder};
+    }
+    Record(StaffChangeKind::kRemoved, row, now);
+    staff.erase(it);
+    return ChangeOutcome{row, std::nullopt};
+  }
+
+  Result<std::vector<StaffChange>> ChangesAfter(int64_t position, size_t limit) override {
+    std::vector<StaffChange> after;
+    for (const StaffChange& change : changes) {
+      if (change.position > position && after.size() < limit) after.push_back(change);
+    }
+    return after;
   }
 
   static bool IsInvited(const Staff& row) { return IsInvitedFirebaseId(row.firebase_id); }
 
+  void Record(StaffChangeKind kind, const Staff& row, const std::string& at) {
+    changes.push_back({static_cast<int64_t>(changes.size()) + 1, kind, row, at});
+  }
+
+  bool OtherFounderExists(const std::string& id) const {
+    return std::any_of(staff.begin(), staff.end(), [&](const auto& entry) {
+      return entry.first != id && entry.second.role == "Founder";
+    });
+  }
+
   std::map<std::string, Staff> staff;  // by id
   std::optional<Company> company;
+  std::vector<StaffChange> changes;  // in the order recorded
   int writes = 0;
   int seed_calls = 0;
 };
