@@ -334,5 +334,60 @@ TEST_CASE("a tenant reset removes every staff row and puts the given tenant row 
   CHECK(tenant.value()->created_at == "2026-04-01T00:00:00.000Z");
 }
 
+TEST_CASE("a tenant reset and deletes record each row they remove in the feed", "[unit][feed]") {
+  TempDir dir;
+  CompanyDb company(dir);
+  const Staff ada = InsertStaff(company.store, MakeStaff("uid-1", "a@gofast.test", "Founder"));
+  const Staff bob = InsertStaff(company.store, MakeStaff("uid-2", "b@gofast.test"));
+  REQUIRE(company.store.DeleteStaff({bob.id, "no-such-id"}, "2026-04-01T00:00:00.000Z"));
+  Company start = MakeCompany();
+  start.created_at = start.updated_at = "2026-04-02T00:00:00.000Z";
+  REQUIRE(company.store.ResetTenant(start));
+
+  const Result<std::vector<StaffChange>> changes = company.store.ChangesAfter(0, 10);
+  REQUIRE(changes);
+  REQUIRE(changes->size() == 4);
+  CHECK(changes->at(2).kind == StaffChangeKind::kRemoved);
+  CHECK(changes->at(2).staff.id == bob.id);
+  CHECK(changes->at(2).at == "2026-04-01T00:00:00.000Z");
+  CHECK(changes->at(3).kind == StaffChangeKind::kRemoved);
+  CHECK(changes->at(3).staff.id == ada.id);
+  CHECK(changes->at(3).staff.email == "a@gofast.test");  // the row as it was
+  CHECK(changes->at(3).at == "2026-04-02T00:00:00.000Z");
+  CHECK(changes->at(3).position == 4);
+}
+
+TEST_CASE("staff stored before the feed existed enter it as created, in the order stored",
+          "[unit][feed]") {
+  TempDir dir;
+  std::vector<std::string> stored;
+  {
+    // company.db as the first schema left it, before the feed's migration.
+    Result<std::unique_ptr<db::Database>> first_schema =
+        db::Database::Open(dir.File("company.db"), {SchemaMigrations().front()});
+    REQUIRE(first_schema);
+    SqliteStaffStore store(*first_schema.value());
+    REQUIRE(store.InsertCompany(MakeCompany()));
+    for (const char* uid : {"uid-z", "uid-a"}) {
+      const Staff staff = MakeStaff(uid, std::string(uid) + "@gofast.test");
+      first_schema.value()->writer().Acquire().db().exec(
+          "INSERT INTO company_staff (id, firebaseId, email, companyId, role, createdAt, "
+          "updatedAt) VALUES ('" +
+          staff.id + "', '" + staff.firebase_id + "', '" + staff.email + "', '" + kCompanyId +
+          "', 'Sales', '" + staff.created_at + "', '" + staff.updated_at + "')");
+      stored.push_back(staff.id);
+    }
+  }
+  CompanyDb company(dir, /*with_tenant=*/false);
+  const Result<std::vector<StaffChange>> changes = company.store.ChangesAfter(0, 10);
+  REQUIRE(changes);
+  REQUIRE(changes->size() == 2);
+  for (size_t i = 0; i < stored.size(); ++i) {
+    CHECK(changes->at(i).position == static_cast<int64_t>(i + 1));
+    CHECK(changes->at(i).kind == StaffChangeKind::kCreated);
+    CHECK(changes->at(i).staff.id == stored[i]);
+  }
+}
+
 }  // namespace
 }  // namespace gofast::company

@@ -344,3 +344,110 @@ TEST_CASE("an invited row does not make its email's owner staff", "[unit]") {
 
 }  // namespace
 }  // namespace gofast::company
+
+namespace gofast::company {
+namespace {
+
+TEST_CASE("a Founder's edit sets what it names, keeps the rest and records it", "[unit][feed]") {
+  FakeStaffStore store;
+  AddFounder(store);
+  Staff sam = MakeStaff("staff-sam", "uid-sam", "sam@gofast.test", "Sales");
+  sam.first_name = "Sam";
+  sam.last_name = "Seller";
+  store.staff[sam.id] = sam;
+  StaffService service(store, OpenPolicy(), FixedClock);
+
+  StaffEdit edit;
+  edit.role = "CFO";
+  edit.first_name = std::optional<std::string>();  // cleared
+  const Result<Staff> edited = service.Update(kFounder, sam.id, edit);
+  REQUIRE(edited);
+  Staff expected = sam;
+  expected.role = "CFO";
+  expected.first_name.reset();
+  expected.updated_at = kNow;
+  CheckSameRow(edited.value(), expected);
+  CheckSameRow(store.staff.at(sam.id), expected);
+  REQUIRE(store.changes.size() == 1);
+  CHECK(store.changes[0].kind == StaffChangeKind::kUpdated);
+  CHECK(store.changes[0].at == kNow);
+}
+
+TEST_CASE("an edit is checked before the caller, and only a Founder edits or removes",
+          "[unit][feed]") {
+  FakeStaffStore store;
+  const Staff founder = AddFounder(store);
+  store.staff["staff-cal"] = MakeStaff("staff-cal", "uid-cal", "cal@gofast.test", "CFO");
+  StaffService service(store, OpenPolicy(), FixedClock);
+  const Caller cal{"uid-cal", "cal@gofast.test", "Cal", true, std::nullopt};
+
+  const Result<Staff> empty = service.Update(kAda, founder.id, StaffEdit{});
+  REQUIRE_FALSE(empty);
+  CHECK(empty.error().code == ErrorCode::kValidationFailed);  // before NOT_COMPANY_STAFF
+  StaffEdit unknown_role;
+  unknown_role.role = "founder";  // exact case only
+  CHECK(service.Update(kFounder, founder.id, unknown_role).error().code ==
+        ErrorCode::kValidationFailed);
+  StaffEdit rename;
+  rename.last_name = std::optional<std::string>("New");
+  CHECK(service.Update(cal, founder.id, rename).error().message ==
+        "Only a Founder can change staff");
+  CHECK(service.Remove(cal, founder.id).error().message == "Only a Founder can remove staff");
+  CHECK(service.Remove(kAda, founder.id).error().code == ErrorCode::kNotCompanyStaff);
+  CHECK(service.Remove(kFounder, "no-such-id").error().code == ErrorCode::kNotFound);
+  CHECK(store.changes.empty());
+}
+
+TEST_CASE("the last Founder can neither step down nor be removed; with two, either can",
+          "[unit][feed]") {
+  FakeStaffStore store;
+  const Staff founder = AddFounder(store);
+  StaffService service(store, OpenPolicy(), FixedClock);
+  StaffEdit step_down;
+  step_down.role = "Sales";
+
+  const Result<Staff> refused = service.Update(kFounder, founder.id, step_down);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == ErrorCode::kConflict);
+  CHECK(refused.error().message == "The company must keep at least one Founder");
+  CHECK(service.Remove(kFounder, founder.id).error().code == ErrorCode::kConflict);
+  CHECK(store.staff.at(founder.id).role == "Founder");
+
+  store.staff["staff-second"] =
+      MakeStaff("staff-second", "uid-second", "second@gofast.test", "Founder");
+  REQUIRE(service.Update(kFounder, founder.id, step_down));
+  const Result<Staff> removed = service.Remove(kFounder, "staff-second");
+  CHECK(removed.error().code == ErrorCode::kForbidden);  // the caller is no Founder now
+  CHECK(store.staff.count("staff-second") == 1);
+}
+
+TEST_CASE("the feed answers the changes after a position, oldest first, up to the limit",
+          "[unit][feed]") {
+  FakeStaffStore store;
+  StaffService service(store, OpenPolicy(), FixedClock);
+  for (const char* uid : {"uid-1", "uid-2", "uid-3"}) {
+    REQUIRE(service.FindOrCreate({uid, std::string(uid) + "@gofast.test", std::nullopt, true,
+                                  std::nullopt},
+                                 kNoProfile));
+  }
+  const Result<std::vector<StaffChange>> after_one = service.Changes(1, 10);
+  REQUIRE(after_one);
+  REQUIRE(after_one->size() == 2);
+  CHECK(after_one->at(0).position == 2);
+  CHECK(after_one->at(0).staff.firebase_id == "uid-2");
+  CHECK(after_one->at(0).kind == StaffChangeKind::kCreated);
+  CHECK(service.Changes(0, 1)->size() == 1);
+  CHECK(service.Changes(3, 10)->empty());
+}
+
+TEST_CASE("change kinds read back from their names, and nothing else does", "[unit][feed]") {
+  for (StaffChangeKind kind : {StaffChangeKind::kCreated, StaffChangeKind::kLinked,
+                               StaffChangeKind::kUpdated, StaffChangeKind::kRemoved}) {
+    CHECK(ParseStaffChangeKind(StaffChangeKindName(kind)) == kind);
+  }
+  CHECK_FALSE(ParseStaffChangeKind("Created"));
+  CHECK_FALSE(ParseStaffChangeKind(""));
+}
+
+}  // namespace
+}  // namespace gofast::company
