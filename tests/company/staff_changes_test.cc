@@ -76,9 +76,11 @@ TEST_CASE("the change feed tells each change to staff once, in order, page by pa
   std::string cursor;
   const std::vector<json> changes = ReadFeed(service, cursor, 2);
   REQUIRE(changes.size() == 5);
-  const std::vector<std::pair<std::string, std::string>> expected = {
-      {"created", ada.id}, {"created", sam.id}, {"linked", sam.id},
-      {"updated", sam.id}, {"removed", sam.id}};
+  const std::vector<std::pair<std::string, std::string>> expected = {{"created", ada.id},
+                                                                     {"created", sam.id},
+                                                                     {"linked", sam.id},
+                                                                     {"updated", sam.id},
+                                                                     {"removed", sam.id}};
   for (size_t i = 0; i < changes.size(); ++i) {
     INFO(changes[i].dump());
     CHECK(changes[i]["kind"] == expected[i].first);
@@ -112,8 +114,8 @@ TEST_CASE("the change feed is for services holding the key, and 404 when the com
     CHECK(refused.json["code"] == "INVALID_TOKEN");
   }
   // Tried: a cursor that is no position, one too long for any, limits out of range.
-  for (const char* query : {"?cursor=abc", "?cursor=-1", "?cursor=1234567890123456789",
-                                   "?limit=0", "?limit=501", "?limit=ten"}) {
+  for (const char* query : {"?cursor=abc", "?cursor=-1", "?cursor=1234567890123456789", "?limit=0",
+                            "?limit=501", "?limit=ten"}) {
     INFO(query);
     CHECK(service.Changes(kKey, query).status == 400);
   }
@@ -229,8 +231,9 @@ TEST_CASE("the feed's cursors survive a restart, and staff stored before it are 
   ServiceProcess second(GOFAST_COMPANY_SERVICE_BIN,
                         ServiceArgs(database.url(), {"--internal-api-key", kKey}));
   TestClient client(Service::kCompany, second.port());
-  REQUIRE(client.Post("/api/staff/find-or-create", SignedToken("bob", "bob@gofast.test"), "")
-              .status == 201);
+  REQUIRE(
+      client.Post("/api/staff/find-or-create", SignedToken("bob", "bob@gofast.test"), "").status ==
+      201);
   const Reply after = client.Send("GET", "/api/staff/changes?cursor=" + cursor,
                                   {{"Authorization", std::string("Bearer ") + kKey}});
   REQUIRE(after.json["changes"].size() == 1);

@@ -426,9 +426,8 @@ TEST_CASE("the feed answers the changes after a position, oldest first, up to th
   FakeStaffStore store;
   StaffService service(store, OpenPolicy(), FixedClock);
   for (const char* uid : {"uid-1", "uid-2", "uid-3"}) {
-    REQUIRE(service.FindOrCreate({uid, std::string(uid) + "@gofast.test", std::nullopt, true,
-                                  std::nullopt},
-                                 kNoProfile));
+    REQUIRE(service.FindOrCreate(
+        {uid, std::string(uid) + "@gofast.test", std::nullopt, true, std::nullopt}, kNoProfile));
   }
   const Result<std::vector<StaffChange>> after_one = service.Changes(1, 10);
   REQUIRE(after_one);
