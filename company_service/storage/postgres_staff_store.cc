@@ -360,42 +360,39 @@ Status PostgresStaffStore::DeleteStaff(const std::vector<std::string>& ids,
 Result<StaffStore::ChangeOutcome> PostgresStaffStore::Update(const std::string& id,
                                                              const StaffEdit& edit,
                                                              const std::string& now) {
+  return EditOrRemove(id, &edit, now);
+}
+
+Result<StaffStore::ChangeOutcome> PostgresStaffStore::Remove(const std::string& id,
+                                                             const std::string& now) {
+  return EditOrRemove(id, nullptr, now);
+}
+
+Result<StaffStore::ChangeOutcome> PostgresStaffStore::EditOrRemove(const std::string& id,
+                                                                   const StaffEdit* edit,
+                                                                   const std::string& now) {
   try {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
     LockStaffWrites(transaction);
     const std::optional<Staff> row = FirstStaff(transaction.exec_prepared("staff_by_id", id));
     if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
-    if (TakesFounderAway(*row, &edit) && !OtherFounderExists(transaction, id)) {
+    if (TakesFounderAway(*row, edit) && !OtherFounderExists(transaction, id)) {
       return ChangeOutcome{row, Refusal::kLastFounder};
     }
-    const Staff edited = Edited(*row, edit, now);
+    if (edit == nullptr) {
+      DeleteRow(transaction, id, now);
+      transaction.commit();
+      return ChangeOutcome{row, std::nullopt};
+    }
+    const Staff edited = Edited(*row, *edit, now);
     transaction.exec_prepared("staff_update", edited.role, edited.first_name, edited.last_name,
                               edited.photo_url, edited.updated_at, id);
     RecordChanges(transaction, StaffChangeKind::kUpdated, now, id);
     transaction.commit();
     return ChangeOutcome{edited, std::nullopt};
   } catch (const std::exception& e) {
-    return db::PgFailure("Update", e);
-  }
-}
-
-Result<StaffStore::ChangeOutcome> PostgresStaffStore::Remove(const std::string& id,
-                                                             const std::string& now) {
-  try {
-    db::PgPool::Lease lease = pool_.Acquire();
-    pqxx::work transaction(*lease);
-    LockStaffWrites(transaction);
-    const std::optional<Staff> row = FirstStaff(transaction.exec_prepared("staff_by_id", id));
-    if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
-    if (TakesFounderAway(*row, nullptr) && !OtherFounderExists(transaction, id)) {
-      return ChangeOutcome{row, Refusal::kLastFounder};
-    }
-    DeleteRow(transaction, id, now);
-    transaction.commit();
-    return ChangeOutcome{row, std::nullopt};
-  } catch (const std::exception& e) {
-    return db::PgFailure("Remove", e);
+    return db::PgFailure(edit != nullptr ? "Update" : "Remove", e);
   }
 }
 

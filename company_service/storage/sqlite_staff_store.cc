@@ -337,15 +337,31 @@ Status SqliteStaffStore::DeleteStaff(const std::vector<std::string>& ids, const 
 Result<StaffStore::ChangeOutcome> SqliteStaffStore::Update(const std::string& id,
                                                            const StaffEdit& edit,
                                                            const std::string& now) {
+  return EditOrRemove(id, &edit, now);
+}
+
+Result<StaffStore::ChangeOutcome> SqliteStaffStore::Remove(const std::string& id,
+                                                           const std::string& now) {
+  return EditOrRemove(id, nullptr, now);
+}
+
+Result<StaffStore::ChangeOutcome> SqliteStaffStore::EditOrRemove(const std::string& id,
+                                                                 const StaffEdit* edit,
+                                                                 const std::string& now) {
   try {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db());
     const std::optional<Staff> row = FindOnWriter(writer, id);
     if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
-    if (TakesFounderAway(*row, &edit) && !OtherFounderExists(writer, id)) {
+    if (TakesFounderAway(*row, edit) && !OtherFounderExists(writer, id)) {
       return ChangeOutcome{row, Refusal::kLastFounder};
     }
-    const Staff edited = Edited(*row, edit, now);
+    if (edit == nullptr) {
+      DeleteRow(writer, id, now);
+      transaction.commit();
+      return ChangeOutcome{row, std::nullopt};
+    }
+    const Staff edited = Edited(*row, *edit, now);
     {
       db::Connection::Use update = writer.Prepare(
           "UPDATE company_staff SET role = ?, firstName = ?, lastName = ?, photoURL = ?, "
@@ -362,25 +378,7 @@ Result<StaffStore::ChangeOutcome> SqliteStaffStore::Update(const std::string& id
     transaction.commit();
     return ChangeOutcome{edited, std::nullopt};
   } catch (const SQLite::Exception& e) {
-    return DatabaseError("Update", e);
-  }
-}
-
-Result<StaffStore::ChangeOutcome> SqliteStaffStore::Remove(const std::string& id,
-                                                           const std::string& now) {
-  try {
-    db::Writer::Lock writer = writer_.Acquire();
-    SQLite::Transaction transaction(writer.db());
-    const std::optional<Staff> row = FindOnWriter(writer, id);
-    if (!row) return ChangeOutcome{std::nullopt, Refusal::kNotFound};
-    if (TakesFounderAway(*row, nullptr) && !OtherFounderExists(writer, id)) {
-      return ChangeOutcome{row, Refusal::kLastFounder};
-    }
-    DeleteRow(writer, id, now);
-    transaction.commit();
-    return ChangeOutcome{row, std::nullopt};
-  } catch (const SQLite::Exception& e) {
-    return DatabaseError("Remove", e);
+    return DatabaseError(edit != nullptr ? "Update" : "Remove", e);
   }
 }
 

@@ -35,6 +35,10 @@ class SqliteStaffStore : public StaffStore {
   Result<std::vector<StaffChange>> ChangesAfter(int64_t position, size_t limit) override;
 
  private:
+  // Update (`edit`) or Remove (nullptr) in one transaction: the row, the
+  // Founder rule and the change recorded.
+  Result<ChangeOutcome> EditOrRemove(const std::string& id, const StaffEdit* edit,
+                                     const std::string& now);
   Result<std::optional<Staff>> FindOne(const char* where_sql, const std::string& value);
 
   db::Writer& writer_;

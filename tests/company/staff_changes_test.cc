@@ -1,10 +1,8 @@
 // The staff change feed (GET /api/staff/changes) and the two writes it
 // reports beside sign-up and invitation: PATCH and DELETE /api/staff/{id}.
-#include <atomic>
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "tests/company/company_fixture.h"
@@ -22,27 +20,13 @@ class FeedService : public CompanyService {
   FeedService() : CompanyService({"--internal-api-key", kKey}) {}
 };
 
-struct Member {
-  std::string token;
-  std::string id;
-};
-
-// A Founder by open sign-up.
-Member SignUp(CompanyService& service, const std::string& uid) {
-  Member member{SignedToken(uid, uid + "@gofast.test", true, "Name " + uid), ""};
-  const Reply reply = service.FindOrCreate(member.token);
-  REQUIRE(reply.status == 201);
-  member.id = reply.json["staff"]["id"].get<std::string>();
-  return member;
-}
-
 // Invited by `founder` with `role`, then signed in: linked.
-Member Invited(CompanyService& service, const Member& founder, const std::string& uid,
-               const std::string& role) {
+SignedUp Invited(CompanyService& service, const SignedUp& founder, const std::string& uid,
+                 const std::string& role) {
   const Reply invited =
       service.Invite(founder.token, {{"email", uid + "@gofast.test"}, {"role", role}});
   REQUIRE(invited.status == 201);
-  Member member{SignedToken(uid, uid + "@gofast.test", true), ""};
+  SignedUp member{SignedToken(uid, uid + "@gofast.test", true), ""};
   const Reply linked = service.FindOrCreate(member.token);
   REQUIRE(linked.status == 200);
   REQUIRE(linked.json["linked"] == true);
@@ -53,22 +37,16 @@ Member Invited(CompanyService& service, const Member& founder, const std::string
 // Every change after `cursor`, read `limit` at a time; `cursor` ends at the last nextCursor.
 std::vector<json> ReadFeed(CompanyService& service, std::string& cursor, int limit = 100) {
   std::vector<json> changes;
-  while (true) {
-    const Reply page =
-        service.Changes(kKey, "?cursor=" + cursor + "&limit=" + std::to_string(limit));
-    REQUIRE(page.status == 200);
-    REQUIRE(page.json["nextCursor"].is_string());
-    cursor = page.json["nextCursor"].get<std::string>();
-    for (const json& change : page.json["changes"]) changes.push_back(change);
-    if (page.json["changes"].empty()) return changes;
+  while (ReadFeedPage(service.client(), kKey, cursor, limit, changes)) {
   }
+  return changes;
 }
 
 TEST_CASE("the change feed tells each change to staff once, in order, page by page",
           "[integration][feed]") {
   FeedService service;
-  const Member ada = SignUp(service, "ada");
-  const Member sam = Invited(service, ada, "sam", "Sales");
+  const SignedUp ada = SignUp(service, "ada");
+  const SignedUp sam = Invited(service, ada, "sam", "Sales");
   REQUIRE(service.Patch(ada.token, sam.id, {{"lastName", "Seller"}, {"role", "CFO"}}).status ==
           200);
   REQUIRE(service.Remove(ada.token, sam.id).status == 200);
@@ -104,7 +82,7 @@ TEST_CASE("the change feed tells each change to staff once, in order, page by pa
 TEST_CASE("the change feed is for services holding the key, and 404 when the company has none",
           "[integration][feed]") {
   FeedService service;
-  const Member ada = SignUp(service, "ada");
+  const SignedUp ada = SignUp(service, "ada");
   // Tried: no header, another key, the key with one more character, a Firebase token.
   for (const std::string& key :
        {std::string(), std::string("another-key"), std::string(kKey) + "x", ada.token}) {
@@ -129,8 +107,8 @@ TEST_CASE("the change feed is for services holding the key, and 404 when the com
 TEST_CASE("PATCH and DELETE of staff are a Founder's, refuse bad input and keep a Founder",
           "[integration][feed]") {
   FeedService service;
-  const Member ada = SignUp(service, "ada");
-  const Member cal = Invited(service, ada, "cal", "CFO");
+  const SignedUp ada = SignUp(service, "ada");
+  const SignedUp cal = Invited(service, ada, "cal", "CFO");
   const std::string before = service.StaffSnapshot();
   const size_t changes_before = service.Changes(kKey).json["changes"].size();
 
@@ -180,29 +158,9 @@ TEST_CASE("PATCH and DELETE of staff are a Founder's, refuse bad input and keep 
 TEST_CASE("a reader following the feed while staff sign up misses and repeats nothing",
           "[integration][feed]") {
   FeedService service;
-  constexpr int kWriters = 4;
-  constexpr int kEach = 25;
-  std::atomic<int> writing{kWriters};
-  std::vector<std::thread> writers;
-  for (int writer = 0; writer < kWriters; ++writer) {
-    writers.emplace_back([&, writer] {
-      TestClient client(Service::kCompany, service.process().port());
-      for (int i = 0; i < kEach; ++i) {
-        const std::string uid = "w" + std::to_string(writer) + "-" + std::to_string(i);
-        client.Post("/api/staff/find-or-create", SignedToken(uid, uid + "@gofast.test"), "");
-      }
-      writing.fetch_sub(1);
-    });
-  }
-  std::string cursor;
-  std::vector<json> seen;
-  while (writing.load() > 0) {
-    for (json& change : ReadFeed(service, cursor, 7)) seen.push_back(std::move(change));
-  }
-  for (std::thread& writer : writers) writer.join();
-  for (json& change : ReadFeed(service, cursor, 7)) seen.push_back(std::move(change));
-
-  REQUIRE(seen.size() == static_cast<size_t>(kWriters * kEach));
+  const std::vector<json> seen =
+      FeedReadDuringSignUps({service.process().port()}, service.process().port(), kKey);
+  REQUIRE(seen.size() == 100);
   std::set<std::string> ids;
   for (size_t i = 0; i < seen.size(); ++i) {
     CHECK(seen[i]["cursor"] == std::to_string(i + 1));

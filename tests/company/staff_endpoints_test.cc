@@ -8,28 +8,13 @@
 using gofast::testing::CompanyService;
 using gofast::testing::Reply;
 using gofast::testing::SignedToken;
-
-namespace {
-
-struct Signed {
-  std::string token;
-  std::string id;
-};
-
-Signed SignUp(CompanyService& service, const std::string& uid) {
-  Signed result{SignedToken(uid, uid + "@gofast.test", true, "Name " + uid), ""};
-  const Reply reply = service.FindOrCreate(result.token);
-  REQUIRE(reply.status == 201);
-  result.id = reply.json["staff"]["id"].get<std::string>();
-  return result;
-}
-
-}  // namespace
+using gofast::testing::SignedUp;
+using gofast::testing::SignUp;
 
 TEST_CASE("staff look-up answers the staff row by id to a staff caller", "[integration]") {
   CompanyService service;
-  const Signed ada = SignUp(service, "ada");
-  const Signed bob = SignUp(service, "bob");
+  const SignedUp ada = SignUp(service, "ada");
+  const SignedUp bob = SignUp(service, "bob");
   const Reply reply = service.client().Get("/api/staff/" + bob.id, ada.token);
   REQUIRE(reply.status == 200);
   CHECK(reply.json["success"] == true);
@@ -40,7 +25,7 @@ TEST_CASE("staff look-up answers the staff row by id to a staff caller", "[integ
 
 TEST_CASE("staff look-up of an unknown id is 404 Staff not found", "[integration]") {
   CompanyService service;
-  const Signed ada = SignUp(service, "ada");
+  const SignedUp ada = SignUp(service, "ada");
   const Reply reply =
       service.client().Get("/api/staff/00000000-0000-4000-8000-000000000000", ada.token);
   CheckError(reply, 404, "NOT_FOUND", "Staff not found");
@@ -48,7 +33,7 @@ TEST_CASE("staff look-up of an unknown id is 404 Staff not found", "[integration
 
 TEST_CASE("staff endpoints refuse a caller who is not linked staff", "[integration]") {
   CompanyService service;
-  const Signed ada = SignUp(service, "ada");
+  const SignedUp ada = SignUp(service, "ada");
   const std::string outsider = SignedToken("outsider", "outsider@gofast.test");
   for (const Reply& reply :
        {service.client().Get("/api/staff/" + ada.id, outsider),
@@ -61,7 +46,7 @@ TEST_CASE("staff endpoints refuse a caller who is not linked staff", "[integrati
 
 TEST_CASE("staff endpoints answer 401 without a valid token", "[integration]") {
   CompanyService service;
-  const Signed ada = SignUp(service, "ada");
+  const SignedUp ada = SignUp(service, "ada");
   CHECK(service.client().Get("/api/staff/" + ada.id).json["code"] == "NO_TOKEN");
   CHECK(service.client().Get("/api/staff", "garbage").json["code"] == "INVALID_TOKEN");
   CHECK(service.client().Get("/api/staff", "garbage").status == 401);
@@ -69,7 +54,7 @@ TEST_CASE("staff endpoints answer 401 without a valid token", "[integration]") {
 
 TEST_CASE("staff list pages follow (updatedAt, id) with an opaque cursor", "[integration]") {
   CompanyService service;
-  const Signed first = SignUp(service, "u0");
+  const SignedUp first = SignUp(service, "u0");
   for (int i = 1; i < 5; ++i) SignUp(service, "u" + std::to_string(i));
   std::vector<std::string> seen;
   std::string cursor;
@@ -92,7 +77,7 @@ TEST_CASE("staff list pages follow (updatedAt, id) with an opaque cursor", "[int
 
 TEST_CASE("staff list moves a linked invitation to the end", "[integration]") {
   CompanyService service;
-  const Signed founder = SignUp(service, "founder");
+  const SignedUp founder = SignUp(service, "founder");
   REQUIRE(
       service.Invite(founder.token, {{"email", "late@gofast.test"}, {"role", "Sales"}}).status ==
       201);
@@ -108,7 +93,7 @@ TEST_CASE("staff list moves a linked invitation to the end", "[integration]") {
 
 TEST_CASE("staff list refuses a bad limit or cursor instead of clamping", "[integration]") {
   CompanyService service;
-  const Signed ada = SignUp(service, "ada");
+  const SignedUp ada = SignUp(service, "ada");
   for (const char* query : {"limit=0", "limit=501", "limit=abc", "limit=-1", "limit=", "cursor=%%%",
                             "cursor=bm90LWpzb24"}) {
     const Reply reply = service.client().Get(std::string("/api/staff?") + query, ada.token);
@@ -120,7 +105,7 @@ TEST_CASE("staff list refuses a bad limit or cursor instead of clamping", "[inte
 
 TEST_CASE("a Founder invites staff with a temp- firebaseId", "[integration]") {
   CompanyService service;
-  const Signed founder = SignUp(service, "founder");
+  const SignedUp founder = SignUp(service, "founder");
   const Reply reply = service.Invite(
       founder.token,
       {{"email", "New@GoFast.test"}, {"role", "Sales"}, {"firstName", "Nia"}, {"lastName", "New"}});
@@ -135,7 +120,7 @@ TEST_CASE("a Founder invites staff with a temp- firebaseId", "[integration]") {
 
 TEST_CASE("only a Founder may invite", "[integration]") {
   CompanyService service;
-  const Signed founder = SignUp(service, "founder");
+  const SignedUp founder = SignUp(service, "founder");
   REQUIRE(service.Invite(founder.token, {{"email", "cfo@gofast.test"}, {"role", "CFO"}}).status ==
           201);
   const std::string cfo = SignedToken("cfo-uid", "cfo@gofast.test");
@@ -148,7 +133,7 @@ TEST_CASE("only a Founder may invite", "[integration]") {
 
 TEST_CASE("invite refuses an email any row already has, whatever its case", "[integration]") {
   CompanyService service;
-  const Signed founder = SignUp(service, "founder");
+  const SignedUp founder = SignUp(service, "founder");
   const std::string before = service.StaffSnapshot();
   const Reply reply =
       service.Invite(founder.token, {{"email", "FOUNDER@gofast.test"}, {"role", "Sales"}});
@@ -158,7 +143,7 @@ TEST_CASE("invite refuses an email any row already has, whatever its case", "[in
 
 TEST_CASE("invite validates the email and the role", "[integration]") {
   CompanyService service;
-  const Signed founder = SignUp(service, "founder");
+  const SignedUp founder = SignUp(service, "founder");
   const std::string long_email = std::string(250, 'a') + "@b.co";
   for (const nlohmann::json& email :
        {nlohmann::json("no-at-sign"), nlohmann::json("@gofast.test"), nlohmann::json("a@b@c.d"),

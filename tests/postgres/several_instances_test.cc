@@ -15,6 +15,7 @@
 
 #include "shared/devkit/create_run_dialog.h"
 #include "tests/app/app_fixture.h"
+#include "tests/company/company_fixture.h"
 #include "tests/support/both_services.h"
 #include "tests/support/contract_client.h"
 #include "tests/support/http_client.h"
@@ -195,36 +196,10 @@ TEST_CASE("the dialog works through every pair, and each app lists and audits th
 TEST_CASE("a reader of one company instance's feed misses no change committed through either",
           "[postgres]") {
   TwoOfEach services;
-  constexpr int kWriters = 4;
-  constexpr int kEach = 25;
-  std::atomic<int> writing{kWriters};
-  std::vector<std::thread> writers;
-  for (int writer = 0; writer < kWriters; ++writer) {
-    writers.emplace_back([&, writer] {
-      TestClient client(Service::kCompany, services.company(writer % 2).port());
-      for (int i = 0; i < kEach; ++i) {
-        const std::string uid = "w" + std::to_string(writer) + "-" + std::to_string(i);
-        client.Post(client::kFindOrCreateStaffPath, SignedToken(uid, uid + "@gofast.test"), "");
-      }
-      writing.fetch_sub(1);
-    });
-  }
-  TestClient reader(Service::kCompany, services.company(0).port());
-  std::string cursor = "0";
-  std::vector<json> seen;
-  const auto read_new = [&] {
-    const Reply page = reader.Send("GET", "/api/staff/changes?limit=7&cursor=" + cursor,
-                                   {{"Authorization", std::string("Bearer ") + kFeedKey}});
-    REQUIRE(page.status == 200);
-    cursor = page.json["nextCursor"].get<std::string>();
-    for (const json& change : page.json["changes"]) seen.push_back(change);
-    return !page.json["changes"].empty();
-  };
-  while (writing.load() > 0) read_new();
-  for (std::thread& writer : writers) writer.join();
-  while (read_new()) {
-  }
-  REQUIRE(seen.size() == static_cast<size_t>(kWriters * kEach));
+  const std::vector<json> seen =
+      FeedReadDuringSignUps({services.company(0).port(), services.company(1).port()},
+                            services.company(0).port(), kFeedKey);
+  REQUIRE(seen.size() == 100);
   std::set<std::string> ids;
   for (size_t i = 0; i < seen.size(); ++i) {
     CHECK(seen[i]["cursor"] == std::to_string(i + 1));
