@@ -79,8 +79,10 @@ TEST_CASE("the change feed tells each change to staff once, in order, page by pa
   CHECK(service.Changes(kKey).json["changes"].size() == 5);  // no cursor: from the start
 }
 
-TEST_CASE("the change feed is for services holding the key, and 404 when the company has none",
-          "[integration][feed]") {
+TEST_CASE(
+    "the change feed is for services holding the key (option or variable), and 404 when the "
+    "company has none",
+    "[integration][feed]") {
   FeedService service;
   const SignedUp ada = SignUp(service, "ada");
   // Tried: no header, another key, the key with one more character, a Firebase token.
@@ -97,6 +99,17 @@ TEST_CASE("the change feed is for services holding the key, and 404 when the com
     INFO(query);
     CHECK(service.Changes(kKey, query).status == 400);
   }
+
+  // The key from the environment, as a harness sets it once for both services.
+  TempDir dir;
+  const TestDatabase database(dir, "company.db");
+  ServiceProcess from_env(GOFAST_COMPANY_SERVICE_BIN, ServiceArgs(database.url()),
+                          {{"GOFAST_INTERNAL_API_KEY", kKey}});
+  TestClient env_client(Service::kCompany, from_env.port());
+  std::string cursor;
+  std::vector<json> seen;
+  CHECK_FALSE(ReadFeedPage(env_client, kKey, cursor, 10, seen));  // 200 (not 404): an empty feed
+  CHECK(cursor == "0");
 
   CompanyService keyless;
   const Reply no_feed = keyless.Changes(kKey);
