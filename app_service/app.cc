@@ -3,13 +3,17 @@
 #include <functional>
 
 #include "app_service/gateway/company_staff_directory.h"
+#include "app_service/gateway/company_staff_feed.h"
 #include "app_service/http/routes.h"
 #include "app_service/seed_file.h"
 #include "app_service/storage/migrations.h"
 #include "app_service/storage/postgres_app_stores.h"
+#include "app_service/storage/postgres_staff_replica.h"
 #include "app_service/storage/sqlite_app_data.h"
 #include "app_service/storage/sqlite_athlete_store.h"
 #include "app_service/storage/sqlite_run_store.h"
+#include "app_service/storage/sqlite_staff_replica.h"
+#include "shared/core/log.h"
 #include "shared/db/sqlite.h"
 #include "shared/http/api_document.h"
 #include "shared/http/service_main.h"
@@ -40,6 +44,11 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     app->run_store_ = std::make_unique<PostgresRunStore>(*app->postgres_);
     app->athlete_store_ = std::make_unique<PostgresAthleteStore>(*app->postgres_);
     app->data_store_ = std::make_unique<PostgresAppData>(*app->postgres_);
+    const Status mode = SetPostgresStaffMode(*app->postgres_, config.staff_mode);
+    if (!mode) return mode.error();
+    if (config.staff_mode == StaffMode::kReplica) {
+      app->replica_store_ = std::make_unique<PostgresStaffReplicaStore>(*app->postgres_);
+    }
     readiness = [pool = app->postgres_.get()] { return pool->Ping(); };
   } else {
     Result<std::unique_ptr<db::Database>> database =
@@ -53,6 +62,11 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     app->run_store_ = std::move(run_store);
     app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
     app->data_store_ = std::make_unique<SqliteAppData>(*app->database_);
+    const Status mode = SetSqliteStaffMode(*app->database_, config.staff_mode);
+    if (!mode) return mode.error();
+    if (config.staff_mode == StaffMode::kReplica) {
+      app->replica_store_ = std::make_unique<SqliteStaffReplicaStore>(*app->database_);
+    }
     readiness = [database = app->database_.get()] { return database->CheckFile(); };
   }
   if (!config.company_url.empty()) {
@@ -63,14 +77,25 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
         config.common.access_log);
   }
 
-  app->runs_ = std::make_unique<RunService>(*app->run_store_, IsoClock{}, config.duplicates);
+  if (app->replica_store_) {
+    app->staff_feed_ =
+        std::make_unique<CompanyStaffFeed>(config.company_url, config.common.internal_api_key,
+                                           std::chrono::milliseconds(config.company_timeout_ms));
+    app->replica_ = std::make_unique<StaffReplica>(*app->staff_feed_, *app->replica_store_);
+  }
+
+  app->runs_ = std::make_unique<RunService>(*app->run_store_, IsoClock{}, config.duplicates,
+                                            app->replica_.get());
   app->athletes_ = std::make_unique<AthleteService>(*app->athlete_store_);
-  app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get());
+  app->audits_ = std::make_unique<AuditService>(*app->run_store_, app->company_staff_.get(),
+                                                app->replica_.get());
 
   http::ServerOptions options = http::ServerOptionsFor(config.common, std::move(readiness));
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
-  AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_);
+  AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_,
+            app->replica_.get());
+  if (app->replica_) AddStaffReplicaRoutes(*app->server_, *app->verifier_, *app->replica_);
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
@@ -86,6 +111,14 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   // --import empties and loads first; --seed then merges into what it left.
   const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);
   if (!test_api) return test_api.error();
+  if (app->replica_) {
+    // Before the seed: its runs may only name staff the replica knows.
+    if (seed) {
+      const Status synced = app->replica_->Sync();
+      if (!synced) LogError("staff sync before the seed: " + synced.error().message);
+    }
+    app->replica_->StartWorker(std::chrono::milliseconds(config.staff_sync_interval_ms));
+  }
   if (seed) {
     const Result<MergeOutcome> merged = app->data_->Merge(*seed);
     if (!merged) return ValidationError(config.seed_path + ": " + merged.error().message);

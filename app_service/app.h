@@ -8,6 +8,7 @@
 #include "app_service/domain/athlete_service.h"
 #include "app_service/domain/audit_service.h"
 #include "app_service/domain/run_service.h"
+#include "app_service/domain/staff_replica.h"
 #include "app_service/gateway/company_staff_directory.h"
 #include "app_service/http/test_data.h"
 #include "shared/auth/firebase_token.h"
@@ -39,6 +40,10 @@ class AppServiceApp {
   std::unique_ptr<AthleteStore> athlete_store_;
   std::unique_ptr<AppDataStore> data_store_;
   std::unique_ptr<CompanyStaffDirectory> company_staff_;  // null without --company-url
+  // Replica mode only (Option 2): the company's feed, the replica's tables, and their sync.
+  std::unique_ptr<StaffFeed> staff_feed_;
+  std::unique_ptr<StaffReplicaStore> replica_store_;
+  std::unique_ptr<StaffReplica> replica_;
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;
   std::unique_ptr<AuditService> audits_;

@@ -43,6 +43,21 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       ->transform(CLI::CheckedTransformer(std::map<std::string, DuplicateRule>{
           {"refuse", DuplicateRule::kRefuse}, {"allow", DuplicateRule::kAllow}}))
       ->default_str("refuse");
+  app.add_option("--staff-mode", config.staff_mode,
+                 "reference: staffGeneratedId is an opaque string and the audit asks the company "
+                 "(Option 1); replica: a staff table synced from the company's change feed, with "
+                 "a foreign key from city_runs (Option 2; needs --company-url and "
+                 "--internal-api-key)")
+      ->envname("APP_STAFF_MODE")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, StaffMode>{
+          {"reference", StaffMode::kReference}, {"replica", StaffMode::kReplica}}))
+      ->default_str("reference");
+  app.add_option("--staff-sync-interval-ms", config.staff_sync_interval_ms,
+                 "In replica mode, how often the company's change feed is read, in milliseconds "
+                 "(and at once when a new run names a staff id the replica does not know)")
+      ->envname("APP_STAFF_SYNC_INTERVAL_MS")
+      ->check(config::NumberIn(int64_t{10}, int64_t{3600000}))
+      ->capture_default_str();
   app.add_option("--seed", config.seed_path,
                  "JSON seed {athletes, runClubs, runs} merged at start: identical rows are "
                  "skipped, conflicting ones refused (default: none)")
@@ -58,6 +73,12 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       while (!config.company_url.empty() && config.company_url.back() == '/') {
         config.company_url.pop_back();
       }
+    }
+    if (config.staff_mode == StaffMode::kReplica &&
+        (config.company_url.empty() || config.common.internal_api_key.empty())) {
+      throw CLI::ValidationError("--staff-mode",
+                                 "replica needs --company-url and --internal-api-key: the replica "
+                                 "is synced from the company's change feed");
     }
     // Browsers send Origin without a trailing slash: drop one given here.
     while (!config.cors_origin.empty() && config.cors_origin.back() == '/') {

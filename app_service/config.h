@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app_service/domain/duplicate_rule.h"
+#include "app_service/domain/staff_replica.h"
 #include "shared/config/common_config.h"
 
 namespace gofast::app {
@@ -20,6 +21,8 @@ struct AppConfig {
   std::string cors_origin;             // empty: no CORS headers at all
   DuplicateRule duplicates = DuplicateRule::kRefuse;
   std::string seed_path;  // merged at start (seed_file.h); empty: none
+  StaffMode staff_mode = StaffMode::kReference;
+  int64_t staff_sync_interval_ms = 1000;
 };
 
 // Options, then environment variables, then defaults (spec/conventions.md).

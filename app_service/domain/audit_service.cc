@@ -15,6 +15,20 @@ Result<CreatorAudit> AuditService::WhoCreated(const std::string& run_id,
     audit.resolution = AuditResolution::kAthlete;
     return audit;
   }
+  if (replica_ != nullptr) {
+    audit.from_replica = true;
+    Result<std::optional<ReplicaStaff>> staff = replica_->Find(*audit.run.staff_generated_id);
+    if (!staff) return staff.error();
+    if (!staff.value()) {
+      audit.resolution = AuditResolution::kNotFound;  // a run stored before the switch
+      return audit;
+    }
+    audit.resolution = staff.value()->firebase_id == audit.run.created_by_firebase_id
+                           ? AuditResolution::kFound
+                           : AuditResolution::kMismatch;
+    audit.replica_staff = std::move(staff.value());
+    return audit;
+  }
   if (directory_ == nullptr) {
     audit.reason = "no company service is configured (--company-url)";
     return audit;  // company_unavailable

@@ -7,6 +7,7 @@
 #include "app_service/domain/run.h"
 #include "app_service/domain/run_store.h"
 #include "app_service/domain/staff_directory.h"
+#include "app_service/domain/staff_replica.h"
 #include "shared/core/result.h"
 
 namespace gofast::app {
@@ -24,7 +25,9 @@ enum class AuditResolution {
 struct CreatorAudit {
   Run run;
   AuditResolution resolution = AuditResolution::kCompanyUnavailable;
-  std::optional<StaffRecord> staff;  // when the company found the staff id
+  bool from_replica = false;                  // answered by the staff replica, not the company
+  std::optional<StaffRecord> staff;           // when the company found the staff id
+  std::optional<ReplicaStaff> replica_staff;  // when the replica holds the staff id
   std::optional<int> company_status;
   std::optional<std::string> reason;  // why the company was unavailable, when known
 };
@@ -32,8 +35,11 @@ struct CreatorAudit {
 // "Who created this run?" (spec/app-service.md, the audit).
 class AuditService {
  public:
-  // `directory` is null when no company service is configured.
-  AuditService(RunStore& runs, StaffDirectory* directory) : runs_(runs), directory_(directory) {}
+  // `directory` is null when no company service is configured; `replica`
+  // is null in reference mode. With a replica, the audit reads it and never
+  // calls the company, so it answers while the company is down.
+  AuditService(RunStore& runs, StaffDirectory* directory, StaffReplica* replica = nullptr)
+      : runs_(runs), directory_(directory), replica_(replica) {}
 
   // kNotFound "Run not found"; otherwise always an answer, whatever the company said.
   Result<CreatorAudit> WhoCreated(const std::string& run_id,
@@ -42,6 +48,7 @@ class AuditService {
  private:
   RunStore& runs_;
   StaffDirectory* directory_;
+  StaffReplica* replica_;
 };
 
 }  // namespace gofast::app

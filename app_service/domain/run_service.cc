@@ -5,8 +5,12 @@
 
 namespace gofast::app {
 
-RunService::RunService(RunStore& store, IsoClock clock, DuplicateRule duplicates)
-    : store_(store), clock_(OrSystemClock(std::move(clock))), duplicates_(duplicates) {}
+RunService::RunService(RunStore& store, IsoClock clock, DuplicateRule duplicates,
+                       StaffReplica* replica)
+    : store_(store),
+      clock_(OrSystemClock(std::move(clock))),
+      duplicates_(duplicates),
+      replica_(replica) {}
 
 Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& caller,
                                          const std::optional<IdempotencyKey>& key) {
@@ -20,6 +24,10 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
   }
   Result<RunDraft> draft = BuildRunDraft(input);  // steps 8 and 9
   if (!draft) return draft.error();
+  if (replica_ != nullptr && draft->run.staff_generated_id) {
+    const Result<ReplicaStaff> staff = replica_->StaffForNewRun(*draft->run.staff_generated_id);
+    if (!staff) return staff.error();
+  }
 
   NewRun new_run{std::move(draft->run), std::move(draft->club),
                  std::nullopt,          duplicates_ == DuplicateRule::kRefuse,

@@ -13,6 +13,7 @@
 #include "app_service/domain/run.h"
 #include "app_service/domain/run_input.h"
 #include "app_service/domain/run_store.h"
+#include "app_service/domain/staff_replica.h"
 #include "shared/core/caller.h"
 #include "shared/core/result.h"
 #include "shared/core/time.h"
@@ -45,10 +46,14 @@ class RunService {
   // How long a key replays its first answer.
   static constexpr std::chrono::hours kIdempotencyWindow{24};
 
+  // `replica` is null in reference mode (Option 1): a staff id is then
+  // stored as sent, never checked.
   explicit RunService(RunStore& store, IsoClock clock = {},
-                      DuplicateRule duplicates = DuplicateRule::kRefuse);
+                      DuplicateRule duplicates = DuplicateRule::kRefuse,
+                      StaffReplica* replica = nullptr);
 
-  // Checks `input` step by step, then the duplicate rule, and stores the run
+  // Checks `input` step by step, then (replica mode) that its staff id names
+  // a staff member who is still with the company, then the duplicate rule, and stores the run
   // and its club (and `key`, when given, for later replays); a failure at any
   // step writes nothing.
   Result<CreateOutcome> Create(const RunInput& input, const Caller& caller,
@@ -84,6 +89,7 @@ class RunService {
   RunStore& store_;
   IsoClock clock_;
   DuplicateRule duplicates_;
+  StaffReplica* replica_;
   std::atomic<int64_t> last_forget_minute_{-1};
 };
 

@@ -25,13 +25,52 @@ void WriteValue(http::JsonWriter& out, const std::optional<T>& value) {
 
 }  // namespace
 
-void WriteRun(http::JsonWriter& out, const Run& run) {
+void WriteRun(http::JsonWriter& out, const Run& run,
+              const std::map<std::string, RunCreator>* creators) {
   out.BeginObject();
   for (const RunColumn& column : RunColumns()) {
     out.Key(column.name);
     std::visit([&](auto field) { WriteValue(out, run.*field); }, column.field);
   }
+  if (creators != nullptr) {
+    out.Key("createdBy");
+    const auto creator =
+        run.staff_generated_id ? creators->find(*run.staff_generated_id) : creators->end();
+    if (creator == creators->end()) {
+      out.Null();
+    } else {
+      out.BeginObject().Key("id").String(creator->second.id).Key("name");
+      WriteValue(out, creator->second.name);
+      out.Key("email").String(creator->second.email).Key("role").String(creator->second.role);
+      out.EndObject();
+    }
+  }
   out.EndObject();
+}
+
+void WriteReplicaStaff(http::JsonWriter& out, const ReplicaStaff& staff) {
+  out.BeginObject()
+      .Key("id")
+      .String(staff.id)
+      .Key("firebaseId")
+      .String(staff.firebase_id)
+      .Key("email")
+      .String(staff.email)
+      .Key("firstName");
+  WriteValue(out, staff.first_name);
+  out.Key("lastName");
+  WriteValue(out, staff.last_name);
+  out.Key("name");
+  WriteValue(out, DisplayName(staff));
+  out.Key("role").String(staff.role).Key("companyId");
+  WriteValue(out, staff.company_id);
+  out.Key("removed")
+      .Bool(staff.removed)
+      .Key("updatedAt")
+      .String(staff.company_updated_at)
+      .Key("syncedAt")
+      .String(staff.synced_at)
+      .EndObject();
 }
 
 json AthleteToJson(const Athlete& athlete) {

@@ -1,17 +1,27 @@
 #ifndef GOFAST_APP_SERVICE_HTTP_JSON_VIEWS_H_
 #define GOFAST_APP_SERVICE_HTTP_JSON_VIEWS_H_
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app_service/domain/athlete.h"
 #include "app_service/domain/run.h"
+#include "app_service/domain/staff_replica.h"
 #include "shared/http/json_writer.h"
 
 namespace gofast::app {
 
 // The run as an object: every column under its name, in column order;
-// isRecurring a boolean, numbers as numbers, absent values as null.
-void WriteRun(http::JsonWriter& out, const Run& run);
+// isRecurring a boolean, numbers as numbers, absent values as null. With
+// `creators` (replica mode), then createdBy: {id, name, email, role} of its
+// staff id, or null when it has none or the replica does not know it.
+void WriteRun(http::JsonWriter& out, const Run& run,
+              const std::map<std::string, RunCreator>* creators = nullptr);
+
+// A row of the staff replica: {id, firebaseId, email, firstName, lastName,
+// name, role, companyId, removed, updatedAt (the company's), syncedAt}.
+void WriteReplicaStaff(http::JsonWriter& out, const ReplicaStaff& staff);
 
 // {id, firebaseId, email, firstName, lastName, createdAt, updatedAt}.
 nlohmann::json AthleteToJson(const Athlete& athlete);

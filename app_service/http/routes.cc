@@ -1,7 +1,9 @@
 #include "app_service/http/routes.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "app_service/http/body_readers.h"
 #include "app_service/http/json_views.h"
@@ -47,12 +49,29 @@ const char* ResolutionWord(AuditResolution resolution) {
   return "company_unavailable";
 }
 
+using Creators = std::optional<std::map<std::string, RunCreator>>;
+
+// Who created these runs, in replica mode (nullopt in reference mode).
+Result<Creators> CreatorsOf(StaffReplica* replica, const std::vector<const Run*>& runs) {
+  if (replica == nullptr) return Creators();
+  Result<std::map<std::string, RunCreator>> creators = replica->CreatorsOf(runs);
+  if (!creators) return creators.error();
+  return Creators(std::move(creators).value());
+}
+
+// What WriteRun takes: the creators in replica mode, else null.
+const std::map<std::string, RunCreator>* InReplicaMode(const Creators& creators) {
+  return creators ? &*creators : nullptr;
+}
+
 // 200 {"success": true, "run": {...}}.
-void WriteRunAnswer(httplib::Response& res, const Run& run) {
+void WriteRunAnswer(httplib::Response& res, const Run& run, StaffReplica* replica) {
+  const Result<Creators> creators = CreatorsOf(replica, {&run});
+  if (!creators) return http::WriteError(res, creators.error());
   std::string text;
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("run");
-  WriteRun(out, run);
+  WriteRun(out, run, InReplicaMode(creators.value()));
   out.EndObject();
   http::WriteJsonText(res, 200, std::move(text));
 }
@@ -104,8 +123,8 @@ void WriteDuplicateAnswer(httplib::Response& res, const Run& existing) {
   http::WriteJsonText(res, http::HttpStatus(ErrorCode::kDuplicateRun), std::move(text));
 }
 
-void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
-               httplib::Response& res) {
+void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, StaffReplica* replica,
+               const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<std::optional<IdempotencyKey>> key = ReadIdempotencyKey(request);
@@ -130,11 +149,11 @@ void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, const http
       break;
   }
   // 200, not 201: the company dialog was written against the real route's 200.
-  WriteRunAnswer(res, outcome->run);
+  WriteRunAnswer(res, outcome->run, replica);
 }
 
-void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
-              httplib::Response& res) {
+void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, StaffReplica* replica,
+              const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<http::PageRequest> page = http::ParsePageRequest(request.raw, kDefaultRunsPerPage);
@@ -149,11 +168,19 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http:
 
   const Result<RunPage> listed = runs.List(filter, page->limit, after);
   if (!listed) return http::WriteError(res, listed.error());
+  std::vector<const Run*> listed_runs;
+  if (replica != nullptr) {
+    for (const Run& run : listed->runs) listed_runs.push_back(&run);
+  }
+  const Result<Creators> creators = CreatorsOf(replica, listed_runs);
+  if (!creators) return http::WriteError(res, creators.error());
   std::string text;
   text.reserve(kAnswerBytesPerRun * (listed->runs.size() + 1));  // grows once at most
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("runs").BeginArray();
-  for (const Run& run : listed->runs) WriteRun(out, run);
+  for (const Run& run : listed->runs) {
+    WriteRun(out, run, InReplicaMode(creators.value()));
+  }
   out.EndArray().Key("nextCursor");
   if (listed->has_more) {
     const Run& last = listed->runs.back();
@@ -165,13 +192,13 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, const http:
   http::WriteJsonText(res, 200, std::move(text));
 }
 
-void GetRun(const auth::TokenVerifier& verifier, RunService& runs, const http::Request& request,
-            httplib::Response& res) {
+void GetRun(const auth::TokenVerifier& verifier, RunService& runs, StaffReplica* replica,
+            const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<Run> run = runs.Get(request.params.at(0));
   if (!run) return http::WriteError(res, run.error());
-  WriteRunAnswer(res, run.value());
+  WriteRunAnswer(res, run.value(), replica);
 }
 
 void FindOrCreateAthlete(const auth::TokenVerifier& verifier, AthleteService& athletes,
@@ -198,15 +225,33 @@ void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits,
                                          request.request_id};
   const Result<CreatorAudit> audit = audits.WhoCreated(request.params.at(0), credentials);
   if (!audit) return http::WriteError(res, audit.error());
+  std::map<std::string, RunCreator> creators;
+  if (audit->replica_staff) {
+    creators.emplace(audit->replica_staff->id, CreatorFrom(*audit->replica_staff));
+  }
   std::string text;
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("run");
-  WriteRun(out, audit->run);
-  out.Key("resolution").String(ResolutionWord(audit->resolution)).Key("staff");
-  if (audit->staff) {
+  WriteRun(out, audit->run, audit->from_replica ? &creators : nullptr);
+  out.Key("resolution")
+      .String(ResolutionWord(audit->resolution))
+      .Key("source")
+      .String(audit->from_replica ? "replica" : "company")
+      .Key("staff");
+  if (audit->replica_staff) {
+    WriteReplicaStaff(out, *audit->replica_staff);
+  } else if (audit->staff) {
     out.Raw(audit->staff->as_sent);
   } else {
     out.Null();
+  }
+  if (audit->from_replica) {
+    out.Key("syncedAt");
+    if (audit->replica_staff) {
+      out.String(audit->replica_staff->synced_at);
+    } else {
+      out.Null();
+    }
   }
   out.Key("companyStatus");
   if (audit->company_status) {
@@ -219,20 +264,105 @@ void AuditCreator(const auth::TokenVerifier& verifier, AuditService& audits,
   http::WriteJsonText(res, 200, std::move(text));
 }
 
+// Dangling runs an answer lists at most; the counts are whole.
+constexpr size_t kDanglingListed = 100;
+
+void ReplicaStatus(const auth::TokenVerifier& verifier, StaffReplica& replica,
+                   const http::Request& request, httplib::Response& res) {
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
+  const Result<ReplicaState> state = replica.State();
+  if (!state) return http::WriteError(res, state.error());
+  const Result<DanglingRuns> dangling = replica.FindDanglingRuns(kDanglingListed);
+  if (!dangling) return http::WriteError(res, dangling.error());
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject()
+      .Key("success")
+      .Bool(true)
+      .Key("staffMode")
+      .String("replica")
+      .Key("cursor")
+      .String(std::to_string(state->cursor))
+      .Key("appliedChanges")
+      .Int(state->applied_changes)
+      .Key("lastSyncAt");
+  if (state->last_sync_at) {
+    out.String(*state->last_sync_at);
+  } else {
+    out.Null();
+  }
+  out.Key("danglingRuns")
+      .BeginObject()
+      .Key("runCount")
+      .Int(dangling->run_count)
+      .Key("staffIdCount")
+      .Int(dangling->staff_id_count)
+      .Key("staffIds")
+      .BeginArray();
+  for (const auto& [staff_id, runs] : dangling->staff_ids) {
+    out.BeginObject().Key("staffGeneratedId").String(staff_id).Key("runs").Int(runs).EndObject();
+  }
+  out.EndArray().Key("runs").BeginArray();
+  for (const auto& [run_id, staff_id] : dangling->runs) {
+    out.BeginObject().Key("id").String(run_id).Key("staffGeneratedId").String(staff_id).EndObject();
+  }
+  out.EndArray().EndObject().EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
+}
+
+void ListReplicaStaff(const auth::TokenVerifier& verifier, StaffReplica& replica,
+                      const http::Request& request, httplib::Response& res) {
+  const Result<Caller> caller = http::Authenticate(verifier, request);
+  if (!caller) return http::WriteError(res, caller.error());
+  const Result<size_t> limit = http::ParseLimit(request.raw, kDefaultRunsPerPage);
+  if (!limit) return http::WriteError(res, limit.error());
+  // The cursor is the last id a page served: staff ids are public in every run.
+  const Result<std::vector<ReplicaStaff>> staff =
+      replica.List(request.raw.get_param_value("cursor"), limit.value());
+  if (!staff) return http::WriteError(res, staff.error());
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("staff").BeginArray();
+  for (const ReplicaStaff& member : staff.value()) WriteReplicaStaff(out, member);
+  out.EndArray().Key("nextCursor");
+  if (staff->size() == limit.value()) {
+    out.String(staff->back().id);
+  } else {
+    out.Null();
+  }
+  out.EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
+}
+
 }  // namespace
 
-void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
-               AthleteService& athletes, AuditService& audits) {
-  server.Route("POST", "/api/runs/create",
+void AddStaffReplicaRoutes(http::Server& server, const auth::TokenVerifier& verifier,
+                           StaffReplica& replica) {
+  server.Route("GET", "/api/staff-replica",
                [&](const http::Request& request, httplib::Response& res) {
-                 CreateRun(verifier, runs, request, res);
+                 ReplicaStatus(verifier, replica, request, res);
                });
-  server.Route("GET", "/api/runs", [&](const http::Request& request, httplib::Response& res) {
-    ListRuns(verifier, runs, request, res);
-  });
-  server.Route("GET", "/api/runs/:id", [&](const http::Request& request, httplib::Response& res) {
-    GetRun(verifier, runs, request, res);
-  });
+  server.Route("GET", "/api/staff-replica/staff",
+               [&](const http::Request& request, httplib::Response& res) {
+                 ListReplicaStaff(verifier, replica, request, res);
+               });
+}
+
+void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
+               AthleteService& athletes, AuditService& audits, StaffReplica* replica) {
+  server.Route("POST", "/api/runs/create",
+               [&, replica](const http::Request& request, httplib::Response& res) {
+                 CreateRun(verifier, runs, replica, request, res);
+               });
+  server.Route("GET", "/api/runs",
+               [&, replica](const http::Request& request, httplib::Response& res) {
+                 ListRuns(verifier, runs, replica, request, res);
+               });
+  server.Route("GET", "/api/runs/:id",
+               [&, replica](const http::Request& request, httplib::Response& res) {
+                 GetRun(verifier, runs, replica, request, res);
+               });
   server.Route("GET", "/api/runs/:id/creator",
                [&](const http::Request& request, httplib::Response& res) {
                  AuditCreator(verifier, audits, request, res);

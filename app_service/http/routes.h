@@ -4,6 +4,7 @@
 #include "app_service/domain/athlete_service.h"
 #include "app_service/domain/audit_service.h"
 #include "app_service/domain/run_service.h"
+#include "app_service/domain/staff_replica.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/http/server.h"
 
@@ -12,8 +13,15 @@ namespace gofast::app {
 // The app API: POST /api/runs/create, GET /api/runs, GET /api/runs/:id,
 // GET /api/runs/:id/creator and POST /api/athlete/create. Each handler authenticates, reads its
 // input, calls one domain function and writes its answer. The references must outlive the server.
+// With `replica` (replica mode), run answers carry createdBy.
 void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
-               AthleteService& athletes, AuditService& audits);
+               AthleteService& athletes, AuditService& audits, StaffReplica* replica);
+
+// Replica mode only: GET /api/staff-replica (where the sync stands, and the
+// runs whose staff id the replica does not know) and GET
+// /api/staff-replica/staff (its rows by id, paged).
+void AddStaffReplicaRoutes(http::Server& server, const auth::TokenVerifier& verifier,
+                           StaffReplica& replica);
 
 }  // namespace gofast::app
 

@@ -194,4 +194,54 @@ CREATE INDEX idempotency_keys_created ON idempotency_keys ("createdAt");
   return kMigrations;
 }
 
+const char kStaffReplicaTables[] = R"sql(
+CREATE TABLE IF NOT EXISTS staff (
+  id TEXT PRIMARY KEY NOT NULL,
+  firebaseId TEXT NOT NULL,
+  email TEXT NOT NULL,
+  firstName TEXT,
+  lastName TEXT,
+  role TEXT NOT NULL,
+  companyId TEXT,
+  removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+  companyUpdatedAt TEXT NOT NULL,
+  syncedAt TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_firebase ON staff (firebaseId);
+CREATE TABLE IF NOT EXISTS staff_sync (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  cursor INTEGER NOT NULL,
+  appliedChanges INTEGER NOT NULL,
+  lastSyncAt TEXT
+);
+INSERT INTO staff_sync (id, cursor, appliedChanges) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING;
+)sql";
+
+// A removed member's firebaseId may sign up again as a new row: not unique here.
+const char kPostgresStaffReplicaTables[] = R"sql(
+CREATE TABLE IF NOT EXISTS staff (
+  id text PRIMARY KEY,
+  "firebaseId" text NOT NULL,
+  email text NOT NULL,
+  "firstName" text,
+  "lastName" text,
+  role text NOT NULL,
+  "companyId" text,
+  removed boolean NOT NULL DEFAULT false,
+  "companyUpdatedAt" timestamptz NOT NULL,
+  "syncedAt" timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_firebase ON staff ("firebaseId");
+CREATE TABLE IF NOT EXISTS staff_sync (
+  id integer PRIMARY KEY CHECK (id = 1),
+  cursor bigint NOT NULL,
+  "appliedChanges" bigint NOT NULL,
+  "lastSyncAt" timestamptz
+);
+INSERT INTO staff_sync (id, cursor, "appliedChanges") VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING;
+)sql";
+
+const char kStaffForeignKey[] =
+    ",\n  CONSTRAINT city_runs_staff_replica FOREIGN KEY (staffGeneratedId) REFERENCES staff (id)";
+
 }  // namespace gofast::app

@@ -14,6 +14,18 @@ const std::vector<std::string>& SchemaMigrations();
 // PostgreSQL's own types.
 const std::vector<std::string>& PostgresSchemaMigrations();
 
+// The staff replica's tables (Option 2, --staff-mode replica), created at
+// the first start in replica mode rather than by a migration, so a database
+// that never left Option 1 has none. staff_sync holds one row: the feed's
+// cursor and the count of changes applied, written in each page's
+// transaction.
+extern const char kStaffReplicaTables[];
+extern const char kPostgresStaffReplicaTables[];
+
+// The foreign key replica mode adds to city_runs, as SQLite's table text
+// holds it (the rebuild appends and removes exactly this text).
+extern const char kStaffForeignKey[];
+
 }  // namespace gofast::app
 
 #endif  // GOFAST_APP_SERVICE_STORAGE_MIGRATIONS_H_

@@ -34,6 +34,10 @@ const char* WireCode(ErrorCode code) {
       return "DUPLICATE_RUN";
     case ErrorCode::kIdempotencyKeyReused:
       return "IDEMPOTENCY_KEY_REUSED";
+    case ErrorCode::kUnknownStaff:
+      return "UNKNOWN_STAFF";
+    case ErrorCode::kStaffRemoved:
+      return "STAFF_REMOVED";
     case ErrorCode::kPayloadTooLarge:
       return "PAYLOAD_TOO_LARGE";
     case ErrorCode::kUnsupportedMediaType:
@@ -60,6 +64,8 @@ const char* WireCode(ErrorCode code) {
       return "AUTH_KEYS_UNAVAILABLE";
     case ErrorCode::kUnavailable:
       return "UNAVAILABLE";
+    case ErrorCode::kStaffSyncUnavailable:
+      return "STAFF_SYNC_UNAVAILABLE";
   }
   return "INTERNAL";
 }

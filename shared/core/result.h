@@ -26,6 +26,8 @@ enum class ErrorCode {
   kConflict,
   kDuplicateRun,
   kIdempotencyKeyReused,
+  kUnknownStaff,
+  kStaffRemoved,
   kPayloadTooLarge,
   kUnsupportedMediaType,
   kRequestTimeout,
@@ -39,6 +41,7 @@ enum class ErrorCode {
   kNotReady,
   kAuthKeysUnavailable,
   kUnavailable,
+  kStaffSyncUnavailable,
 };
 
 // The contract's name for a code, e.g. "VALIDATION_FAILED".

@@ -493,6 +493,8 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kUnsupportedMediaType:
       return 415;
     case ErrorCode::kIdempotencyKeyReused:
+    case ErrorCode::kUnknownStaff:
+    case ErrorCode::kStaffRemoved:
       return 422;
     case ErrorCode::kHeadersTooLarge:
       return 431;
@@ -507,6 +509,7 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kNotReady:
     case ErrorCode::kAuthKeysUnavailable:
     case ErrorCode::kUnavailable:
+    case ErrorCode::kStaffSyncUnavailable:
       return 503;
   }
   return 500;
