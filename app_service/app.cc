@@ -105,7 +105,8 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
       directory->WriteMetrics(out);
     });
   }
-  http::AddApiDocument(*app->server_, config.common, "app");
+  http::AddApiDocument(*app->server_, config.common, "app",
+                       {/*test_api=*/false, /*console=*/false, app->replica_ != nullptr});
   app->data_ = std::make_unique<AppData>(*app->data_store_);
   app->test_data_ = std::make_unique<AppTestData>(*app->data_);
   // --import empties and loads first; --seed then merges into what it left.

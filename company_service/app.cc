@@ -60,7 +60,8 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
-  http::AddApiDocument(*app->server_, config.common, "company", config.console);
+  http::AddApiDocument(*app->server_, config.common, "company",
+                       {/*test_api=*/false, config.console, /*staff_replica=*/false});
   if (config.console) {
     AddConsole(*app->server_,
                ConsoleSettings{

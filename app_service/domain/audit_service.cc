@@ -10,13 +10,13 @@ Result<CreatorAudit> AuditService::WhoCreated(const std::string& run_id,
   CreatorAudit audit;
   audit.run = std::move(*found.value());
 
+  audit.from_replica = replica_ != nullptr;
   // A run with both ids is audited by its staff id.
   if (!audit.run.staff_generated_id) {
     audit.resolution = AuditResolution::kAthlete;
     return audit;
   }
   if (replica_ != nullptr) {
-    audit.from_replica = true;
     Result<std::optional<ReplicaStaff>> staff = replica_->Find(*audit.run.staff_generated_id);
     if (!staff) return staff.error();
     if (!staff.value()) {

@@ -35,6 +35,7 @@ ordered_json ServiceApiDocument(const ordered_json& contract, std::string_view s
         if (!HasTag(value, service_tag)) continue;
         if (!optional.test_api && value.value("x-gofast-test-api", false)) continue;
         if (!optional.console && value.value("x-gofast-console", false)) continue;
+        if (!optional.staff_replica && value.value("x-gofast-staff-replica", false)) continue;
         has_operation = true;
       }
       served[key] = value;
@@ -46,9 +47,10 @@ ordered_json ServiceApiDocument(const ordered_json& contract, std::string_view s
 }
 
 void AddApiDocument(Server& server, const config::CommonConfig& config,
-                    const std::string& service_tag, bool console) {
-  ordered_json document = ServiceApiDocument(ordered_json::parse(ContractDocumentText()),
-                                             service_tag, {config.test_api, console});
+                    const std::string& service_tag, OptionalRoutes optional) {
+  optional.test_api = config.test_api;
+  ordered_json document =
+      ServiceApiDocument(ordered_json::parse(ContractDocumentText()), service_tag, optional);
   server.Route("GET", "/openapi.json",
                [document = std::move(document), host = config.host](const Request& request,
                                                                     httplib::Response& res) {

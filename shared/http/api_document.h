@@ -16,8 +16,9 @@ std::string_view ContractDocumentText();
 
 // The routes a service serves only when an option turns them on.
 struct OptionalRoutes {
-  bool test_api = false;  // --test-api: operations marked x-gofast-test-api
-  bool console = false;   // --console: operations marked x-gofast-console
+  bool test_api = false;       // --test-api: operations marked x-gofast-test-api
+  bool console = false;        // --console: operations marked x-gofast-console
+  bool staff_replica = false;  // --staff-mode replica: operations marked x-gofast-staff-replica
 };
 
 // The part of `contract` that one service serves: the paths having an
@@ -31,9 +32,9 @@ nlohmann::ordered_json ServiceApiDocument(const nlohmann::ordered_json& contract
 
 // GET /openapi.json, no token: ServiceApiDocument of the compiled-in contract,
 // filtered once here, with servers set to the one URL the service printed on
-// its "listening on" line.
+// its "listening on" line. The test API follows `config`, whatever `optional` says.
 void AddApiDocument(Server& server, const config::CommonConfig& config,
-                    const std::string& service_tag, bool console = false);
+                    const std::string& service_tag, OptionalRoutes optional = {});
 
 }  // namespace gofast::http
 

@@ -497,6 +497,7 @@ TEST_CASE("each service serves its own part of the contract at GET /openapi.json
           if (method == "servers" || method == "parameters") continue;
           if (!test_api && operation.value("x-gofast-test-api", false)) continue;
           if (operation.value("x-gofast-console", false)) continue;  // started without --console
+          if (operation.value("x-gofast-staff-replica", false)) continue;  // in reference mode
           if (Serves(service, operation)) expected.insert(path);
         }
       }

@@ -74,8 +74,7 @@ class Option2 {
     return reply.json["staff"]["id"].get<std::string>();
   }
 
-  Reply CreateRun(const std::string& token, const std::string& staff_id,
-                  const std::string& title) {
+  Reply CreateRun(const std::string& token, const std::string& staff_id, const std::string& title) {
     json body = gofast::testing::DialogRunFields(title);
     body["staffGeneratedId"] = staff_id;
     return app().PostJson("/api/runs/create", token, body);
@@ -85,9 +84,9 @@ class Option2 {
   std::string FeedEnd() {
     std::string cursor = "0";
     for (;;) {
-      const Reply page = company_client_->Send(
-          "GET", "/api/staff/changes?limit=500&cursor=" + cursor,
-          {{"Authorization", std::string("Bearer ") + kInternalKey}});
+      const Reply page =
+          company_client_->Send("GET", "/api/staff/changes?limit=500&cursor=" + cursor,
+                                {{"Authorization", std::string("Bearer ") + kInternalKey}});
       REQUIRE(page.status == 200);
       if (page.json["changes"].empty()) return cursor;
       cursor = page.json["nextCursor"].get<std::string>();
@@ -147,9 +146,8 @@ void CheckReplicaEqualsCompany(Option2& services, const std::string& token) {
   std::map<std::string, json> company;
   std::string cursor;
   for (;;) {
-    const Reply page = services.company().Get("/api/staff?limit=500" +
-                                                  (cursor.empty() ? "" : "&cursor=" + cursor),
-                                              token);
+    const Reply page = services.company().Get(
+        "/api/staff?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor), token);
     REQUIRE(page.status == 200);
     for (const json& row : page.json["staff"]) company[row["id"].get<std::string>()] = row;
     if (page.json["nextCursor"].is_null()) break;
@@ -164,9 +162,8 @@ void CheckReplicaEqualsCompany(Option2& services, const std::string& token) {
     ++live;
     const auto found = company.find(row["id"].get<std::string>());
     REQUIRE(found != company.end());
-    for (const char* field :
-         {"firebaseId", "email", "firstName", "lastName", "name", "role", "companyId",
-          "updatedAt"}) {
+    for (const char* field : {"firebaseId", "email", "firstName", "lastName", "name", "role",
+                              "companyId", "updatedAt"}) {
       INFO(field);
       CHECK(row[field] == found->second[field]);
     }
@@ -176,9 +173,10 @@ void CheckReplicaEqualsCompany(Option2& services, const std::string& token) {
 
 }  // namespace
 
-TEST_CASE("replica mode: a run carries its creator from the replica, and the audit answers from "
-          "it while the company is down",
-          "[e2e][replica]") {
+TEST_CASE(
+    "replica mode: a run carries its creator from the replica, and the audit answers from "
+    "it while the company is down",
+    "[e2e][replica]") {
   Option2 services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string ada_id = services.SignUp(ada);
@@ -215,9 +213,10 @@ TEST_CASE("replica mode: a run carries its creator from the replica, and the aud
   CHECK(unknown.json["code"] == "STAFF_SYNC_UNAVAILABLE");
 }
 
-TEST_CASE("replica mode refuses an unknown staff id after validation, and a removed member's, "
-          "while their runs stay",
-          "[e2e][replica]") {
+TEST_CASE(
+    "replica mode refuses an unknown staff id after validation, and a removed member's, "
+    "while their runs stay",
+    "[e2e][replica]") {
   Option2 services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string bob = SignedToken("bob-uid", "bob@gofast.test", true, "Bob Builder");
@@ -254,9 +253,10 @@ TEST_CASE("replica mode refuses an unknown staff id after validation, and a remo
   (void)ada_id;
 }
 
-TEST_CASE("every company change reaches the replica in order within two sync rounds, also those "
-          "made while the app was stopped",
-          "[e2e][replica]") {
+TEST_CASE(
+    "every company change reaches the replica in order within two sync rounds, also those "
+    "made while the app was stopped",
+    "[e2e][replica]") {
   Option2 services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string ada_id = services.SignUp(ada);
@@ -298,9 +298,10 @@ TEST_CASE("every company change reaches the replica in order within two sync rou
   (void)ada_id;
 }
 
-TEST_CASE("an Option 1 database started in replica mode keeps every run and reports those whose "
-          "staff the company does not know",
-          "[e2e][replica]") {
+TEST_CASE(
+    "an Option 1 database started in replica mode keeps every run and reports those whose "
+    "staff the company does not know",
+    "[e2e][replica]") {
   Option2 services;
   const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
   const std::string ada_id = services.SignUp(ada);

@@ -31,7 +31,8 @@ TEST_CASE("the contract compiled into the services is shared/contracts/openapi.j
 }
 
 TEST_CASE(
-    "a service's API document holds its own paths, the test API's and the console's only when on",
+    "a service's API document holds its own paths; the test API's, the console's and the staff "
+    "replica's only when on",
     "[unit][contract]") {
   const ordered_json contract = CompiledContract();
   const ordered_json company = http::ServiceApiDocument(contract, "company", {});
@@ -55,6 +56,11 @@ TEST_CASE(
   CHECK(with_console.count("/") == 1);
   CHECK(with_console.count("/console.js") == 1);
   CHECK(Paths(http::ServiceApiDocument(contract, "app", {true, true})).count("/") == 0);
+  CHECK(app_paths.count("/api/staff-replica") == 0);  // reference mode
+  const std::set<std::string> replica =
+      Paths(http::ServiceApiDocument(contract, "app", {false, false, true}));
+  CHECK(replica.count("/api/staff-replica") == 1);
+  CHECK(replica.count("/api/staff-replica/staff") == 1);
 
   for (const auto& [path, item] : company.at("paths").items()) {
     INFO(path);
