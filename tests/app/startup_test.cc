@@ -81,6 +81,11 @@ TEST_CASE("bad options exit 2 with one line on standard error", "[integration]")
       BaseArgs(dir, {"--cors-origin", "admin.gofast.test"}),
       BaseArgs(dir, {"--no-such-option"}),
       BaseArgs(dir, {"--firebase-certs", dir.File("missing-certs.json")}),
+      // Replica mode reads the company's feed: both its URL and the key are needed.
+      BaseArgs(dir, {"--staff-mode", "replica", "--internal-api-key", "key"}),
+      BaseArgs(dir, {"--staff-mode", "replica", "--company-url", "http://127.0.0.1:9"}),
+      BaseArgs(dir, {"--staff-mode", "copy"}),
+      BaseArgs(dir, {"--staff-sync-interval-ms", "0"}),
   };
   for (const std::vector<std::string>& args : bad) {
     INFO(args.back());
