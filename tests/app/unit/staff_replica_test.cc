@@ -1,6 +1,8 @@
 // The staff replica (Option 2): its sync rules over a scripted feed and the
 // real SQLite store, the switch of city_runs' foreign key, and the gateway's
 // strict reading of the company's feed.
+#include "app_service/domain/staff_replica.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <atomic>
@@ -9,7 +11,6 @@
 #include <mutex>
 #include <thread>
 
-#include "app_service/domain/staff_replica.h"
 #include "app_service/gateway/company_staff_feed.h"
 #include "app_service/storage/migrations.h"
 #include "app_service/storage/sqlite_run_store.h"
@@ -134,8 +135,16 @@ TEST_CASE("a page applied by another instance first is not applied again", "[uni
   FeedChange change;
   change.cursor = 1;
   change.kind = "created";
-  change.staff = ReplicaStaff{"staff-1", "uid-1", "one@gofast.test", std::nullopt, std::nullopt,
-                              "Founder", std::nullopt, false, "2026-12-01T00:00:00.000Z", ""};
+  change.staff = ReplicaStaff{"staff-1",
+                              "uid-1",
+                              "one@gofast.test",
+                              std::nullopt,
+                              std::nullopt,
+                              "Founder",
+                              std::nullopt,
+                              false,
+                              "2026-12-01T00:00:00.000Z",
+                              ""};
   page.changes.push_back(change);
   page.next_cursor = 1;
   REQUIRE(app.store.Apply(0, page, "2026-12-02T00:00:00.000Z"));
@@ -148,7 +157,8 @@ TEST_CASE("a page applied by another instance first is not applied again", "[uni
   CHECK(app.store.Find("staff-1").value()->synced_at == "2026-12-02T00:00:00.000Z");
 }
 
-TEST_CASE("a feed answering out of order is refused, and nothing of it applied", "[unit][replica]") {
+TEST_CASE("a feed answering out of order is refused, and nothing of it applied",
+          "[unit][replica]") {
   TempDir dir;
   ReplicaDatabase app(dir);
   ScriptedFeed feed;
@@ -163,9 +173,10 @@ TEST_CASE("a feed answering out of order is refused, and nothing of it applied",
   CHECK_FALSE(replica.Find("staff-2").value().has_value());
 }
 
-TEST_CASE("a new run's staff id: known, found by a sync at once, unknown, removed, or unchecked "
-          "while the feed is down",
-          "[unit][replica]") {
+TEST_CASE(
+    "a new run's staff id: known, found by a sync at once, unknown, removed, or unchecked "
+    "while the feed is down",
+    "[unit][replica]") {
   TempDir dir;
   ReplicaDatabase app(dir);
   ScriptedFeed feed;
@@ -218,9 +229,10 @@ TEST_CASE("callers that sync at once share rounds: a burst of unknown ids costs 
   CHECK(feed.calls <= 2);  // each round is one call here: the feed has less than a page
 }
 
-TEST_CASE("replica mode adds the foreign key to city_runs keeping every run, and reference mode "
-          "removes it",
-          "[unit][replica]") {
+TEST_CASE(
+    "replica mode adds the foreign key to city_runs keeping every run, and reference mode "
+    "removes it",
+    "[unit][replica]") {
   TempDir dir;
   {
     Result<std::unique_ptr<db::Database>> database =
