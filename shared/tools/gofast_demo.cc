@@ -13,11 +13,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -68,12 +70,11 @@ void Answered(const CallResult& result, int expected_status, const std::string& 
          "expected HTTP " + std::to_string(expected_status) + ", got " + result.Summary());
 }
 
-gofast::process::ServiceProcess StartService(const std::string& step, const std::string& binary,
-                                             const std::vector<std::string>& args,
-                                             const gofast::process::Environment& env,
-                                             const std::string& log_path) {
+std::unique_ptr<gofast::process::ServiceProcess> StartService(
+    const std::string& step, const std::string& binary, const std::vector<std::string>& args,
+    const gofast::process::Environment& env, const std::string& log_path) {
   try {
-    return gofast::process::ServiceProcess(binary, args, env, log_path);
+    return std::make_unique<gofast::process::ServiceProcess>(binary, args, env, log_path);
   } catch (const std::exception& e) {
     throw StepFailed{step, e.what()};
   }
@@ -215,6 +216,138 @@ std::vector<RunningProcess> ProcessesHolding(const std::vector<fs::path>& files)
 }
 
 // What step 1 says of the databases.
+// The machine lane's shared key in the demo: the app's replica reads the
+// company's change feed with it (Option 2 only).
+constexpr char kDemoInternalKey[] = "demo-internal-api-key";
+
+using ServicePtr = std::unique_ptr<gofast::process::ServiceProcess>;
+
+// What the Option 2 part of the demo works with: the first part's services
+// and databases, and how to start each service again.
+struct DemoStage {
+  const fs::path& data_dir;
+  const ReadBack& app_db;
+  const std::string& token;
+  ServicePtr& company;
+  ServicePtr& app;
+  // Starts the service again on its port, with these options added, logging to `log_name`.
+  std::function<ServicePtr(const std::vector<std::string>&, const std::string&)> start_company;
+  std::function<ServicePtr(const std::vector<std::string>&, const std::string&)> start_app;
+};
+
+size_t Occurrences(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+CallResult CreateRunNaming(gofast::client::JsonClient& app_client, const std::string& token,
+                           const std::string& staff_id, const std::string& title) {
+  json body = gofast::client::SampleRunForm(title);
+  body["staffGeneratedId"] = staff_id;
+  return app_client.Post(gofast::client::kCreateRunPath, token, body);
+}
+
+// Option 2 beside Option 1 on the same data: the company down, a staff id
+// nobody has, the app switched to replica mode, and the answers it gives
+// without the company. Steps from `step` on; answers the next step's number.
+int ShowOption2(DemoStage& stage, const std::string& staff_id, const std::string& run_id,
+                int step) {
+  const std::string ghost = "00000000-dead-4000-8000-000000000000";
+  const std::string audit_path = "/api/runs/" + run_id + "/creator";
+  {
+    gofast::client::JsonClient app_client(stage.app->base_url(), std::chrono::seconds(5));
+    Heading(step++, "Option 1 accepts any staff id, and cannot audit while the company is down");
+    Line("-> POST " + stage.app->base_url() + gofast::client::kCreateRunPath +
+         "  staffGeneratedId \"" + ghost + "\" (nobody at the company)");
+    const CallResult ghost_run = CreateRunNaming(app_client, stage.token, ghost, "Ghost run");
+    Answered(ghost_run, 200, "option 1: a dangling staff id");
+    Line("   stored: Option 1 keeps the id as opaque text, never checked");
+    Expect(stage.company->Stop() == 0, "stop company_service", "it did not stop cleanly");
+    Line("company_service stopped");
+    Line("-> GET " + stage.app->base_url() + audit_path);
+    const CallResult audit = app_client.Get(audit_path, stage.token, "demo-audit-company-down");
+    Answered(audit, 200, "option 1: audit with the company down");
+    Expect(audit.body["resolution"] == "company_unavailable",
+           "option 1: audit with the company down", "resolution " + Text(audit.body["resolution"]));
+    Line("   resolution: company_unavailable: Option 1 must ask the company who that is");
+  }
+
+  Heading(step++, "Option 2: the same " + stage.app_db.name() +
+                      " started in replica mode (--staff-mode replica)");
+  stage.company = stage.start_company({"--internal-api-key", kDemoInternalKey},
+                                      "company_service-restarted.log");
+  Line("company_service back on " + stage.company->base_url() +
+       ", publishing GET /api/staff/changes to holders of the internal key");
+  Expect(stage.app->Stop() == 0, "stop app_service", "it did not stop cleanly");
+  stage.app = stage.start_app({"--staff-mode", "replica", "--internal-api-key", kDemoInternalKey},
+                              "app_service-replica.log");
+  Line("app_service restarted in replica mode on " + stage.app->base_url() +
+       "; it syncs the company's change feed every second");
+  gofast::client::JsonClient app_client(stage.app->base_url(), std::chrono::seconds(5));
+  CallResult status;
+  for (int polls = 0;; ++polls) {
+    status = app_client.Get("/api/staff-replica", stage.token, "demo-replica-status");
+    if (status.status == 200 && !status.body["lastSyncAt"].is_null()) break;
+    Expect(polls < 100, "first sync", "the replica did not sync: " + status.Summary());
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  Line("first sync done: " + Text(status.body["appliedChanges"]) + " change(s) applied, cursor " +
+       Text(status.body["cursor"]));
+  std::string table_list;
+  for (const std::string& table : stage.app_db.Tables()) {
+    table_list += (table_list.empty() ? "" : ", ") + table;
+  }
+  Line(stage.app_db.name() + " tables now: " + table_list);
+  Line("   city_runs foreign keys: " + stage.app_db.ForeignKeys("city_runs"));
+  Line(stage.app_db.name() + " > staff (the replica's row of the admin):");
+  stage.app_db.ShowRow("SELECT id, email, role, removed, \"syncedAt\" FROM staff WHERE id = $1",
+                       staff_id);
+  const json& dangling = status.body["danglingRuns"];
+  Expect(dangling["runCount"] == 1, "dangling runs",
+         "expected the ghost's run: " + dangling.dump());
+  Line("runs stored under Option 1 whose staff the company does not know: " +
+       Text(dangling["runCount"]) + " (" + Text(dangling["staffIds"][0]["staffGeneratedId"]) +
+       "), kept, listed by GET /api/staff-replica and in the app's log");
+
+  Heading(step++, "A run answered with its creator's name, without a call to the company");
+  const size_t lookups_before = Occurrences(stage.company->Log(), "/api/staff/" + staff_id);
+  Line("-> GET " + stage.app->base_url() + "/api/runs/" + run_id);
+  const CallResult read = app_client.Get("/api/runs/" + run_id, stage.token, "demo-read-run");
+  Answered(read, 200, "option 2: read the run");
+  const json& created_by = read.body["run"]["createdBy"];
+  Expect(created_by.is_object(), "option 2: read the run", "no createdBy in " + read.body.dump());
+  Line("   createdBy: " + Text(created_by["name"]) + " <" + Text(created_by["email"]) + ">, " +
+       Text(created_by["role"]));
+  Expect(Occurrences(stage.company->Log(), "/api/staff/" + staff_id) == lookups_before,
+         "option 2: read the run", "the company was asked about the staff id");
+  Line("   company_service's log has no request for /api/staff/" + staff_id + ": not asked");
+  Line("-> POST " + stage.app->base_url() + gofast::client::kCreateRunPath +
+       "  staffGeneratedId \"" + ghost + "\" again");
+  const CallResult refused = CreateRunNaming(app_client, stage.token, ghost, "Ghost again");
+  Answered(refused, 422, "option 2: a dangling staff id");
+  Line("   refused (" + Text(refused.body["code"]) +
+       "): the foreign key to staff holds for every new run");
+
+  Heading(step++, "The company stops again: Option 2's audit still answers");
+  Expect(stage.company->Stop() == 0, "stop company_service", "it did not stop cleanly");
+  Line("company_service stopped");
+  Line("-> GET " + stage.app->base_url() + audit_path);
+  const CallResult audit = app_client.Get(audit_path, stage.token, "demo-audit-replica");
+  Answered(audit, 200, "option 2: audit with the company down");
+  Expect(audit.body["resolution"] == "found" && audit.body["source"] == "replica",
+         "option 2: audit with the company down", audit.body.dump());
+  Line("   resolution: found, source: replica, syncedAt " + Text(audit.body["syncedAt"]) + ": " +
+       Text(audit.body["staff"]["name"]));
+  stage.company =
+      stage.start_company({"--internal-api-key", kDemoInternalKey}, "company_service-back.log");
+  Line("company_service back on " + stage.company->base_url() +
+       "; the sync resumes from its cursor");
+  return step;
+}
+
 std::string DatabasesKind(const DatabaseOptions& options) {
   if (!options.postgres.empty()) return "fresh PostgreSQL database";
   if (!options.company_db.empty()) return "database, as given";
@@ -222,7 +355,7 @@ std::string DatabasesKind(const DatabaseOptions& options) {
 }
 
 int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& bin_dir,
-            bool keep_running, const DatabaseOptions& database_options) {
+            bool keep_running, const DatabaseOptions& database_options, int option) {
   // Replacing the folder under running services (a --keep-running pair) would
   // lose every run they acknowledged since.
   const std::vector<RunningProcess> running =
@@ -257,20 +390,33 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
       1, "Start both services on free ports, each with its own " + DatabasesKind(database_options));
   // The company's admin console calls the app: the app's port is chosen first.
   const int app_port = gofast::process::FreeLoopbackPort();
-  gofast::process::ServiceProcess company =
-      StartService("start company_service", (bin_dir / "company_service").string(),
-                   {"--port", "0", "--project-id", kDemoProjectId, "--auth-mode", "emulator",
-                    "--console", "--console-app-url", gofast::process::LoopbackUrl(app_port)},
-                   DatabaseEnvironment("COMPANY_DB", databases->company),
-                   (data_dir / "company_service.log").string());
-  Line("company_service (GoFastCompany)  " + company.base_url() + "  database " +
+  const auto start_company = [&](int port, const std::vector<std::string>& more,
+                                 const std::string& log_name) {
+    std::vector<std::string> args = {
+        "--port",       std::to_string(port), "--project-id",
+        kDemoProjectId, "--auth-mode",        "emulator",
+        "--console",    "--console-app-url",  gofast::process::LoopbackUrl(app_port)};
+    args.insert(args.end(), more.begin(), more.end());
+    return StartService("start company_service", (bin_dir / "company_service").string(), args,
+                        DatabaseEnvironment("COMPANY_DB", databases->company),
+                        (data_dir / log_name).string());
+  };
+  std::unique_ptr<gofast::process::ServiceProcess> company =
+      start_company(0, {}, "company_service.log");
+  Line("company_service (GoFastCompany)  " + company->base_url() + "  database " +
        RedactPassword(databases->company));
-  gofast::process::ServiceProcess app = StartService(
-      "start app_service", (bin_dir / "app_service").string(),
-      {"--port", std::to_string(app_port), "--project-id", kDemoProjectId, "--auth-mode",
-       "emulator", "--company-url", company.base_url(), "--cors-origin", company.base_url()},
-      DatabaseEnvironment("APP_DB", databases->app), (data_dir / "app_service.log").string());
-  Line("app_service     (gofastapp-mvp)  " + app.base_url() + "  database " +
+  const std::string company_url = company->base_url();
+  const auto start_app = [&](const std::vector<std::string>& more, const std::string& log_name) {
+    std::vector<std::string> args = {
+        "--port",   std::to_string(app_port), "--project-id", kDemoProjectId,  "--auth-mode",
+        "emulator", "--company-url",          company_url,    "--cors-origin", company_url};
+    args.insert(args.end(), more.begin(), more.end());
+    return StartService("start app_service", (bin_dir / "app_service").string(), args,
+                        DatabaseEnvironment("APP_DB", databases->app),
+                        (data_dir / log_name).string());
+  };
+  std::unique_ptr<gofast::process::ServiceProcess> app = start_app({}, "app_service.log");
+  Line("app_service     (gofastapp-mvp)  " + app->base_url() + "  database " +
        RedactPassword(databases->app));
   Line("logs: " + (data_dir / "company_service.log").string() + ", " +
        (data_dir / "app_service.log").string());
@@ -282,13 +428,13 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
   Line("ID token (emulator form, valid 1 hour): " + token.substr(0, 32) + "...");
   Line("the same token is valid in both services: they trust one Firebase project");
 
-  gofast::client::JsonClient company_client(company.base_url(), std::chrono::seconds(5));
-  gofast::client::JsonClient app_client(app.base_url(), std::chrono::seconds(5));
+  gofast::client::JsonClient company_client(company->base_url(), std::chrono::seconds(5));
+  gofast::client::JsonClient app_client(app->base_url(), std::chrono::seconds(5));
   gofast::client::CreateRunDialog dialog(company_client, app_client);
   const json run_fields = gofast::client::SampleRunForm("Saturday Easy 10K");
 
   Heading(3, "The \"Create run\" dialog, step 1: find or create the admin's staff row");
-  Line("-> POST " + company.base_url() + gofast::client::kFindOrCreateStaffPath + "  body {}");
+  Line("-> POST " + company->base_url() + gofast::client::kFindOrCreateStaffPath + "  body {}");
   const gofast::client::DialogResult result = dialog.Submit(token, run_fields, "demo-create-run");
   Answered(result.staff_call, 201, gofast::client::kStaffStep);
   Expect(result.failed_step != gofast::client::kStaffStep, gofast::client::kStaffStep,
@@ -303,7 +449,7 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
       result.staff_id);
 
   Heading(4, "Step 2: create the run on the app service, carrying staffGeneratedId");
-  Line("-> POST " + app.base_url() + gofast::client::kCreateRunPath);
+  Line("-> POST " + app->base_url() + gofast::client::kCreateRunPath);
   Line("   body {staffGeneratedId: \"" + result.staff_id + "\", title: \"" +
        Text(run_fields["title"]) +
        "\", meetUpCity: \"Arlington\", startDate: \"2026-12-05\", runClub: {slug: "
@@ -333,7 +479,7 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
 
   Heading(5, "List the runs created by this staff member (served by the staffGeneratedId index)");
   const std::string list_path = "/api/runs?staffGeneratedId=" + result.staff_id;
-  Line("-> GET " + app.base_url() + list_path);
+  Line("-> GET " + app->base_url() + list_path);
   const CallResult listed = app_client.Get(list_path, token, "demo-list-runs");
   Answered(listed, 200, "list runs by staff");
   Expect(listed.body["runs"].size() == 1 && listed.body["runs"][0]["id"] == run_id,
@@ -342,8 +488,8 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
 
   Heading(6, "Audit: who created this run? The app asks the company service");
   const std::string audit_path = "/api/runs/" + run_id + "/creator";
-  Line("-> GET " + app.base_url() + audit_path);
-  Line("   (the app reads the run's staffGeneratedId and calls GET " + company.base_url() +
+  Line("-> GET " + app->base_url() + audit_path);
+  Line("   (the app reads the run's staffGeneratedId and calls GET " + company->base_url() +
        "/api/staff/" + result.staff_id + " with the caller's token)");
   const CallResult audit = app_client.Get(audit_path, token, "demo-audit");
   Answered(audit, 200, "audit");
@@ -354,30 +500,51 @@ int RunDemo(const std::string& name, const fs::path& data_dir, const fs::path& b
   Line("   created by " + Text(creator["name"]) + " <" + Text(creator["email"]) + ">, " +
        Text(creator["role"]) + ", staff " + Text(creator["id"]));
 
+  int step = 7;
+  if (option == 2) {
+    const int company_port = company->port();
+    DemoStage stage{data_dir,
+                    app_db,
+                    token,
+                    company,
+                    app,
+                    [&](const std::vector<std::string>& more, const std::string& log_name) {
+                      return start_company(company_port, more, log_name);
+                    },
+                    start_app};
+    step = ShowOption2(stage, result.staff_id, run_id, step);
+  }
+
   if (keep_running) {
-    company.Detach();
-    app.Detach();
+    company->Detach();
+    app->Detach();
     std::cout << "\nBoth services keep running:\n"
-              << "   company_service " << company.base_url() << " (pid " << company.pid() << ")\n"
-              << "   app_service     " << app.base_url() << " (pid " << app.pid() << ")\n"
+              << "   company_service " << company->base_url() << " (pid " << company->pid() << ")\n"
+              << "   app_service     " << app->base_url() << " (pid " << app->pid() << ")\n"
               << "Open the admin console, the same flow in a browser:\n"
-              << "   " << company.base_url() << "/\n"
+              << "   " << company->base_url() << "/\n"
               << "Call them with the demo admin's token:\n"
               << "   TOKEN=" << token << "\n"
-              << "   curl -s " << app.base_url()
+              << "   curl -s " << app->base_url()
               << "/api/runs -H \"Authorization: Bearer $TOKEN\"\n"
-              << "   curl -s " << company.base_url() << "/api/staff/" << result.staff_id
+              << "   curl -s " << company->base_url() << "/api/staff/" << result.staff_id
               << " -H \"Authorization: Bearer $TOKEN\"\n"
-              << "Stop them with: kill " << company.pid() << " " << app.pid() << "\n";
+              << "Stop them with: kill " << company->pid() << " " << app->pid() << "\n";
     return 0;
   }
-  Heading(7, "Stop both services");
-  Expect(app.Stop() == 0, "stop", "app_service did not stop cleanly");
-  Expect(company.Stop() == 0, "stop", "company_service did not stop cleanly");
+  Heading(step, "Stop both services");
+  Expect(app->Stop() == 0, "stop", "app_service did not stop cleanly");
+  Expect(company->Stop() == 0, "stop", "company_service did not stop cleanly");
   const bool files_in_folder =
       database_options.postgres.empty() && database_options.company_db.empty();
   Line("both stopped cleanly; " + std::string(files_in_folder ? "databases and logs" : "logs") +
        " stay in " + data_dir.string() + "/");
+  if (option == 2) {
+    std::cout << "\nDemo complete: Option 1 keeps the company's staff UUID as opaque text and\n"
+                 "asks the company; Option 2 keeps a synced staff table with a foreign key and\n"
+                 "answers alone, while refusing ids the company does not know.\n";
+    return 0;
+  }
   std::cout << "\nDemo complete: the run in " << app_db.name()
             << " names its creator only by the company's staff UUID,\n"
                "and the company service answered who that is.\n";
@@ -393,6 +560,7 @@ Run DeclareDemo(CLI::App& cli) {
     std::string bin_dir;
     bool keep_running = false;
     DatabaseOptions databases;
+    int option = 1;
   };
   auto options = std::make_shared<DemoOptions>();
   cli.add_option("--data", options->data_dir,
@@ -404,11 +572,17 @@ Run DeclareDemo(CLI::App& cli) {
                  "Folder with company_service and app_service (default: beside this tool)");
   cli.add_flag("--keep-running", options->keep_running,
                "Leave both services running and print how to call them");
+  cli.add_option("--option", options->option,
+                 "1: the flow as built (staffGeneratedId opaque, the audit asks the company); 2: "
+                 "then the same data under Option 2 (the app's staff replica), with the company "
+                 "stopped and a staff id nobody has, side by side")
+      ->check(CLI::IsMember({1, 2}))
+      ->capture_default_str();
   return [options, &cli] {
     try {
       return RunDemo(CommandName(cli), fs::absolute(options->data_dir),
                      options->bin_dir.empty() ? ToolDirectory() : fs::path(options->bin_dir),
-                     options->keep_running, options->databases);
+                     options->keep_running, options->databases, options->option);
     } catch (const StepFailed& failure) {
       std::cout << std::flush;
       std::cerr << "\ndemo FAILED at step \"" << failure.step << "\": " << failure.detail << "\n"

@@ -81,6 +81,27 @@ TEST_CASE("the demo plays the whole flow, reads both databases back and ends wit
   CHECK(gofast::testing::CountRows(data + "/app.db", "run_clubs") == 1);
 }
 
+TEST_CASE(
+    "the demo's --option 2 replays the data under the staff replica: a staff table, "
+    "createdBy without the company, an audit while it is down, a dangling id refused",
+    "[e2e][sqlite]") {
+  gofast::testing::TempDir dir;
+  const std::string data = dir.File("demo-data");
+  const auto result = RunCommand(GOFAST_DEMO_BIN, {"--data", data, "--option", "2"});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  // Option 1 first: a dangling id stored, the audit helpless without the company.
+  CHECK(result.out.find("resolution: company_unavailable") != std::string::npos);
+  CHECK(result.out.find("tables now: athletes, city_runs, idempotency_keys, run_clubs, staff, "
+                        "staff_sync") != std::string::npos);
+  CHECK(result.out.find("city_runs foreign keys: staffGeneratedId -> staff") != std::string::npos);
+  CHECK(result.out.find("createdBy: Ada Admin <ada@gofast.test>, Founder") != std::string::npos);
+  CHECK(result.out.find("HTTP 422 UNKNOWN_STAFF") != std::string::npos);
+  CHECK(result.out.find("resolution: found, source: replica, syncedAt 20") != std::string::npos);
+  CHECK(gofast::testing::CountRows(data + "/app.db", "staff") == 1);
+  CHECK(gofast::testing::CountRows(data + "/app.db", "city_runs") == 2);  // the ghost's run kept
+}
+
 TEST_CASE("the demo names the failed step and exits non-zero when a service cannot start",
           "[e2e][sqlite]") {
   gofast::testing::TempDir dir;
