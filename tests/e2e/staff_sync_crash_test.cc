@@ -57,9 +57,9 @@ class CrashedSync {
   void StartApp() {
     app_ = std::make_unique<ServiceProcess>(
         GOFAST_APP_SERVICE_BIN,
-        ServiceArgs(app_db_.url(), {"--company-url", company_->base_url(), "--staff-mode",
-                                    "replica", "--internal-api-key", kInternalKey,
-                                    "--staff-sync-interval-ms", "20"}));
+        ServiceArgs(app_db_.url(),
+                    {"--company-url", company_->base_url(), "--staff-mode", "replica",
+                     "--internal-api-key", kInternalKey, "--staff-sync-interval-ms", "20"}));
     app_client_ = std::make_unique<TestClient>(Service::kApp, app_->port());
   }
   void Kill(std::unique_ptr<ServiceProcess>& process) {
@@ -108,9 +108,9 @@ class CrashedSync {
   int64_t FeedEnd() {
     std::string cursor = "0";
     for (;;) {
-      const Reply page = company_client_->Send(
-          "GET", "/api/staff/changes?limit=500&cursor=" + cursor,
-          {{"Authorization", std::string("Bearer ") + kInternalKey}});
+      const Reply page =
+          company_client_->Send("GET", "/api/staff/changes?limit=500&cursor=" + cursor,
+                                {{"Authorization", std::string("Bearer ") + kInternalKey}});
       REQUIRE(page.status == 200);
       if (page.json["changes"].empty()) return std::stoll(cursor);
       cursor = page.json["nextCursor"].get<std::string>();
@@ -133,8 +133,8 @@ class CrashedSync {
         const auto found = company.find(row["id"].get<std::string>());
         REQUIRE(found != company.end());
         CHECK(row["removed"] == false);
-        for (const char* field : {"firebaseId", "email", "firstName", "lastName", "role",
-                                  "companyId", "updatedAt"}) {
+        for (const char* field :
+             {"firebaseId", "email", "firstName", "lastName", "role", "companyId", "updatedAt"}) {
           INFO(field);
           CHECK(row[field] == found->second[field]);
         }
@@ -157,9 +157,10 @@ class CrashedSync {
   std::unique_ptr<TestClient> app_client_;
 };
 
-TEST_CASE("after kill -9 of the app or the company during a sync of 10,000 changes, the replica "
-          "holds every change once and equals the company's export",
-          "[e2e][replica]") {
+TEST_CASE(
+    "after kill -9 of the app or the company during a sync of 10,000 changes, the replica "
+    "holds every change once and equals the company's export",
+    "[e2e][replica]") {
   CrashedSync services;
   int64_t applied = 0;
 
