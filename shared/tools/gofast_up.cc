@@ -43,6 +43,8 @@ struct UpOptions {
   std::string data_dir;  // empty: a temporary folder
   std::string company_seed;
   std::string app_seed;
+  std::string internal_api_key;  // empty: none, and the company's change feed is off
+  std::string staff_mode = "reference";
   DatabaseOptions databases;
 };
 
@@ -72,6 +74,14 @@ void DeclareUpOptions(CLI::App& cli, UpOptions& options) {
       ->check(CLI::ExistingFile);
   cli.add_option("--app-seed", options.app_seed, "app_service's --seed file (default: none)")
       ->check(CLI::ExistingFile);
+  cli.add_option("--internal-api-key", options.internal_api_key,
+                 "Both services' --internal-api-key: the key of the company's staff change feed "
+                 "(default: none, and the feed answers 404)");
+  cli.add_option("--staff-mode", options.staff_mode,
+                 "app_service's --staff-mode: reference (Option 1) or replica (Option 2, a staff "
+                 "table synced from the company; needs --internal-api-key)")
+      ->check(CLI::IsMember({"reference", "replica"}))
+      ->capture_default_str();
 }
 
 // The folder given, kept; or a new temporary one, removed with this object.
@@ -138,8 +148,8 @@ class Services {
     company_ = Start("company_service", bin, company_args,
                      DatabaseEnvironment("COMPANY_DB", databases.company));
     std::vector<std::string> app_args = ServiceArgs(options, app_port, options.app_seed);
-    app_args.insert(app_args.end(),
-                    {"--company-url", company_url(), "--cors-origin", company_url()});
+    app_args.insert(app_args.end(), {"--company-url", company_url(), "--cors-origin", company_url(),
+                                     "--staff-mode", options.staff_mode});
     app_ = Start("app_service", bin, app_args, DatabaseEnvironment("APP_DB", databases.app));
     if (options.auth_mode == "emulator") {
       admin_token_ =
@@ -197,6 +207,9 @@ class Services {
     // The services refuse their test API in production mode.
     if (options.auth_mode == "emulator") args.push_back("--test-api");
     if (!seed.empty()) args.insert(args.end(), {"--seed", fs::absolute(seed).string()});
+    if (!options.internal_api_key.empty()) {
+      args.insert(args.end(), {"--internal-api-key", options.internal_api_key});
+    }
     return args;
   }
 

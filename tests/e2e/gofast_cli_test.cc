@@ -574,6 +574,31 @@ TEST_CASE("gofast exec gives CMD the five variables and the caller's environment
   CHECK(console_url == company_url + "/");
 }
 
+TEST_CASE(
+    "gofast exec --staff-mode replica --internal-api-key starts the app on a staff replica "
+    "synced from the company's feed",
+    "[e2e][gofast]") {
+  TempDir dir;
+  const std::string seen = dir.File("seen");
+  // The admin signs up, then the app's replica is read with the same token.
+  const auto result = RunCommand(
+      GOFAST_CLI_BIN,
+      {"exec", "--staff-mode", "replica", "--internal-api-key", "exec-key", "--", "sh", "-c",
+       "curl -sf -X POST -H \"Authorization: Bearer $GOFAST_ADMIN_TOKEN\" "
+       "\"$GOFAST_COMPANY_URL/api/staff/find-or-create\" >/dev/null && "
+       "curl -sf -H \"Authorization: Bearer $GOFAST_ADMIN_TOKEN\" "
+       "\"$GOFAST_COMPANY_URL/api/staff/changes\" -o /dev/null -w '%{http_code} ' > " +
+           seen + "; curl -s -H \"Authorization: Bearer exec-key\" " +
+           "\"$GOFAST_COMPANY_URL/api/staff/changes\" >> " + seen +
+           " && curl -sf -H \"Authorization: Bearer $GOFAST_ADMIN_TOKEN\" "
+           "\"$GOFAST_APP_URL/api/staff-replica\" >/dev/null"});
+  INFO(result.out << result.err << ReadFile(seen));
+  CHECK(result.exit_code == 0);  // the app answers GET /api/staff-replica: replica mode
+  const std::string feed = ReadFile(seen);
+  CHECK(feed.rfind("401 ", 0) == 0);  // an admin's token is not the key
+  CHECK(feed.find("\"kind\":\"created\"") != std::string::npos);
+}
+
 TEST_CASE("gofast exec runs CMD while both services answer, then stops them and exits 7",
           "[e2e][gofast]") {
   TempDir dir;

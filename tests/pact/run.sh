@@ -29,7 +29,7 @@ case "$mode" in
     out="$(mktemp -d)"
     trap 'rm -rf "$out"' EXIT
     GOFAST_BIN_DIR="$bin_dir" GOFAST_PACT_DIR="$out" \
-      node --test "$here/dialog.pact.mjs" "$here/audit.pact.mjs"
+      node --test "$here/dialog.pact.mjs" "$here/audit.pact.mjs" "$here/feed.pact.mjs"
     if [ "${3:-}" = "--update" ]; then
       mkdir -p "$committed"
       rm -f "$committed"/*.json
@@ -42,7 +42,9 @@ case "$mode" in
     fi
     ;;
   verify)
-    exec "$root/scripts/verify-pacts" --bin-dir "$bin_dir" "$committed"/*.json
+    # The company serves its staff change feed only with the key feed.pact.mjs sends.
+    exec "$root/scripts/verify-pacts" --bin-dir "$bin_dir" --internal-api-key pact-internal-api-key \
+      "$committed"/*.json
     ;;
   *)
     echo "usage: tests/pact/run.sh consumers|verify BIN_DIR [--compare|--update]" >&2
