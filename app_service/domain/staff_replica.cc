@@ -128,7 +128,8 @@ void StaffReplica::ReportDanglingRuns() {
   if (static_cast<int64_t>(dangling->runs.size()) < dangling->run_count) run_ids += ", ...";
   LogLine("staff sync: caught up; " + std::to_string(dangling->run_count) +
           " run(s) stored before replica mode name " + std::to_string(dangling->staff_id_count) +
-          " staff id(s) the company does not know, kept as they are (GET /api/staff-replica): " +
+          " staff id(s) the company does not know, kept as they are (GET "
+          "/api/staff-replica/dangling-runs): " +
           ids + "; runs: " + run_ids);
 }
 

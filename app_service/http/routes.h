@@ -17,9 +17,9 @@ namespace gofast::app {
 void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
                AthleteService& athletes, AuditService& audits, StaffReplica* replica);
 
-// Replica mode only: GET /api/staff-replica (where the sync stands, and the
-// runs whose staff id the replica does not know) and GET
-// /api/staff-replica/staff (its rows by id, paged).
+// Replica mode only: GET /api/staff-replica (where the sync stands), GET
+// /api/staff-replica/dangling-runs (the runs whose staff id the replica does
+// not know) and GET /api/staff-replica/staff (its rows by id, paged).
 void AddStaffReplicaRoutes(http::Server& server, const auth::TokenVerifier& verifier,
                            StaffReplica& replica);
 

@@ -305,12 +305,16 @@ int ShowOption2(DemoStage& stage, const std::string& staff_id, const std::string
   Line(stage.app_db.name() + " > staff (the replica's row of the admin):");
   stage.app_db.ShowRow("SELECT id, email, role, removed, \"syncedAt\" FROM staff WHERE id = $1",
                        staff_id);
-  const json& dangling = status.body["danglingRuns"];
-  Expect(dangling["runCount"] == 1, "dangling runs",
-         "expected the ghost's run: " + dangling.dump());
-  Line("runs stored under Option 1 whose staff the company does not know: " +
-       Text(dangling["runCount"]) + " (" + Text(dangling["staffIds"][0]["staffGeneratedId"]) +
-       "), kept, listed by GET /api/staff-replica and in the app's log");
+  Line("-> GET " + stage.app->base_url() + "/api/staff-replica/dangling-runs");
+  const CallResult dangling =
+      app_client.Get("/api/staff-replica/dangling-runs", stage.token, "demo-dangling-runs");
+  Answered(dangling, 200, "dangling runs");
+  Expect(dangling.body["runCount"] == 1, "dangling runs",
+         "expected the ghost's run: " + dangling.body.dump());
+  Line("   runs stored under Option 1 whose staff the company does not know: " +
+       Text(dangling.body["runCount"]) + " (" +
+       Text(dangling.body["staffIds"][0]["staffGeneratedId"]) +
+       "), kept as they are; the app's log lists them too");
 
   Heading(step++, "A run answered with its creator's name, without a call to the company");
   const size_t lookups_before = Occurrences(stage.company->Log(), "/api/staff/" + staff_id);

@@ -318,11 +318,13 @@ TEST_CASE(
   services.StartApp("replica");
   CHECK(gofast::testing::LogOnceItHolds(services.app_process(), "does not know")
             .find("1 run(s) stored before replica mode name 1 staff id(s) the company does not "
-                  "know, kept as they are (GET /api/staff-replica): " +
+                  "know, kept as they are (GET /api/staff-replica/dangling-runs): " +
                   ghost + " (1 run); runs: " + ghost_run_id) != std::string::npos);
-  const json status = services.ReplicaStatus(ada);
-  CHECK(status["danglingRuns"]["runCount"] == 1);
-  CHECK(status["danglingRuns"]["runs"] ==
+  const Reply dangling = services.app().Get("/api/staff-replica/dangling-runs", ada);
+  REQUIRE(dangling.status == 200);
+  CHECK(dangling.json["runCount"] == 1);
+  CHECK(dangling.json["staffIds"] == json::array({{{"staffGeneratedId", ghost}, {"runs", 1}}}));
+  CHECK(dangling.json["runs"] ==
         json::array({{{"id", ghost_run_id}, {"staffGeneratedId", ghost}}}));
   CHECK(services.app().Get("/api/runs", ada).json["runs"].size() == 2);  // nothing dropped
   const Reply kept = services.app().Get("/api/runs/" + ghost_run_id, ada);

@@ -61,6 +61,7 @@ TEST_CASE(
       Paths(http::ServiceApiDocument(contract, "app", {false, false, true}));
   CHECK(replica.count("/api/staff-replica") == 1);
   CHECK(replica.count("/api/staff-replica/staff") == 1);
+  CHECK(replica.count("/api/staff-replica/dangling-runs") == 1);
 
   for (const auto& [path, item] : company.at("paths").items()) {
     INFO(path);
