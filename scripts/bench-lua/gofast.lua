@@ -1,10 +1,11 @@
 -- wrk script for scripts/bench. Configured by the environment (wrk passes no
 -- arguments to request()), read once per wrk thread:
---   BENCH_MODE   create | find-or-create | list
+--   BENCH_MODE   create | find-or-create | list | get
 --   BENCH_TOKEN  the Firebase ID token sent as "Authorization: Bearer ..."
 --   BENCH_BODY   the JSON body (create, find-or-create); create gives each run a title
 --                of its own (the app refuses a run repeating one of its club: 409)
---   BENCH_PATH   create: the path to POST to (default /api/runs/create; json-server's is /city_runs)
+--   BENCH_PATH   create: the path to POST to (default /api/runs/create; json-server's is /city_runs);
+--                get: the path to GET
 --   BENCH_STAFF_IDS   list: how many staff ids to cycle through (ids are
 --                     00000000-0000-4000-8000-%012d, 0 .. N-1, as the pre-fill writes them)
 --   BENCH_LIST_LIMIT  list: the limit parameter, empty for the service's default
@@ -61,8 +62,11 @@ elseif mode == "list" then
     next_index = next_index % #requests + 1
     return requests[next_index]
   end
+elseif mode == "get" then
+  wrk.method = "GET"
+  wrk.path = os.getenv("BENCH_PATH")
 else
-  error("BENCH_MODE must be create, find-or-create or list, not " .. mode)
+  error("BENCH_MODE must be create, find-or-create, list or get, not " .. mode)
 end
 
 function done(summary, latency, requests)
