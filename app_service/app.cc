@@ -107,7 +107,7 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   }
   http::AddApiDocument(*app->server_, config.common, "app",
                        {/*test_api=*/false, /*console=*/false, app->replica_ != nullptr});
-  app->data_ = std::make_unique<AppData>(*app->data_store_);
+  app->data_ = std::make_unique<AppData>(*app->data_store_, IsoClock{}, app->replica_.get());
   app->test_data_ = std::make_unique<AppTestData>(*app->data_);
   // --import empties and loads first; --seed then merges into what it left.
   const Status test_api = http::AddTestApi(*app->server_, config.common, *app->test_data_);

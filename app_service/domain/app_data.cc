@@ -99,8 +99,8 @@ std::string Index(const char* table, size_t index) {
 
 }  // namespace
 
-AppData::AppData(AppDataStore& store, IsoClock clock)
-    : store_(store), clock_(OrSystemClock(std::move(clock))) {}
+AppData::AppData(AppDataStore& store, IsoClock clock, StaffReplica* replica)
+    : store_(store), clock_(OrSystemClock(std::move(clock))), replica_(replica) {}
 
 Status AppData::Reset() {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -290,6 +290,15 @@ Result<AppRows> AppData::RowsToWrite(const AppRows& rows, bool against_store,
         }
         ++outcome.skipped;
         continue;
+      }
+    }
+    if (replica_ != nullptr && row.staff_generated_id) {  // the foreign key, said in words
+      const Result<std::optional<ReplicaStaff>> staff = replica_->Find(*row.staff_generated_id);
+      if (!staff) return staff.error();
+      if (!staff.value()) {
+        return ValidationError(where +
+                               ".staffGeneratedId names staff the replica does not hold (replica "
+                               "mode takes only staff the company knows)");
       }
     }
     if (row.id.empty()) row.id = NewCuid();

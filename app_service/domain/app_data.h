@@ -8,6 +8,7 @@
 
 #include "app_service/domain/athlete.h"
 #include "app_service/domain/run.h"
+#include "app_service/domain/staff_replica.h"
 #include "shared/core/merge_outcome.h"
 #include "shared/core/result.h"
 #include "shared/core/time.h"
@@ -54,7 +55,9 @@ class AppDataStore {
 // test API: emptied, merged into, read out.
 class AppData {
  public:
-  explicit AppData(AppDataStore& store, IsoClock clock = {});
+  // With `replica` (replica mode), a run's staffGeneratedId must name a row
+  // of the replica (the foreign key), or the document is VALIDATION_FAILED.
+  explicit AppData(AppDataStore& store, IsoClock clock = {}, StaffReplica* replica = nullptr);
 
   // Every table empty.
   Status Reset();
@@ -100,6 +103,7 @@ class AppData {
 
   AppDataStore& store_;
   IsoClock clock_;
+  StaffReplica* replica_;
   std::mutex mutex_;  // one merge at a time: each compares with what the last one wrote
 };
 

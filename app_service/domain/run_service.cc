@@ -24,9 +24,11 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
   }
   Result<RunDraft> draft = BuildRunDraft(input);  // steps 8 and 9
   if (!draft) return draft.error();
+  std::optional<RunCreator> created_by;
   if (replica_ != nullptr && draft->run.staff_generated_id) {
     const Result<ReplicaStaff> staff = replica_->StaffForNewRun(*draft->run.staff_generated_id);
     if (!staff) return staff.error();
+    created_by = CreatorFrom(staff.value());
   }
 
   NewRun new_run{std::move(draft->run), std::move(draft->club),
@@ -53,9 +55,11 @@ Result<CreateOutcome> RunService::Create(const RunInput& input, const Caller& ca
     if (!replay.value()) return MakeError(ErrorCode::kInternal, "Internal error");
     return std::move(*replay.value());
   }
-  return CreateOutcome{std::move(inserted->run), inserted->duplicate
-                                                     ? CreateOutcome::Kind::kDuplicate
-                                                     : CreateOutcome::Kind::kCreated};
+  if (inserted->duplicate) {
+    return CreateOutcome{std::move(inserted->run), CreateOutcome::Kind::kDuplicate, std::nullopt};
+  }
+  return CreateOutcome{std::move(inserted->run), CreateOutcome::Kind::kCreated,
+                       std::move(created_by)};
 }
 
 Result<CreateOutcome> RunService::CreateOnce(const Caller& caller, const IdempotencyKey& key,
@@ -92,7 +96,7 @@ Result<std::optional<CreateOutcome>> RunService::Replay(const IdempotencyRecord&
   if (!run) return run.error();
   if (!run.value()) return std::optional<CreateOutcome>();
   return std::optional<CreateOutcome>(
-      CreateOutcome{std::move(*run.value()), CreateOutcome::Kind::kReplayed});
+      CreateOutcome{std::move(*run.value()), CreateOutcome::Kind::kReplayed, std::nullopt});
 }
 
 Result<Run> RunService::Get(const std::string& id) {

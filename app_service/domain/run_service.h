@@ -36,6 +36,9 @@ struct CreateOutcome {
   };
   Run run;
   Kind kind = Kind::kCreated;
+  // Replica mode, a run created: its staff as the check read them, so the
+  // answer's createdBy needs no second read.
+  std::optional<RunCreator> created_by;
 };
 
 // The rules of city runs: creation (spec/app-service.md, steps 1-9 and the

@@ -64,9 +64,13 @@ const std::map<std::string, RunCreator>* InReplicaMode(const Creators& creators)
   return creators ? &*creators : nullptr;
 }
 
-// 200 {"success": true, "run": {...}}.
-void WriteRunAnswer(httplib::Response& res, const Run& run, StaffReplica* replica) {
-  const Result<Creators> creators = CreatorsOf(replica, {&run});
+// 200 {"success": true, "run": {...}}; in replica mode with its createdBy,
+// `known` when the caller read it already.
+void WriteRunAnswer(httplib::Response& res, const Run& run, StaffReplica* replica,
+                    const std::optional<RunCreator>& known = std::nullopt) {
+  Result<Creators> creators = known
+                                  ? Creators(std::map<std::string, RunCreator>{{known->id, *known}})
+                                  : CreatorsOf(replica, {&run});
   if (!creators) return http::WriteError(res, creators.error());
   std::string text;
   http::JsonWriter out(text);
@@ -149,7 +153,7 @@ void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, StaffRepli
       break;
   }
   // 200, not 201: the company dialog was written against the real route's 200.
-  WriteRunAnswer(res, outcome->run, replica);
+  WriteRunAnswer(res, outcome->run, replica, outcome->created_by);
 }
 
 void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, StaffReplica* replica,

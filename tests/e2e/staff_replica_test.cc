@@ -4,6 +4,7 @@
 // the services report (the replica's cursor, its last round), never on clocks.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <thread>
@@ -50,13 +51,22 @@ class Option2 {
     company_.reset();
   }
   void StartApp(const std::string& mode) {
-    app_ = std::make_unique<ServiceProcess>(
-        GOFAST_APP_SERVICE_BIN,
-        ServiceArgs(app_db_.url(),
-                    {"--company-url", company_url_, "--staff-mode", mode, "--internal-api-key",
-                     kInternalKey, "--staff-sync-interval-ms", "50"}));
+    app_ = std::make_unique<ServiceProcess>(GOFAST_APP_SERVICE_BIN,
+                                            ServiceArgs(app_db_.url(), AppOptions(mode)));
     app_client_ = std::make_unique<TestClient>(Service::kApp, app_->port());
   }
+  std::vector<std::string> AppOptions(const std::string& mode) const {
+    return {"--company-url",
+            company_url_,
+            "--staff-mode",
+            mode,
+            "--internal-api-key",
+            kInternalKey,
+            "--staff-sync-interval-ms",
+            "50"};
+  }
+  const TempDir& dir() const { return dir_; }
+  const std::string& app_db() const { return app_db_.url(); }
   void StopApp() {
     app_client_.reset();
     REQUIRE(app_->Stop() == 0);
@@ -338,4 +348,36 @@ TEST_CASE(
   services.StartApp("reference");
   CHECK(services.CreateRun(ada, ghost, "Ghost once more").status == 200);
   CHECK(services.app().Get("/api/runs", ada).json["runs"].size() == 3);
+}
+
+TEST_CASE("a seed in replica mode may name only staff the company knows", "[e2e][replica]") {
+  Option2 services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  const std::string ada_id = services.SignUp(ada);
+  services.StopApp();
+  const auto seed_naming = [&](const std::string& staff_id, const std::string& name) {
+    const std::string path = services.dir().File(name);
+    std::ofstream(path) << json({{"runs",
+                                  {{{"citySlug", "arlington"},
+                                    {"staffGeneratedId", staff_id},
+                                    {"createdByFirebaseId", "ada-uid"},
+                                    {"title", "Seeded " + name},
+                                    {"startDate", "2026-01-28T12:00:00.000Z"},
+                                    {"meetUpPoint", "Gateway Park"}}}}})
+                               .dump();
+    std::vector<std::string> args = ServiceArgs(services.app_db(), services.AppOptions("replica"));
+    args.insert(args.end(), {"--seed", path});
+    return args;
+  };
+  // The app syncs before the seed: Ada, signed up a moment ago, is known.
+  {
+    const ServiceProcess seeded(GOFAST_APP_SERVICE_BIN, seed_naming(ada_id, "known.json"));
+    TestClient app(Service::kApp, seeded.port());
+    CHECK(app.Get("/api/runs?staffGeneratedId=" + ada_id, ada).json["runs"].size() == 1);
+  }
+  const gofast::testing::CommandResult refused = gofast::testing::RunCommand(
+      GOFAST_APP_SERVICE_BIN, seed_naming("0b9c5d1e-0000-4000-8000-00000000dead", "ghost.json"));
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("runs[0].staffGeneratedId names staff the replica does not hold") !=
+        std::string::npos);
 }
