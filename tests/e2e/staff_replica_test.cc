@@ -9,6 +9,7 @@
 #include <memory>
 #include <thread>
 
+#include "tests/e2e/staff_replica_checks.h"
 #include "tests/support/both_services.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
@@ -90,18 +91,7 @@ class Option2 {
     return app().PostJson("/api/runs/create", token, body);
   }
 
-  // The feed's last cursor, as the company says it.
-  std::string FeedEnd() {
-    std::string cursor = "0";
-    for (;;) {
-      const Reply page =
-          company_client_->Send("GET", "/api/staff/changes?limit=500&cursor=" + cursor,
-                                {{"Authorization", std::string("Bearer ") + kInternalKey}});
-      REQUIRE(page.status == 200);
-      if (page.json["changes"].empty()) return cursor;
-      cursor = page.json["nextCursor"].get<std::string>();
-    }
-  }
+  std::string FeedEnd() { return gofast::testing::FeedEnd(company(), kInternalKey); }
 
   json ReplicaStatus(const std::string& token) {
     const Reply status = app().Get("/api/staff-replica", token);
@@ -138,19 +128,6 @@ class Option2 {
   std::unique_ptr<TestClient> app_client_;
 };
 
-// Every row of the app's replica (GET /api/staff-replica/staff, all pages), by id.
-std::vector<json> ReplicaRows(TestClient& app, const std::string& token) {
-  std::vector<json> rows;
-  std::string cursor;
-  for (;;) {
-    const Reply page = app.Get("/api/staff-replica/staff?limit=500&cursor=" + cursor, token);
-    REQUIRE(page.status == 200);
-    for (const json& row : page.json["staff"]) rows.push_back(row);
-    if (page.json["nextCursor"].is_null()) return rows;
-    cursor = page.json["nextCursor"].get<std::string>();
-  }
-}
-
 // The members the replica holds and the company lists must be the same rows.
 void CheckReplicaEqualsCompany(Option2& services, const std::string& token) {
   std::map<std::string, json> company;
@@ -163,22 +140,7 @@ void CheckReplicaEqualsCompany(Option2& services, const std::string& token) {
     if (page.json["nextCursor"].is_null()) break;
     cursor = page.json["nextCursor"].get<std::string>();
   }
-  size_t live = 0;
-  for (const json& row : ReplicaRows(services.app(), token)) {
-    if (row["removed"].get<bool>()) {
-      CHECK(company.count(row["id"].get<std::string>()) == 0);
-      continue;
-    }
-    ++live;
-    const auto found = company.find(row["id"].get<std::string>());
-    REQUIRE(found != company.end());
-    for (const char* field : {"firebaseId", "email", "firstName", "lastName", "name", "role",
-                              "companyId", "updatedAt"}) {
-      INFO(field);
-      CHECK(row[field] == found->second[field]);
-    }
-  }
-  CHECK(live == company.size());
+  gofast::testing::CheckReplicaEquals(services.app(), token, company);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "tests/e2e/staff_replica_checks.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
 #include "tests/support/test_database.h"
@@ -105,17 +106,7 @@ class CrashedSync {
     return before;
   }
 
-  int64_t FeedEnd() {
-    std::string cursor = "0";
-    for (;;) {
-      const Reply page =
-          company_client_->Send("GET", "/api/staff/changes?limit=500&cursor=" + cursor,
-                                {{"Authorization", std::string("Bearer ") + kInternalKey}});
-      REQUIRE(page.status == 200);
-      if (page.json["changes"].empty()) return std::stoll(cursor);
-      cursor = page.json["nextCursor"].get<std::string>();
-    }
-  }
+  int64_t FeedEnd() { return std::stoll(gofast::testing::FeedEnd(*company_client_, kInternalKey)); }
 
   // The company's rows (its test export) against the replica's live rows.
   void CheckReplicaEqualsCompanyExport() {
@@ -123,27 +114,7 @@ class CrashedSync {
     REQUIRE(exported.status == 200);
     std::map<std::string, json> company;
     for (const json& row : exported.json["staff"]) company[row["id"].get<std::string>()] = row;
-    size_t replicated = 0;
-    std::string cursor;
-    for (;;) {
-      const Reply page =
-          app_client_->Get("/api/staff-replica/staff?limit=500&cursor=" + cursor, token_);
-      REQUIRE(page.status == 200);
-      for (const json& row : page.json["staff"]) {
-        const auto found = company.find(row["id"].get<std::string>());
-        REQUIRE(found != company.end());
-        CHECK(row["removed"] == false);
-        for (const char* field :
-             {"firebaseId", "email", "firstName", "lastName", "role", "companyId", "updatedAt"}) {
-          INFO(field);
-          CHECK(row[field] == found->second[field]);
-        }
-        ++replicated;
-      }
-      if (page.json["nextCursor"].is_null()) break;
-      cursor = page.json["nextCursor"].get<std::string>();
-    }
-    CHECK(replicated == company.size());
+    CheckReplicaEquals(*app_client_, token_, company);
   }
 
  private:
