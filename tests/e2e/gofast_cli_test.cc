@@ -680,6 +680,41 @@ TEST_CASE("gofast dialog exits 1 at the first step that fails, and says why", "[
   CHECK(step["error"] == "connection refused");
 }
 
+TEST_CASE(
+    "gofast-ceiling answers each route with its file's bytes, calls --next first when "
+    "given, and exits 2 on an --answer it cannot read",
+    "[e2e][gofast]") {
+  TempDir dir;
+  const std::string staff = dir.File("staff.json");
+  const std::string audit = dir.File("audit.json");
+  std::ofstream(staff) << R"({"success":true,"staff":{"id":"s-1"}})";
+  std::ofstream(audit) << R"({"success":true,"resolution":"found"})";
+  const std::vector<std::string> common = {"--port",       "0",           "--project-id",
+                                           "ceiling-test", "--auth-mode", "emulator"};
+  std::vector<std::string> company_args = common;
+  company_args.insert(company_args.end(), {"--answer", "GET /api/staff/:id=" + staff});
+  const gofast::testing::ServiceProcess company(GOFAST_CEILING_BIN, company_args);
+  std::vector<std::string> chain_args = common;
+  chain_args.insert(chain_args.end(), {"--next", company.base_url(), "--answer",
+                                       "GET /api/runs/:id/creator=" + audit});
+  const gofast::testing::ServiceProcess chain(GOFAST_CEILING_BIN, chain_args);
+  httplib::Client client(chain.base_url());
+  const auto answered = client.Get("/api/runs/r-1/creator", {{"X-Request-Id", "ceiling-hop"}});
+  REQUIRE(answered);
+  CHECK(answered->status == 200);
+  CHECK(answered->body == R"({"success":true,"resolution":"found"})");
+  // The second hop was asked for the staff id in the run's place, with the request id.
+  CHECK(gofast::testing::LogOnceItHolds(company, "ceiling-hop").find("GET /api/staff/r-1 200") !=
+        std::string::npos);
+  CHECK(client.Get("/api/runs")->status == 404);  // only the routes given
+
+  std::vector<std::string> missing = common;
+  missing.insert(missing.end(), {"--answer", "GET /x=" + dir.File("missing.json")});
+  const auto refused = RunCommand(GOFAST_CEILING_BIN, missing);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("cannot be read") != std::string::npos);
+}
+
 TEST_CASE("gofast, company_service and app_service print the project version", "[e2e][gofast]") {
   for (const auto& [binary, name] : {std::pair{GOFAST_CLI_BIN, "gofast"},
                                      std::pair{GOFAST_COMPANY_SERVICE_BIN, "company_service"},
