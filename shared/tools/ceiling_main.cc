@@ -51,8 +51,7 @@ std::string NextPath(const std::string& path) {
   const std::string creator = "/creator";
   if (path.rfind(runs, 0) == 0 && path.size() > runs.size() + creator.size() &&
       path.compare(path.size() - creator.size(), creator.size(), creator) == 0) {
-    return "/api/staff/" +
-           path.substr(runs.size(), path.size() - runs.size() - creator.size());
+    return "/api/staff/" + path.substr(runs.size(), path.size() - runs.size() - creator.size());
   }
   return path;
 }
@@ -77,18 +76,18 @@ class Ceiling {
       std::stringstream body;
       body << file.rdbuf();
       if (!file) return ValidationError("--answer " + answer + ": the file cannot be read");
-      ceiling->server_->Route(
-          answer.substr(0, space), answer.substr(space + 1, equals - space - 1),
-          [next = ceiling->next_.get(), text = body.str()](const http::Request& request,
-                                                           httplib::Response& res) {
-            if (next != nullptr) {
-              const client::CallResult call =
-                  next->Get(NextPath(request.raw.path), std::string(http::BearerToken(request)),
-                            request.request_id);
-              if (!call.succeeded()) return http::WriteJsonText(res, 502, R"({"success":false})");
-            }
-            http::WriteJsonText(res, 200, text);
-          });
+      ceiling->server_->Route(answer.substr(0, space), answer.substr(space + 1, equals - space - 1),
+                              [next = ceiling->next_.get(), text = body.str()](
+                                  const http::Request& request, httplib::Response& res) {
+                                if (next != nullptr) {
+                                  const client::CallResult call = next->Get(
+                                      NextPath(request.raw.path),
+                                      std::string(http::BearerToken(request)), request.request_id);
+                                  if (!call.succeeded())
+                                    return http::WriteJsonText(res, 502, R"({"success":false})");
+                                }
+                                http::WriteJsonText(res, 200, text);
+                              });
     }
     return ceiling;
   }
@@ -105,7 +104,6 @@ class Ceiling {
 }  // namespace gofast::tools
 
 int main(int argc, char** argv) {
-  return gofast::http::ServiceMain(argc, argv, "gofast-ceiling",
-                                   &gofast::tools::ParseCeilingConfig,
+  return gofast::http::ServiceMain(argc, argv, "gofast-ceiling", &gofast::tools::ParseCeilingConfig,
                                    &gofast::tools::Ceiling::Create);
 }
