@@ -56,8 +56,10 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     if (!database) return database.error();
     app->database_ = std::move(database).value();
     auto run_store = std::make_unique<SqliteRunStore>(*app->database_);
-    store_metrics = [store = run_store.get()](metrics::Exposition& out) {
+    store_metrics = [store = run_store.get(),
+                     database = app->database_.get()](metrics::Exposition& out) {
       store->WriteMetrics(out);
+      database->WriteMetrics(out);
     };
     app->run_store_ = std::move(run_store);
     app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);

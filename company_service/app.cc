@@ -60,6 +60,11 @@ Result<std::unique_ptr<CompanyApp>> CompanyApp::Create(const CompanyConfig& conf
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
+  if (app->database_) {
+    app->server_->AddMetrics([database = app->database_.get()](metrics::Exposition& out) {
+      database->WriteMetrics(out);
+    });
+  }
   http::AddApiDocument(*app->server_, config.common, "company",
                        {/*test_api=*/false, config.console, /*staff_replica=*/false});
   if (config.console) {

@@ -97,7 +97,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
     }
     const Status migrated = Migrate(*writer, migrations);
     if (!migrated) return MakeError(ErrorCode::kInternal, path + ": " + migrated.error().message);
-    return std::unique_ptr<Database>(new Database(std::move(writer), path));
+    std::unique_ptr<Database> database(new Database(std::move(writer), path));
+    database->checkpointer_ = std::make_unique<Checkpointer>(database->writer_, path);
+    return database;
   } catch (const std::exception& e) {
     return MakeError(ErrorCode::kInternal, "cannot open database " + path + ": " + e.what());
   }

@@ -12,7 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "shared/core/metrics.h"
 #include "shared/core/result.h"
+#include "shared/db/checkpointer.h"
 
 namespace gofast::db {
 
@@ -144,6 +146,7 @@ class Writer {
   const FileWatch& watch() const { return watch_; }
 
  private:
+  friend class Checkpointer;  // holds commits back while it copies the WAL's last frames
   std::mutex mutex_;
   Connection connection_;
   FileWatch watch_;
@@ -164,6 +167,8 @@ class Database {
   ReaderPool& readers() { return readers_; }
   // Whether the service can still write to its file (FileWatch::Check).
   Status CheckFile() const { return writer_.watch().Check(); }
+  // The checkpointer's figures (Checkpointer::WriteMetrics).
+  void WriteMetrics(metrics::Exposition& out) const { checkpointer_->WriteMetrics(out); }
 
  private:
   Database(std::unique_ptr<SQLite::Database> writer, const std::string& path)
@@ -171,6 +176,8 @@ class Database {
 
   Writer writer_;
   ReaderPool readers_;
+  // Last: stopped before the connections it works beside close.
+  std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 }  // namespace gofast::db
