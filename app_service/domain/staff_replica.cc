@@ -3,6 +3,7 @@
 #include <set>
 
 #include "shared/core/log.h"
+#include "shared/core/text.h"
 
 namespace gofast::app {
 namespace {
@@ -31,14 +32,9 @@ Status CheckPageOrder(int64_t cursor, const FeedPage& page) {
 
 }  // namespace
 
-std::optional<std::string> DisplayName(const ReplicaStaff& staff) {
-  if (staff.first_name && staff.last_name) return *staff.first_name + " " + *staff.last_name;
-  if (staff.first_name) return staff.first_name;
-  return staff.last_name;
-}
-
 RunCreator CreatorFrom(const ReplicaStaff& staff) {
-  return RunCreator{staff.id, DisplayName(staff), staff.email, staff.role};
+  return RunCreator{staff.id, JoinedName(staff.first_name, staff.last_name), staff.email,
+                    staff.role};
 }
 
 StaffReplica::StaffReplica(StaffFeed& feed, StaffReplicaStore& store, IsoClock clock)

@@ -39,9 +39,6 @@ struct ReplicaStaff {
   std::string synced_at;           // when this replica last wrote the row
 };
 
-// "First Last", one of them, or nullopt, as the company names staff.
-std::optional<std::string> DisplayName(const ReplicaStaff& staff);
-
 // One entry of the company's feed (GET /api/staff/changes).
 struct FeedChange {
   int64_t cursor = 0;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "shared/core/text.h"
 #include "shared/http/json_fields.h"
 
 namespace gofast::app {
@@ -61,7 +62,7 @@ void WriteReplicaStaff(http::JsonWriter& out, const ReplicaStaff& staff) {
   out.Key("lastName");
   WriteValue(out, staff.last_name);
   out.Key("name");
-  WriteValue(out, DisplayName(staff));
+  WriteValue(out, JoinedName(staff.first_name, staff.last_name));
   out.Key("role").String(staff.role).Key("companyId");
   WriteValue(out, staff.company_id);
   out.Key("removed")

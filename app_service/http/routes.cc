@@ -288,13 +288,9 @@ void ReplicaStatus(const auth::TokenVerifier& verifier, StaffReplica& replica,
       .String(std::to_string(state->cursor))
       .Key("appliedChanges")
       .Int(state->applied_changes)
-      .Key("lastSyncAt");
-  if (state->last_sync_at) {
-    out.String(*state->last_sync_at);
-  } else {
-    out.Null();
-  }
-  out.EndObject();
+      .Key("lastSyncAt")
+      .StringOrNull(state->last_sync_at)
+      .EndObject();
   http::WriteJsonText(res, 200, std::move(text));
 }
 

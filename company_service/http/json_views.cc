@@ -1,27 +1,36 @@
 #include "company_service/http/json_views.h"
 
-#include "shared/http/json_fields.h"
+#include "shared/core/text.h"
 
 namespace gofast::company {
-nlohmann::json StaffToJson(const Staff& staff) {
-  nlohmann::json name = nullptr;
-  if (staff.first_name || staff.last_name) {
-    name = staff.first_name && staff.last_name
-               ? *staff.first_name + " " + *staff.last_name
-               : staff.first_name.value_or(staff.last_name.value_or(""));
-  }
-  return {{"id", staff.id},
-          {"firebaseId", staff.firebase_id},
-          {"email", staff.email},
-          {"firstName", http::OrNull(staff.first_name)},
-          {"lastName", http::OrNull(staff.last_name)},
-          {"name", name},
-          {"photoURL", http::OrNull(staff.photo_url)},
-          {"role", staff.role},
-          {"companyId", http::OrNull(staff.company_id)},
-          {"startDate", http::OrNull(staff.start_date)},
-          {"createdAt", staff.created_at},
-          {"updatedAt", staff.updated_at}};
+
+void WriteStaff(http::JsonWriter& out, const Staff& staff) {
+  out.BeginObject()
+      .Key("id")
+      .String(staff.id)
+      .Key("firebaseId")
+      .String(staff.firebase_id)
+      .Key("email")
+      .String(staff.email)
+      .Key("firstName")
+      .StringOrNull(staff.first_name)
+      .Key("lastName")
+      .StringOrNull(staff.last_name)
+      .Key("name")
+      .StringOrNull(JoinedName(staff.first_name, staff.last_name))
+      .Key("photoURL")
+      .StringOrNull(staff.photo_url)
+      .Key("role")
+      .String(staff.role)
+      .Key("companyId")
+      .StringOrNull(staff.company_id)
+      .Key("startDate")
+      .StringOrNull(staff.start_date)
+      .Key("createdAt")
+      .String(staff.created_at)
+      .Key("updatedAt")
+      .String(staff.updated_at)
+      .EndObject();
 }
 
 }  // namespace gofast::company

@@ -7,6 +7,22 @@
 namespace gofast::company {
 namespace {
 
+// {"success": true, "staff": {...}} and the fields `more` writes after them.
+template <typename More>
+void WriteStaffAnswer(httplib::Response& res, int status, const Staff& staff, More more) {
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("staff");
+  WriteStaff(out, staff);
+  more(out);
+  out.EndObject();
+  http::WriteJsonText(res, status, std::move(text));
+}
+
+void WriteStaffAnswer(httplib::Response& res, int status, const Staff& staff) {
+  WriteStaffAnswer(res, status, staff, [](http::JsonWriter&) {});
+}
+
 using nlohmann::json;
 
 constexpr size_t kDefaultStaffPerPage = 100;
@@ -23,11 +39,9 @@ void FindOrCreateStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   if (!profile) return http::WriteError(res, profile.error());
   const Result<FindOrCreateOutcome> outcome = staff.FindOrCreate(caller.value(), profile.value());
   if (!outcome) return http::WriteError(res, outcome.error());
-  http::WriteJson(res, outcome->created ? 201 : 200,
-                  {{"success", true},
-                   {"created", outcome->created},
-                   {"linked", outcome->linked},
-                   {"staff", StaffToJson(outcome->staff)}});
+  WriteStaffAnswer(res, outcome->created ? 201 : 200, outcome->staff, [&](http::JsonWriter& out) {
+    out.Key("created").Bool(outcome->created).Key("linked").Bool(outcome->linked);
+  });
 }
 
 void GetStaff(const auth::TokenVerifier& verifier, StaffService& staff,
@@ -36,7 +50,7 @@ void GetStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   if (!caller) return http::WriteError(res, caller.error());
   const Result<Staff> found = staff.Get(caller.value(), request.params.at(0));
   if (!found) return http::WriteError(res, found.error());
-  http::WriteJson(res, 200, {{"success", true}, {"staff", StaffToJson(found.value())}});
+  WriteStaffAnswer(res, 200, found.value());
 }
 
 void ListStaff(const auth::TokenVerifier& verifier, StaffService& staff,
@@ -49,13 +63,18 @@ void ListStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   if (page->after) after = StaffCursor{page->after->sort_key, page->after->id};
   const Result<StaffPage> listed = staff.List(caller.value(), page->limit, after);
   if (!listed) return http::WriteError(res, listed.error());
-  json rows = json::array();
-  for (const Staff& member : listed->staff) rows.push_back(StaffToJson(member));
-  json next = nullptr;
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("staff").BeginArray();
+  for (const Staff& member : listed->staff) WriteStaff(out, member);
+  out.EndArray().Key("nextCursor");
   if (listed->has_more) {
-    next = http::EncodeCursor({listed->staff.back().updated_at, listed->staff.back().id});
+    out.String(http::EncodeCursor({listed->staff.back().updated_at, listed->staff.back().id}));
+  } else {
+    out.Null();
   }
-  http::WriteJson(res, 200, {{"success", true}, {"staff", std::move(rows)}, {"nextCursor", next}});
+  out.EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
 }
 
 void InviteStaff(const auth::TokenVerifier& verifier, StaffService& staff,
@@ -68,7 +87,7 @@ void InviteStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   if (!invite) return http::WriteError(res, invite.error());
   const Result<Staff> invited = staff.Invite(caller.value(), invite.value());
   if (!invited) return http::WriteError(res, invited.error());
-  http::WriteJson(res, 201, {{"success", true}, {"staff", StaffToJson(invited.value())}});
+  WriteStaffAnswer(res, 201, invited.value());
 }
 
 void UpdateStaff(const auth::TokenVerifier& verifier, StaffService& staff,
@@ -81,7 +100,7 @@ void UpdateStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   if (!edit) return http::WriteError(res, edit.error());
   const Result<Staff> updated = staff.Update(caller.value(), request.params.at(0), edit.value());
   if (!updated) return http::WriteError(res, updated.error());
-  http::WriteJson(res, 200, {{"success", true}, {"staff", StaffToJson(updated.value())}});
+  WriteStaffAnswer(res, 200, updated.value());
 }
 
 void RemoveStaff(const auth::TokenVerifier& verifier, StaffService& staff,
@@ -90,7 +109,7 @@ void RemoveStaff(const auth::TokenVerifier& verifier, StaffService& staff,
   if (!caller) return http::WriteError(res, caller.error());
   const Result<Staff> removed = staff.Remove(caller.value(), request.params.at(0));
   if (!removed) return http::WriteError(res, removed.error());
-  http::WriteJson(res, 200, {{"success", true}, {"staff", StaffToJson(removed.value())}});
+  WriteStaffAnswer(res, 200, removed.value());
 }
 
 // A feed position: the decimal text of a change's position; "0", empty or
@@ -121,18 +140,23 @@ void StaffChanges(const std::string& internal_api_key, StaffService& staff,
   if (!limit) return http::WriteError(res, limit.error());
   const Result<std::vector<StaffChange>> changes = staff.Changes(after.value(), limit.value());
   if (!changes) return http::WriteError(res, changes.error());
-  json rows = json::array();
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject().Key("success").Bool(true).Key("changes").BeginArray();
   for (const StaffChange& change : changes.value()) {
-    rows.push_back({{"cursor", std::to_string(change.position)},
-                    {"kind", StaffChangeKindName(change.kind)},
-                    {"staff", StaffToJson(change.staff)},
-                    {"at", change.at}});
+    out.BeginObject()
+        .Key("cursor")
+        .String(std::to_string(change.position))
+        .Key("kind")
+        .String(StaffChangeKindName(change.kind))
+        .Key("staff");
+    WriteStaff(out, change.staff);
+    out.Key("at").String(change.at).EndObject();
   }
   // Never null: where the next read starts, this one's end or its start when nothing was new.
   const int64_t next = changes->empty() ? after.value() : changes->back().position;
-  http::WriteJson(
-      res, 200,
-      {{"success", true}, {"changes", std::move(rows)}, {"nextCursor", std::to_string(next)}});
+  out.EndArray().Key("nextCursor").String(std::to_string(next)).EndObject();
+  http::WriteJsonText(res, 200, std::move(text));
 }
 
 }  // namespace

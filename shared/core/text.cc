@@ -138,6 +138,12 @@ std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayNa
           rest.empty() ? std::nullopt : std::optional<std::string>(rest)};
 }
 
+std::optional<std::string> JoinedName(const std::optional<std::string>& first,
+                                      const std::optional<std::string>& last) {
+  if (first && last) return *first + " " + *last;
+  return first ? first : last;
+}
+
 namespace {
 
 // Optimal string alignment distance: Levenshtein plus the swap of two

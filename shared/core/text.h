@@ -44,6 +44,11 @@ inline bool StartsWith(std::string_view text, std::string_view prefix) {
 std::pair<std::optional<std::string>, std::optional<std::string>> SplitDisplayName(
     std::string_view name);
 
+// The display name of first and last names: both joined by a space, either
+// alone, or nullopt when neither is there (the reverse of SplitDisplayName).
+std::optional<std::string> JoinedName(const std::optional<std::string>& first,
+                                      const std::optional<std::string>& last);
+
 // The name of `names` closest to `word`, for a "did you mean" hint: the
 // fewest single-character edits (an insertion, a deletion, a substitution or
 // two neighbours swapped), when they are at most a third of the longer of

@@ -164,6 +164,10 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::StringOrNull(const std::optional<std::string>& value) {
+  return value ? String(*value) : Null();
+}
+
 JsonWriter& JsonWriter::Value(const nlohmann::json& value) {
   BeforeValue();
   out_.append(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

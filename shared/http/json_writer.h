@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,8 @@ class JsonWriter {
   JsonWriter& Double(double value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
+  // The text, or null for nullopt.
+  JsonWriter& StringOrNull(const std::optional<std::string>& value);
   // A value already held as nlohmann JSON.
   JsonWriter& Value(const nlohmann::json& value);
   // A value already written as JSON text, copied as it is.

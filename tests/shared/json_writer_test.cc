@@ -178,4 +178,15 @@ TEST_CASE("JsonWriter separates members and elements, nested or empty", "[unit][
   CHECK_NOTHROW(json::parse(text));
 }
 
+TEST_CASE("JsonWriter writes an optional text as the text or null", "[unit][json_writer]") {
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginArray()
+      .StringOrNull(std::optional<std::string>("a\"b"))
+      .StringOrNull(std::nullopt)
+      .StringOrNull(std::optional<std::string>(""))
+      .EndArray();
+  CHECK(text == R"(["a\"b",null,""])");
+}
+
 }  // namespace gofast

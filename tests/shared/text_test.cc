@@ -69,4 +69,15 @@ TEST_CASE("the nearest name is one a few edits away, else the one the word begin
 }
 
 }  // namespace
+
+TEST_CASE("JoinedName joins first and last, or gives the one there", "[unit]") {
+  CHECK(JoinedName("Ada", "Lovelace") == std::optional<std::string>("Ada Lovelace"));
+  CHECK(JoinedName("Ada", std::nullopt) == std::optional<std::string>("Ada"));
+  CHECK(JoinedName(std::nullopt, "Lovelace") == std::optional<std::string>("Lovelace"));
+  CHECK(JoinedName(std::nullopt, std::nullopt) == std::nullopt);
+  // The reverse of SplitDisplayName for a name it split.
+  const auto [first, last] = SplitDisplayName("Ada King Lovelace");
+  CHECK(JoinedName(first, last) == std::optional<std::string>("Ada King Lovelace"));
+}
+
 }  // namespace gofast
