@@ -353,6 +353,36 @@ Result<RunPage> PostgresRunStore::ListRuns(const RunFilter& filter, size_t limit
   }
 }
 
+Result<std::vector<std::string>> PostgresRunStore::ListQueryPlan(const RunFilter& filter,
+                                                                 bool with_cursor) {
+  const std::optional<RunCursor> after =
+      with_cursor ? std::optional<RunCursor>(RunCursor{"2026-01-01T00:00:00.000Z", ""})
+                  : std::nullopt;
+  std::vector<std::string> values = ListParameters(filter, after);
+  values.push_back("51");
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::work explain(*lease);  // never committed: the setting ends with it
+    // On an empty table a scan and a sort cost nothing; without them the
+    // planner finds a plan only where an index serves both filter and order.
+    explain.exec0("SET LOCAL enable_seqscan = off");
+    explain.exec0("SET LOCAL enable_bitmapscan = off");
+    explain.exec0("SET LOCAL enable_sort = off");
+    const std::string statement = ListStatementName(ListVariant(filter, with_cursor));
+    // libpqxx prepares a statement on the server at its first use.
+    explain.exec_prepared(statement, pqxx::prepare::make_dynamic_params(values));
+    std::string sql = "EXPLAIN EXECUTE " + statement + " (";
+    for (size_t i = 0; i < values.size(); ++i) {
+      sql += (i == 0 ? "" : ", ") + explain.quote(values[i]);
+    }
+    std::vector<std::string> lines;
+    for (const pqxx::row& row : explain.exec(sql + ")")) lines.push_back(row[0].as<std::string>());
+    return lines;
+  } catch (const std::exception& e) {
+    return db::PgFailure("ListQueryPlan", e);
+  }
+}
+
 Result<bool> PostgresRunStore::AthleteExists(const std::string& athlete_id) {
   try {
     db::PgPool::Lease lease = pool_.Acquire();
