@@ -7,6 +7,7 @@
 #include "app_service/storage/migrations.h"
 #include "app_service/storage/postgres_app_stores.h"
 #include "shared/db/postgres.h"
+#include "tests/app/unit/list_plan_cases.h"
 #include "tests/support/test_database.h"
 
 namespace gofast::app {
@@ -22,27 +23,12 @@ TEST_CASE("on PostgreSQL each list filter is served by its index, in list order"
       db::PgPool::Open(database.url(), PostgresSchemaMigrations(), 2, &PreparePostgresStatements);
   REQUIRE(pool);
   PostgresRunStore runs(*pool.value());
-  struct Case {
-    RunFilter filter;
-    const char* index;
-  };
-  std::vector<Case> cases(5);
-  cases[0] = {RunFilter{}, "city_runs_created"};
-  cases[1].filter.staff_generated_id = "s";
-  cases[1].index = "city_runs_staff";
-  cases[2].filter.city_slug = "c";
-  cases[2].index = "city_runs_city";
-  cases[3].filter.run_club_slug = "r";
-  cases[3].index = "city_runs_run_club";
-  cases[4].filter.athlete_generated_id = "a";
-  cases[4].index = "city_runs_athlete";
-  for (const Case& c : cases) {
+  for (const ListPlanCase& c : ListPlanCases()) {
     for (const bool with_cursor : {false, true}) {
       const Result<std::vector<std::string>> plan = runs.ListQueryPlan(c.filter, with_cursor);
       INFO((plan ? std::string() : plan.error().message));
       REQUIRE(plan);
-      std::string text;
-      for (const std::string& line : plan.value()) text += line + "\n";
+      const std::string text = JoinPlan(plan.value());
       INFO(text);
       // Newest first straight from the index: no sort step.
       CHECK(text.find(std::string("Index Scan Backward using ") + c.index + " on city_runs") !=

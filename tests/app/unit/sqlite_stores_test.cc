@@ -13,6 +13,7 @@
 #include "app_service/storage/sqlite_athlete_store.h"
 #include "app_service/storage/sqlite_run_store.h"
 #include "shared/core/ids.h"
+#include "tests/app/unit/list_plan_cases.h"
 #include "tests/support/test_database.h"
 
 namespace gofast::app {
@@ -93,12 +94,6 @@ ConcurrentInserts InsertFromManyThreads(
   return inserts;
 }
 
-std::string JoinPlan(const std::vector<std::string>& plan) {
-  std::string text;
-  for (const std::string& line : plan) text += line + "\n";
-  return text;
-}
-
 TEST_CASE("the schema has its four tables and no staff table", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
@@ -166,21 +161,7 @@ TEST_CASE("a database made before migration 3 loses the three unread indexes", "
 TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
-  struct Case {
-    RunFilter filter;
-    const char* index;
-  };
-  std::vector<Case> cases(5);
-  cases[0] = {RunFilter{}, "city_runs_created"};
-  cases[1].filter.staff_generated_id = "s";
-  cases[1].index = "city_runs_staff";
-  cases[2].filter.city_slug = "c";
-  cases[2].index = "city_runs_city";
-  cases[3].filter.run_club_slug = "r";
-  cases[3].index = "city_runs_run_club";
-  cases[4].filter.athlete_generated_id = "a";
-  cases[4].index = "city_runs_athlete";
-  for (const Case& c : cases) {
+  for (const ListPlanCase& c : ListPlanCases()) {
     for (const bool with_cursor : {false, true}) {
       const Result<std::vector<std::string>> plan =
           stores.runs.ListQueryPlan(c.filter, with_cursor);
@@ -191,8 +172,7 @@ TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
       CHECK((text.find(uses + " ") != std::string::npos ||
              text.find(uses + "\n") != std::string::npos));
       CHECK(text.find("TEMP B-TREE") == std::string::npos);  // the index gives the order too
-      if (c.index != std::string("city_runs_created"))
-        CHECK(text.find("SEARCH") != std::string::npos);
+      if (c.index != "city_runs_created") CHECK(text.find("SEARCH") != std::string::npos);
     }
   }
 }
