@@ -88,7 +88,7 @@ void Checkpointer::Loop() {
 
 void Checkpointer::WriteMetrics(metrics::Exposition& out) const {
   out.Family("gofast_database_checkpoints_total", metrics::Type::kCounter,
-             "WAL checkpoints run beside the writer (the commits never wait for them).");
+             "WAL checkpoints run on a thread beside the writer.");
   out.Sample("gofast_database_checkpoints_total", {}, static_cast<double>(checkpoints_.load()));
   out.Family("gofast_database_checkpoint_seconds", metrics::Type::kHistogram,
              "How long each WAL checkpoint took.");

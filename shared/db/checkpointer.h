@@ -22,7 +22,7 @@ class Writer;
 // commits do not wait for it. SQLite's automatic checkpoint runs inside the
 // commit that crosses its threshold: that commit, and every write queued
 // behind it, waited for a thousand pages to be copied and both files synced
-// (scripts/bench: the create's p99 fell from about 8.5 to 6.5 ms without it).
+// (the create's p99 fell from about 8.7 to 6.6 ms without it: BENCHMARKS.md).
 //
 // Installed on the writer connection, it turns SQLite's automatic checkpoint
 // off (sqlite3_wal_hook replaces it). Each time the WAL grows by
