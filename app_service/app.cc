@@ -56,10 +56,8 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     if (!database) return database.error();
     app->database_ = std::move(database).value();
     auto run_store = std::make_unique<SqliteRunStore>(*app->database_);
-    store_metrics = [store = run_store.get(),
-                     database = app->database_.get()](metrics::Exposition& out) {
+    store_metrics = [store = run_store.get()](metrics::Exposition& out) {
       store->WriteMetrics(out);
-      database->WriteMetrics(out);
     };
     app->run_store_ = std::move(run_store);
     app->athlete_store_ = std::make_unique<SqliteAthleteStore>(*app->database_);
@@ -101,6 +99,11 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
   app->server_->AddMetrics(&db::WriteDatabaseMetrics);
+  if (app->database_) {
+    app->server_->AddMetrics([database = app->database_.get()](metrics::Exposition& out) {
+      database->WriteMetrics(out);
+    });
+  }
   if (store_metrics) app->server_->AddMetrics(std::move(store_metrics));
   if (app->company_staff_) {
     app->server_->AddMetrics([directory = app->company_staff_.get()](metrics::Exposition& out) {
