@@ -11,6 +11,10 @@ namespace {
 
 // How many thresholds long the WAL may grow before a checkpoint holds commits back.
 constexpr int kCatchUpThresholds = 4;
+// How many before the committing thread checkpoints itself, as SQLite's own
+// checkpoint would: the thread's copies lag when it gets no CPU, and the WAL
+// keeps a bound whatever the scheduling.
+constexpr int kCommitCopiesThresholds = 8;
 
 }  // namespace
 
@@ -35,8 +39,12 @@ Checkpointer::~Checkpointer() {
 }
 
 // Runs in the committing thread, right after its commit: only a signal here.
-int Checkpointer::OnCommit(void* self, sqlite3*, const char*, int frames) {
+int Checkpointer::OnCommit(void* self, sqlite3* connection, const char* schema, int frames) {
   auto* checkpointer = static_cast<Checkpointer*>(self);
+  if (frames >= kCommitCopiesThresholds * checkpointer->threshold_frames_) {
+    checkpointer->Checkpoint(connection, schema);
+    return SQLITE_OK;
+  }
   // Once per threshold's worth of new frames: a checkpoint per commit would
   // sync the files hundreds of times a second for a few frames each.
   if (frames < checkpointer->threshold_frames_) {
@@ -61,29 +69,34 @@ void Checkpointer::Loop() {
       if (stopping_) return;
       pending_ = false;
     }
-    const auto start = std::chrono::steady_clock::now();
     // PASSIVE copies while commits go on. A busy writer outruns it, though:
     // the WAL starts over only when a commit finds it all copied. So once it
     // is several thresholds long, the rest is copied holding the writer's own
     // lock (commits wait for that remainder only, and are woken at once
     // rather than by SQLite's busy sleeps), and the next commit starts over.
-    int frames_in_wal = 0;
-    int result = sqlite3_wal_checkpoint_v2(own_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                           &frames_in_wal, nullptr);
-    if (result == SQLITE_OK && frames_in_wal >= kCatchUpThresholds * threshold_frames_) {
+    const int frames_in_wal = Checkpoint(own_->getHandle(), nullptr);
+    if (frames_in_wal >= kCatchUpThresholds * threshold_frames_) {
       const std::lock_guard<std::mutex> commits_wait(writer_.mutex_);
-      result = sqlite3_wal_checkpoint_v2(own_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                         nullptr, nullptr);
+      Checkpoint(own_->getHandle(), nullptr);
     }
-    // BUSY: another connection (a second instance on this file) is checkpointing.
-    if (result != SQLITE_OK && result != SQLITE_BUSY) {
-      LogError(std::string("WAL checkpoint failed: ") + sqlite3_errmsg(own_->getHandle()));
-      continue;
-    }
-    ++checkpoints_;
-    seconds_.Observe(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
+}
+
+int Checkpointer::Checkpoint(sqlite3* connection, const char* schema) {
+  const auto start = std::chrono::steady_clock::now();
+  int frames_in_wal = 0;
+  const int result = sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_PASSIVE,
+                                               &frames_in_wal, nullptr);
+  // BUSY: another connection (a second instance on this file) is
+  // checkpointing; this one copied nothing, so it is not counted.
+  if (result == SQLITE_BUSY) return 0;
+  if (result != SQLITE_OK) {
+    LogError(std::string("WAL checkpoint failed: ") + sqlite3_errmsg(connection));
+    return 0;
+  }
+  ++checkpoints_;
+  seconds_.Observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return frames_in_wal;
 }
 
 void Checkpointer::WriteMetrics(metrics::Exposition& out) const {

@@ -30,7 +30,9 @@ class Writer;
 // connection, which waits for neither readers nor the writer. The WAL starts
 // over only when a commit finds it all copied, which a busy writer never
 // lets happen; so once the WAL is a few thresholds long, the thread copies
-// the remainder holding the writer's lock, briefly.
+// the remainder holding the writer's lock, briefly. Should the thread fall
+// further behind (no CPU for it), the commit that finds the WAL eight
+// thresholds long copies it itself, as SQLite's own checkpoint does.
 class Checkpointer {
  public:
   // SQLite's own default threshold (PRAGMA wal_autocheckpoint).
@@ -56,6 +58,8 @@ class Checkpointer {
  private:
   static int OnCommit(void* self, sqlite3* connection, const char* schema, int frames);
   void Loop();
+  // A PASSIVE checkpoint on `connection`, counted; the frames in the WAL, 0 when it failed.
+  int Checkpoint(sqlite3* connection, const char* schema);
 
   Writer& writer_;
   const int threshold_frames_;
