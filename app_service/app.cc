@@ -93,8 +93,9 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
   http::ServerOptions options = http::ServerOptionsFor(config.common, std::move(readiness));
   options.cors_origin = config.cors_origin;
   app->server_ = std::make_unique<http::Server>(options);
-  AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->athletes_, *app->audits_,
-            app->replica_.get());
+  app->run_texts_ = std::make_unique<RunTextCache>(config.run_cache_mb << 20);
+  AddRoutes(*app->server_, *app->verifier_, *app->runs_, *app->run_texts_, *app->athletes_,
+            *app->audits_, app->replica_.get());
   if (app->replica_) AddStaffReplicaRoutes(*app->server_, *app->verifier_, *app->replica_);
   app->server_->AddMetrics(
       [verifier = app->verifier_](metrics::Exposition& out) { verifier->WriteMetrics(out); });
@@ -105,6 +106,9 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     });
   }
   if (store_metrics) app->server_->AddMetrics(std::move(store_metrics));
+  app->server_->AddMetrics([texts = app->run_texts_.get()](metrics::Exposition& out) {
+    texts->WriteMetrics(out);
+  });
   if (app->company_staff_) {
     app->server_->AddMetrics([directory = app->company_staff_.get()](metrics::Exposition& out) {
       directory->WriteMetrics(out);

@@ -10,6 +10,7 @@
 #include "app_service/domain/run_service.h"
 #include "app_service/domain/staff_replica.h"
 #include "app_service/gateway/company_staff_directory.h"
+#include "app_service/http/run_text_cache.h"
 #include "app_service/http/test_data.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/core/result.h"
@@ -47,6 +48,7 @@ class AppServiceApp {
   std::unique_ptr<RunService> runs_;
   std::unique_ptr<AthleteService> athletes_;
   std::unique_ptr<AuditService> audits_;
+  std::unique_ptr<RunTextCache> run_texts_;
   std::unique_ptr<AppData> data_;
   std::unique_ptr<AppTestData> test_data_;
   std::unique_ptr<http::Server> server_;  // last: stopped and destroyed first

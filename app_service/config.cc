@@ -32,6 +32,12 @@ config::ParseOutcome ParseAppConfig(const std::vector<std::string>& args, AppCon
       ->envname("COMPANY_MAX_CONCURRENT")
       ->check(config::NumberIn(size_t{1}, size_t{4096}))
       ->capture_default_str();
+  app.add_option("--run-cache-mb", config.run_cache_mb,
+                 "Megabytes of run answer text the list keeps, so its pages are written from "
+                 "their index; 0 keeps none")
+      ->envname("RUN_CACHE_MB")
+      ->check(config::NumberIn(size_t{0}, size_t{1} << 20))
+      ->capture_default_str();
   app.add_option("--cors-origin", config.cors_origin,
                  "The one browser origin allowed to call the API (e.g. http://localhost:3000; "
                  "default: none, no CORS)")

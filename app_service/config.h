@@ -18,6 +18,7 @@ struct AppConfig {
   int64_t company_timeout_ms = 2000;  // one call: connect, send and receive together
   size_t company_max_answer_bytes = size_t{1} << 20;
   size_t company_max_concurrent = 16;  // audits waiting on the company at once
+  size_t run_cache_mb = 32;            // run answer text kept for the list (RunTextCache)
   std::string cors_origin;             // empty: no CORS headers at all
   DuplicateRule duplicates = DuplicateRule::kRefuse;
   std::string seed_path;  // merged at start (seed_file.h); empty: none

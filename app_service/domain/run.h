@@ -102,9 +102,13 @@ struct RunCursor {
   std::string id;
 };
 
-struct RunPage {
-  std::vector<Run> runs;
+// A page of runs as their keys, in list order.
+struct RunKeyPage {
+  std::vector<RunCursor> keys;
   bool has_more = false;
+  // The run generation (a count every deletion of runs raises) the keys
+  // were read at; 0 when there are none.
+  int64_t generation = 0;
 };
 
 }  // namespace gofast::app

@@ -106,9 +106,13 @@ Result<Run> RunService::Get(const std::string& id) {
   return std::move(*run.value());
 }
 
-Result<RunPage> RunService::List(const RunFilter& filter, size_t limit,
-                                 const std::optional<RunCursor>& after) {
-  return store_.ListRuns(filter, limit, after);
+Result<RunKeyPage> RunService::ListKeys(const RunFilter& filter, size_t limit,
+                                        const std::optional<RunCursor>& after) {
+  return store_.ListRunKeys(filter, limit, after);
+}
+
+Result<std::vector<Run>> RunService::GetMany(const std::vector<std::string>& ids) {
+  return store_.FindRuns(ids);
 }
 
 void RunService::ForgetExpiredRecords(int64_t minute, const std::string& created_before) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app_service/domain/duplicate_rule.h"
 #include "app_service/domain/run.h"
@@ -74,8 +75,13 @@ class RunService {
 
   // kNotFound "Run not found".
   Result<Run> Get(const std::string& id);
-  Result<RunPage> List(const RunFilter& filter, size_t limit,
-                       const std::optional<RunCursor>& after);
+  // A page of the list as its runs' keys, with the run generation they were
+  // read at: a run answer kept from that generation is still the run's.
+  Result<RunKeyPage> ListKeys(const RunFilter& filter, size_t limit,
+                              const std::optional<RunCursor>& after);
+  // The stored runs of these ids, in any order; an id no longer stored is
+  // left out.
+  Result<std::vector<Run>> GetMany(const std::vector<std::string>& ids);
 
  private:
   // Deletes the records created before `created_before`, at most once in

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app_service/domain/run.h"
 #include "shared/core/result.h"
@@ -66,10 +67,13 @@ class RunStore {
   // also when inserted at once: the database's unique indexes settle it.
   virtual Result<InsertedRun> InsertRun(const NewRun& new_run) = 0;
   virtual Result<std::optional<Run>> FindRun(const std::string& id) = 0;
-  // Newest first by (createdAt, id), strictly after `after` when given;
-  // at most `limit` runs.
-  virtual Result<RunPage> ListRuns(const RunFilter& filter, size_t limit,
-                                   const std::optional<RunCursor>& after) = 0;
+  // The stored runs of these ids, in any order; an id not stored is left out.
+  virtual Result<std::vector<Run>> FindRuns(const std::vector<std::string>& ids) = 0;
+  // The keys of the runs the filter matches, newest first by (createdAt,
+  // id), strictly after `after` when given; at most `limit`. Read from the
+  // filter's index alone, with the run generation in the same statement.
+  virtual Result<RunKeyPage> ListRunKeys(const RunFilter& filter, size_t limit,
+                                         const std::optional<RunCursor>& after) = 0;
   virtual Result<bool> AthleteExists(const std::string& athlete_id) = 0;
 
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotencyRecord(

@@ -164,15 +164,11 @@ Result<std::optional<ReplicaStaff>> StaffReplica::Find(const std::string& staff_
 }
 
 Result<std::map<std::string, RunCreator>> StaffReplica::CreatorsOf(
-    const std::vector<const Run*>& runs) {
-  std::set<std::string> ids;
-  for (const Run* run : runs) {
-    if (run->staff_generated_id) ids.insert(*run->staff_generated_id);
-  }
+    const std::set<std::string>& staff_ids) {
   std::map<std::string, RunCreator> creators;
-  if (ids.empty()) return creators;
+  if (staff_ids.empty()) return creators;
   const Result<std::vector<ReplicaStaff>> staff =
-      store_.FindMany(std::vector<std::string>(ids.begin(), ids.end()));
+      store_.FindMany(std::vector<std::string>(staff_ids.begin(), staff_ids.end()));
   if (!staff) return staff.error();
   for (const ReplicaStaff& member : staff.value()) creators.emplace(member.id, CreatorFrom(member));
   return creators;

@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -133,8 +134,8 @@ class StaffReplica {
   Result<ReplicaStaff> StaffForNewRun(const std::string& staff_id);
 
   Result<std::optional<ReplicaStaff>> Find(const std::string& staff_id);
-  // The creators of these runs the replica knows, by staff id.
-  Result<std::map<std::string, RunCreator>> CreatorsOf(const std::vector<const Run*>& runs);
+  // The creators of runs with these staff ids, those the replica knows, by id.
+  Result<std::map<std::string, RunCreator>> CreatorsOf(const std::set<std::string>& staff_ids);
   Result<std::vector<ReplicaStaff>> List(const std::string& after_id, size_t limit);
   Result<ReplicaState> State();
   Result<DanglingRuns> FindDanglingRuns(size_t limit);

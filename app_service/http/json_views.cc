@@ -24,28 +24,44 @@ void WriteValue(http::JsonWriter& out, const std::optional<T>& value) {
   }
 }
 
+// The run's columns as members of an object begun already.
+void WriteRunColumns(http::JsonWriter& out, const Run& run) {
+  for (const RunColumn& column : RunColumns()) {
+    out.Key(column.name);
+    std::visit([&](auto field) { WriteValue(out, run.*field); }, column.field);
+  }
+}
+
 }  // namespace
 
 void WriteRun(http::JsonWriter& out, const Run& run,
               const std::map<std::string, RunCreator>* creators) {
   out.BeginObject();
-  for (const RunColumn& column : RunColumns()) {
-    out.Key(column.name);
-    std::visit([&](auto field) { WriteValue(out, run.*field); }, column.field);
+  WriteRunColumns(out, run);
+  if (creators != nullptr) WriteCreatedBy(out, run.staff_generated_id, *creators);
+  out.EndObject();
+}
+
+std::string OpenRunObject(const Run& run) {
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginObject();
+  WriteRunColumns(out, run);
+  return text;
+}
+
+void WriteCreatedBy(http::JsonWriter& out, const std::optional<std::string>& staff_generated_id,
+                    const std::map<std::string, RunCreator>& creators) {
+  out.Key("createdBy");
+  const auto creator =
+      staff_generated_id ? creators.find(*staff_generated_id) : creators.end();
+  if (creator == creators.end()) {
+    out.Null();
+    return;
   }
-  if (creators != nullptr) {
-    out.Key("createdBy");
-    const auto creator =
-        run.staff_generated_id ? creators->find(*run.staff_generated_id) : creators->end();
-    if (creator == creators->end()) {
-      out.Null();
-    } else {
-      out.BeginObject().Key("id").String(creator->second.id).Key("name");
-      WriteValue(out, creator->second.name);
-      out.Key("email").String(creator->second.email).Key("role").String(creator->second.role);
-      out.EndObject();
-    }
-  }
+  out.BeginObject().Key("id").String(creator->second.id).Key("name");
+  WriteValue(out, creator->second.name);
+  out.Key("email").String(creator->second.email).Key("role").String(creator->second.role);
   out.EndObject();
 }
 

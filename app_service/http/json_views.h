@@ -3,6 +3,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "app_service/domain/athlete.h"
@@ -18,6 +19,14 @@ namespace gofast::app {
 // staff id, or null when it has none or the replica does not know it.
 void WriteRun(http::JsonWriter& out, const Run& run,
               const std::map<std::string, RunCreator>* creators = nullptr);
+
+// WriteRun's text without createdBy, open (no closing brace): what a page
+// writes with BeginObjectWith, then WriteCreatedBy in replica mode.
+std::string OpenRunObject(const Run& run);
+
+// The createdBy member of a run with this staff id (WriteRun's).
+void WriteCreatedBy(http::JsonWriter& out, const std::optional<std::string>& staff_generated_id,
+                    const std::map<std::string, RunCreator>& creators);
 
 // A row of the staff replica: {id, firebaseId, email, firstName, lastName,
 // name, role, companyId, removed, updatedAt (the company's), syncedAt}.

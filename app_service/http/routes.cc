@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,10 +53,11 @@ const char* ResolutionWord(AuditResolution resolution) {
 
 using Creators = std::optional<std::map<std::string, RunCreator>>;
 
-// Who created these runs, in replica mode (nullopt in reference mode).
-Result<Creators> CreatorsOf(StaffReplica* replica, const std::vector<const Run*>& runs) {
+// Who created runs with these staff ids, in replica mode (nullopt in
+// reference mode).
+Result<Creators> CreatorsOf(StaffReplica* replica, const std::set<std::string>& staff_ids) {
   if (replica == nullptr) return Creators();
-  Result<std::map<std::string, RunCreator>> creators = replica->CreatorsOf(runs);
+  Result<std::map<std::string, RunCreator>> creators = replica->CreatorsOf(staff_ids);
   if (!creators) return creators.error();
   return Creators(std::move(creators).value());
 }
@@ -68,9 +71,11 @@ const std::map<std::string, RunCreator>* InReplicaMode(const Creators& creators)
 // `known` when the caller read it already.
 void WriteRunAnswer(httplib::Response& res, const Run& run, StaffReplica* replica,
                     const std::optional<RunCreator>& known = std::nullopt) {
+  std::set<std::string> staff_ids;
+  if (run.staff_generated_id) staff_ids.insert(*run.staff_generated_id);
   Result<Creators> creators = known
                                   ? Creators(std::map<std::string, RunCreator>{{known->id, *known}})
-                                  : CreatorsOf(replica, {&run});
+                                  : CreatorsOf(replica, staff_ids);
   if (!creators) return http::WriteError(res, creators.error());
   std::string text;
   http::JsonWriter out(text);
@@ -156,8 +161,8 @@ void CreateRun(const auth::TokenVerifier& verifier, RunService& runs, StaffRepli
   WriteRunAnswer(res, outcome->run, replica, outcome->created_by);
 }
 
-void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, StaffReplica* replica,
-              const http::Request& request, httplib::Response& res) {
+void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, RunTextCache& texts,
+              StaffReplica* replica, const http::Request& request, httplib::Response& res) {
   const Result<Caller> caller = http::Authenticate(verifier, request);
   if (!caller) return http::WriteError(res, caller.error());
   const Result<http::PageRequest> page = http::ParsePageRequest(request.raw, kDefaultRunsPerPage);
@@ -170,24 +175,31 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, StaffReplic
   std::optional<RunCursor> after;
   if (page->after) after = RunCursor{page->after->sort_key, page->after->id};
 
-  const Result<RunPage> listed = runs.List(filter, page->limit, after);
+  const Result<RunKeyPage> keys = runs.ListKeys(filter, page->limit, after);
+  if (!keys) return http::WriteError(res, keys.error());
+  const Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>> listed =
+      texts.EntriesOf(keys.value(), runs);
   if (!listed) return http::WriteError(res, listed.error());
-  std::vector<const Run*> listed_runs;
+  std::set<std::string> staff_ids;
   if (replica != nullptr) {
-    for (const Run& run : listed->runs) listed_runs.push_back(&run);
+    for (const auto& entry : listed.value()) {
+      if (entry->staff_generated_id) staff_ids.insert(*entry->staff_generated_id);
+    }
   }
-  const Result<Creators> creators = CreatorsOf(replica, listed_runs);
+  const Result<Creators> creators = CreatorsOf(replica, staff_ids);
   if (!creators) return http::WriteError(res, creators.error());
   std::string text;
-  text.reserve(kAnswerBytesPerRun * (listed->runs.size() + 1));  // grows once at most
+  text.reserve(kAnswerBytesPerRun * (listed->size() + 1));  // grows once at most
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("runs").BeginArray();
-  for (const Run& run : listed->runs) {
-    WriteRun(out, run, InReplicaMode(creators.value()));
+  for (const auto& entry : listed.value()) {
+    out.BeginObjectWith(entry->open_object);
+    if (creators.value()) WriteCreatedBy(out, entry->staff_generated_id, *creators.value());
+    out.EndObject();
   }
   out.EndArray().Key("nextCursor");
-  if (listed->has_more) {
-    const Run& last = listed->runs.back();
+  if (keys->has_more) {
+    const RunCursor& last = keys->keys.back();
     out.String(http::EncodeCursor({last.created_at, last.id}));
   } else {
     out.Null();
@@ -366,14 +378,15 @@ void AddStaffReplicaRoutes(http::Server& server, const auth::TokenVerifier& veri
 }
 
 void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
-               AthleteService& athletes, AuditService& audits, StaffReplica* replica) {
+               RunTextCache& run_texts, AthleteService& athletes, AuditService& audits,
+               StaffReplica* replica) {
   server.Route("POST", "/api/runs/create",
                [&, replica](const http::Request& request, httplib::Response& res) {
                  CreateRun(verifier, runs, replica, request, res);
                });
   server.Route("GET", "/api/runs",
                [&, replica](const http::Request& request, httplib::Response& res) {
-                 ListRuns(verifier, runs, replica, request, res);
+                 ListRuns(verifier, runs, run_texts, replica, request, res);
                });
   server.Route("GET", "/api/runs/:id",
                [&, replica](const http::Request& request, httplib::Response& res) {

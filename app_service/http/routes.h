@@ -5,6 +5,7 @@
 #include "app_service/domain/audit_service.h"
 #include "app_service/domain/run_service.h"
 #include "app_service/domain/staff_replica.h"
+#include "app_service/http/run_text_cache.h"
 #include "shared/auth/firebase_token.h"
 #include "shared/http/server.h"
 
@@ -13,9 +14,11 @@ namespace gofast::app {
 // The app API: POST /api/runs/create, GET /api/runs, GET /api/runs/:id,
 // GET /api/runs/:id/creator and POST /api/athlete/create. Each handler authenticates, reads its
 // input, calls one domain function and writes its answer. The references must outlive the server.
-// With `replica` (replica mode), run answers carry createdBy.
+// The list writes its pages' runs from `run_texts`. With `replica` (replica
+// mode), run answers carry createdBy.
 void AddRoutes(http::Server& server, const auth::TokenVerifier& verifier, RunService& runs,
-               AthleteService& athletes, AuditService& audits, StaffReplica* replica);
+               RunTextCache& run_texts, AthleteService& athletes, AuditService& audits,
+               StaffReplica* replica);
 
 // Replica mode only: GET /api/staff-replica (where the sync stands), GET
 // /api/staff-replica/dangling-runs (the runs whose staff id the replica does

@@ -10,7 +10,19 @@ DROP INDEX IF EXISTS city_runs_day_of_week;
 DROP INDEX IF EXISTS city_runs_recurring;
 )sql";
 
+// One row: a count every transaction that deletes runs raises. A run's id read
+// under one count names the same run while the count holds, so an answer kept
+// for that id is still the run's (runs never change after creation); the row
+// is read in the list's own statement, so every instance sharing the database
+// sees a change.
+const char kRunGeneration[] = R"sql(
+CREATE TABLE run_generation (generation BIGINT NOT NULL);
+INSERT INTO run_generation (generation) VALUES (0);
+)sql";
+
 }  // namespace
+
+const char kRaiseRunGeneration[] = "UPDATE run_generation SET generation = generation + 1";
 
 const std::vector<std::string>& SchemaMigrations() {
   static const std::vector<std::string> kMigrations = {
@@ -112,6 +124,9 @@ CREATE INDEX idempotency_keys_created ON idempotency_keys (createdAt);
       // filter or order reads them (a query-plan test shows each filter served
       // by its own index), and each cost every create a page written.
       kDropUnusedRunIndexes,
+      // 4: the count of run deletions, which tells when a kept run answer
+      // may no longer be its run's.
+      kRunGeneration,
   };
   return kMigrations;
 }
@@ -206,6 +221,8 @@ CREATE INDEX idempotency_keys_created ON idempotency_keys ("createdAt");
 )sql",
       // 2: SQLite's migration 3.
       kDropUnusedRunIndexes,
+      // 3: SQLite's migration 4.
+      kRunGeneration,
   };
   return kMigrations;
 }

@@ -14,6 +14,10 @@ const std::vector<std::string>& SchemaMigrations();
 // PostgreSQL's own types.
 const std::vector<std::string>& PostgresSchemaMigrations();
 
+// Raises the run generation (a table of migration 4 on SQLite, 3 on
+// PostgreSQL): run in every transaction that deletes runs.
+extern const char kRaiseRunGeneration[];
+
 // The staff replica's tables (Option 2, --staff-mode replica), created at
 // the first start in replica mode rather than by a migration, so a database
 // that never left Option 1 has none. staff_sync holds one row: the feed's

@@ -1,9 +1,11 @@
 #include "app_service/storage/postgres_app_stores.h"
 
 #include <charconv>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "app_service/domain/overloaded.h"
+#include "app_service/storage/migrations.h"
 #include "shared/core/log.h"
 
 namespace gofast::app {
@@ -138,7 +140,8 @@ unsigned ListVariant(const RunFilter& filter, bool with_cursor) {
 
 std::string ListStatementName(unsigned variant) { return "runs_list_" + std::to_string(variant); }
 
-// The list query of one variant; its parameters are the filters present, in
+// The list query of one variant (the run generation and each run's key,
+// from the filter's index alone); its parameters are the filters present, in
 // the order above, then the cursor's (createdAt, id), then the limit.
 std::string ListQuery(unsigned variant) {
   std::string where;
@@ -157,8 +160,8 @@ std::string ListQuery(unsigned variant) {
     const std::string created_at = next();
     add("(\"createdAt\", id) < (" + created_at + "::timestamptz, " + next() + ")");
   }
-  return "SELECT " + RunSelectList() + " FROM city_runs" + where +
-         " ORDER BY \"createdAt\" DESC, id DESC LIMIT " + next();
+  return "SELECT (SELECT generation FROM run_generation), " + db::IsoTimeColumn("\"createdAt\"") +
+         ", id FROM city_runs" + where + " ORDER BY \"createdAt\" DESC, id DESC LIMIT " + next();
 }
 
 std::vector<std::string> ListParameters(const RunFilter& filter,
@@ -219,6 +222,9 @@ void PreparePostgresStatements(pqxx::connection& connection) {
                                        "NOT NULL DO NOTHING RETURNING 1");
   const std::string select_runs = "SELECT " + RunSelectList() + " FROM city_runs ";
   connection.prepare("run_by_id", select_runs + "WHERE id = $1");
+  // One statement for any number of ids: the list travels as a JSON array.
+  connection.prepare("runs_by_ids",
+                     select_runs + "WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))");
   connection.prepare("run_by_duplicate_key", select_runs + "WHERE \"duplicateKey\" = $1");
   for (unsigned variant = 0; variant < kListVariants; ++variant) {
     connection.prepare(ListStatementName(variant), ListQuery(variant));
@@ -329,8 +335,22 @@ Result<std::optional<Run>> PostgresRunStore::FindRun(const std::string& id) {
   }
 }
 
-Result<RunPage> PostgresRunStore::ListRuns(const RunFilter& filter, size_t limit,
-                                           const std::optional<RunCursor>& after) {
+Result<std::vector<Run>> PostgresRunStore::FindRuns(const std::vector<std::string>& ids) {
+  try {
+    db::PgPool::Lease lease = pool_.Acquire();
+    pqxx::nontransaction read(*lease);
+    std::vector<Run> runs;
+    for (const pqxx::row& row : read.exec_prepared("runs_by_ids", nlohmann::json(ids).dump())) {
+      runs.push_back(ReadRun(row));
+    }
+    return runs;
+  } catch (const std::exception& e) {
+    return db::PgFailure("FindRuns", e);
+  }
+}
+
+Result<RunKeyPage> PostgresRunStore::ListRunKeys(const RunFilter& filter, size_t limit,
+                                                 const std::optional<RunCursor>& after) {
   std::vector<std::string> values = ListParameters(filter, after);
   values.push_back(std::to_string(limit + 1));  // one more tells whether a page follows
   try {
@@ -339,17 +359,18 @@ Result<RunPage> PostgresRunStore::ListRuns(const RunFilter& filter, size_t limit
     const pqxx::result rows =
         read.exec_prepared(ListStatementName(ListVariant(filter, after.has_value())),
                            pqxx::prepare::make_dynamic_params(values));
-    RunPage page;
+    RunKeyPage page;
     for (const pqxx::row& row : rows) {
-      if (page.runs.size() == limit) {
+      if (page.keys.size() == limit) {
         page.has_more = true;
         break;
       }
-      page.runs.push_back(ReadRun(row));
+      page.generation = row[0].as<int64_t>();
+      page.keys.push_back(RunCursor{row[1].c_str(), row[2].c_str()});
     }
     return page;
   } catch (const std::exception& e) {
-    return db::PgFailure("ListRuns", e);
+    return db::PgFailure("ListRunKeys", e);
   }
 }
 
@@ -512,6 +533,7 @@ Status PostgresAppData::WriteRows(const AppRows& rows,
       transaction.exec0(
           "DELETE FROM idempotency_keys; DELETE FROM city_runs; "
           "DELETE FROM run_clubs; DELETE FROM athletes");
+      transaction.exec0(kRaiseRunGeneration);
     }
     for (const Athlete& athlete : rows.athletes) {
       transaction.exec_prepared("athlete_insert", athlete.id, athlete.firebase_id, athlete.email,
@@ -544,6 +566,7 @@ Status PostgresAppData::DeleteRows(const std::vector<std::string>& run_ids,
       transaction.exec_prepared("keys_of_run_delete", id);
       transaction.exec_prepared("run_delete", id);
     }
+    if (!run_ids.empty()) transaction.exec0(kRaiseRunGeneration);
     for (const std::string& id : athlete_ids) transaction.exec_prepared("athlete_delete", id);
     transaction.commit();
     return Ok{};
@@ -560,6 +583,7 @@ Status PostgresAppData::DeleteAllRuns() {
     db::PgPool::Lease lease = pool_.Acquire();
     pqxx::work transaction(*lease);
     transaction.exec0("DELETE FROM idempotency_keys; DELETE FROM city_runs");
+    transaction.exec0(kRaiseRunGeneration);
     transaction.commit();
     return Ok{};
   } catch (const std::exception& e) {

@@ -31,14 +31,15 @@ class PostgresRunStore final : public RunStore {
 
   Result<InsertedRun> InsertRun(const NewRun& new_run) override;
   Result<std::optional<Run>> FindRun(const std::string& id) override;
-  Result<RunPage> ListRuns(const RunFilter& filter, size_t limit,
-                           const std::optional<RunCursor>& after) override;
+  Result<std::vector<Run>> FindRuns(const std::vector<std::string>& ids) override;
+  Result<RunKeyPage> ListRunKeys(const RunFilter& filter, size_t limit,
+                                 const std::optional<RunCursor>& after) override;
   Result<bool> AthleteExists(const std::string& athlete_id) override;
   Result<std::optional<IdempotencyRecord>> FindIdempotencyRecord(const std::string& caller_uid,
                                                                  const std::string& key) override;
   Status ForgetIdempotencyRecords(const std::string& created_before) override;
 
-  // The lines of EXPLAIN for the statement ListRuns executes with this
+  // The lines of EXPLAIN for the statement ListRunKeys executes with this
   // filter, scans and sorts off (an empty table is read fastest by them), so
   // tests can prove an index serves it.
   Result<std::vector<std::string>> ListQueryPlan(const RunFilter& filter, bool with_cursor);

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include "app_service/storage/migrations.h"
 #include "app_service/storage/rows.h"
 #include "shared/db/sqlite.h"
 
@@ -87,6 +88,7 @@ Status SqliteAppData::WriteRows(const AppRows& rows,
       writer.db().exec(
           "DELETE FROM city_runs; DELETE FROM run_clubs; DELETE FROM athletes; "
           "DELETE FROM idempotency_keys;");
+      writer.db().exec(kRaiseRunGeneration);
     }
     for (const Athlete& athlete : rows.athletes) {
       db::Connection::Use insert = writer.Prepare(kInsertAthlete);
@@ -135,6 +137,7 @@ Status SqliteAppData::DeleteRows(const std::vector<std::string>& run_ids,
         remove->exec();
       }
     }
+    if (!run_ids.empty()) writer.db().exec(kRaiseRunGeneration);
     for (const std::string& id : athlete_ids) {
       db::Connection::Use remove = writer.Prepare("DELETE FROM athletes WHERE id = ?");
       remove->bind(1, id);
@@ -159,6 +162,7 @@ Status SqliteAppData::DeleteAllRuns() {
     db::Writer::Lock writer = writer_.Acquire();
     SQLite::Transaction transaction(writer.db(), SQLite::TransactionBehavior::IMMEDIATE);
     writer.db().exec("DELETE FROM idempotency_keys; DELETE FROM city_runs;");
+    writer.db().exec(kRaiseRunGeneration);
     transaction.commit();
     writer.CheckFile();
     return Ok{};

@@ -11,7 +11,8 @@
 namespace gofast::app {
 namespace {
 
-// The list query and the values of its placeholders, in order.
+// The list query (the run generation and each run's key, from the filter's
+// index alone) and the values of its placeholders, in order.
 struct ListQuery {
   std::string sql;
   std::vector<std::string> values;
@@ -34,9 +35,18 @@ ListQuery BuildListQuery(const RunFilter& filter, const std::optional<RunCursor>
     add("(createdAt, id) < (?, ?)", after->created_at);
     query.values.push_back(after->id);
   }
-  query.sql = "SELECT " + RunColumnList() + " FROM city_runs" + where +
-              " ORDER BY createdAt DESC, id DESC LIMIT ?";
+  query.sql = "SELECT (SELECT generation FROM run_generation), createdAt, id FROM city_runs" +
+              where + " ORDER BY createdAt DESC, id DESC LIMIT ?";
   return query;
+}
+
+// The run of this id, read on a reader's lease.
+std::optional<Run> ReadRunById(db::ReaderPool::Lease& reader, const std::string& id) {
+  static const std::string kSelect = "SELECT " + RunColumnList() + " FROM city_runs WHERE id = ?";
+  db::Connection::Use select = reader.Prepare(kSelect);
+  select->bind(1, id);
+  if (!select->executeStep()) return std::nullopt;
+  return ReadRun(*select);
 }
 
 // The record of this caller and key, read on `connection` (a reader's lease
@@ -181,18 +191,29 @@ void SqliteRunStore::WriteRun(db::Writer::Lock& writer, PendingRun& pending) {
 Result<std::optional<Run>> SqliteRunStore::FindRun(const std::string& id) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
-    static const std::string kSelect = "SELECT " + RunColumnList() + " FROM city_runs WHERE id = ?";
-    db::Connection::Use select = reader.Prepare(kSelect);
-    select->bind(1, id);
-    if (!select->executeStep()) return std::optional<Run>();
-    return std::optional<Run>(ReadRun(*select));
+    return ReadRunById(reader, id);
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("FindRun", e);
   }
 }
 
-Result<RunPage> SqliteRunStore::ListRuns(const RunFilter& filter, size_t limit,
-                                         const std::optional<RunCursor>& after) {
+Result<std::vector<Run>> SqliteRunStore::FindRuns(const std::vector<std::string>& ids) {
+  try {
+    db::ReaderPool::Lease reader = readers_.Acquire();
+    std::vector<Run> runs;
+    runs.reserve(ids.size());
+    for (const std::string& id : ids) {
+      std::optional<Run> run = ReadRunById(reader, id);
+      if (run) runs.push_back(std::move(*run));
+    }
+    return runs;
+  } catch (const SQLite::Exception& e) {
+    return db::DatabaseFailure("FindRuns", e);
+  }
+}
+
+Result<RunKeyPage> SqliteRunStore::ListRunKeys(const RunFilter& filter, size_t limit,
+                                               const std::optional<RunCursor>& after) {
   const ListQuery query = BuildListQuery(filter, after);
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
@@ -200,17 +221,19 @@ Result<RunPage> SqliteRunStore::ListRuns(const RunFilter& filter, size_t limit,
     int index = 1;
     for (const std::string& value : query.values) select->bind(index++, value);
     select->bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
-    RunPage page;
+    RunKeyPage page;
     while (select->executeStep()) {
-      if (page.runs.size() == limit) {
+      if (page.keys.size() == limit) {
         page.has_more = true;
         break;
       }
-      page.runs.push_back(ReadRun(*select));
+      page.generation = select->getColumn(0).getInt64();
+      page.keys.push_back(
+          RunCursor{select->getColumn(1).getString(), select->getColumn(2).getString()});
     }
     return page;
   } catch (const SQLite::Exception& e) {
-    return db::DatabaseFailure("ListRuns", e);
+    return db::DatabaseFailure("ListRunKeys", e);
   }
 }
 

@@ -23,8 +23,9 @@ class SqliteRunStore final : public RunStore {
 
   Result<InsertedRun> InsertRun(const NewRun& new_run) override;
   Result<std::optional<Run>> FindRun(const std::string& id) override;
-  Result<RunPage> ListRuns(const RunFilter& filter, size_t limit,
-                           const std::optional<RunCursor>& after) override;
+  Result<std::vector<Run>> FindRuns(const std::vector<std::string>& ids) override;
+  Result<RunKeyPage> ListRunKeys(const RunFilter& filter, size_t limit,
+                                 const std::optional<RunCursor>& after) override;
   Result<bool> AthleteExists(const std::string& athlete_id) override;
   Result<std::optional<IdempotencyRecord>> FindIdempotencyRecord(const std::string& caller_uid,
                                                                  const std::string& key) override;
@@ -35,7 +36,7 @@ class SqliteRunStore final : public RunStore {
   // gofast_group_commit_batch_size: how many runs each commit wrote.
   void WriteMetrics(metrics::Exposition& out) const;
 
-  // The detail lines of EXPLAIN QUERY PLAN for the query ListRuns runs with
+  // The detail lines of EXPLAIN QUERY PLAN for the query ListRunKeys runs with
   // this filter, so tests can prove an index serves it.
   Result<std::vector<std::string>> ListQueryPlan(const RunFilter& filter, bool with_cursor);
 

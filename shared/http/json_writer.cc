@@ -91,6 +91,13 @@ JsonWriter& JsonWriter::BeginObject() {
   return *this;
 }
 
+JsonWriter& JsonWriter::BeginObjectWith(std::string_view open_object) {
+  BeforeValue();
+  out_.append(open_object);
+  after_value_ = open_object.back() != '{';  // a member written: the next needs a comma
+  return *this;
+}
+
 JsonWriter& JsonWriter::EndObject() {
   out_.push_back('}');
   after_value_ = true;

@@ -19,6 +19,10 @@ class JsonWriter {
   explicit JsonWriter(std::string& out) : out_(out) {}
 
   JsonWriter& BeginObject();
+  // An object whose first members are already text: another writer's output
+  // from its BeginObject up to, not including, its EndObject. More members
+  // may follow; EndObject closes it.
+  JsonWriter& BeginObjectWith(std::string_view open_object);
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();

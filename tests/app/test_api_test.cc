@@ -224,6 +224,31 @@ TEST_CASE("a reset empties every table, idempotency keys included", "[integratio
   CHECK(again.json["run"]["id"] != created.json["run"]["id"]);
 }
 
+TEST_CASE("a run reset and seeded again under its id lists with its new content",
+          "[integration]") {
+  TestApiApp app;
+  const std::string token = EmulatorToken("uid-ada");
+  REQUIRE(app.Seed(FullDocument()).status == 200);
+  const Reply first = app.client().Get("/api/runs", token);
+  REQUIRE(first.status == 200);
+  REQUIRE(first.json["runs"].size() == 2);
+  CHECK(first.json["runs"][1]["title"] == "Wednesday Sunrise 5K");
+  // Read twice: the second page comes from the kept answer text.
+  REQUIRE(app.client().Get("/api/runs", token).json == first.json);
+
+  REQUIRE(app.Reset().status == 204);
+  json document = FullDocument();
+  document["runs"][0]["title"] = "Renamed After The Reset";
+  REQUIRE(app.Seed(document).status == 200);
+  const Reply after = app.client().Get("/api/runs", token);
+  REQUIRE(after.status == 200);
+  REQUIRE(after.json["runs"].size() == 2);
+  CHECK(after.json["runs"][1]["id"] == Cuid("run1"));
+  CHECK(after.json["runs"][1]["title"] == "Renamed After The Reset");
+  CHECK(app.client().Get("/api/runs/" + Cuid("run1"), token).json["run"] ==
+        after.json["runs"][1]);
+}
+
 TEST_CASE("seeded runs count for the duplicate rule", "[integration]") {
   TestApiApp app;
   REQUIRE(app.Seed(FullDocument()).status == 200);

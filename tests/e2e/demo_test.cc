@@ -92,7 +92,8 @@ TEST_CASE(
   REQUIRE(result.exit_code == 0);
   // Option 1 first: a dangling id stored, the audit helpless without the company.
   CHECK(result.out.find("resolution: company_unavailable") != std::string::npos);
-  CHECK(result.out.find("tables now: athletes, city_runs, idempotency_keys, run_clubs, staff, "
+  CHECK(result.out.find("tables now: athletes, city_runs, idempotency_keys, run_clubs, "
+                        "run_generation, staff, "
                         "staff_sync") != std::string::npos);
   CHECK(result.out.find("city_runs foreign keys: staffGeneratedId -> staff") != std::string::npos);
   CHECK(result.out.find("createdBy: Ada Admin <ada@gofast.test>, Founder") != std::string::npos);

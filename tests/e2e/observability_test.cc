@@ -196,6 +196,7 @@ TEST_CASE("GET /metrics counts requests by route template and the parts' own eve
   const std::string run_id = made.run["id"];
   for (int i = 0; i < 2; ++i) services.app().Get("/api/runs/" + run_id + "/creator", token);
   services.app().Get("/api/runs/ck0000000000000000000none", token);
+  for (int i = 0; i < 2; ++i) services.app().Get("/api/runs", token);
   // Not through the client that checks requests against the contract: no route has this path.
   httplib::Client(services.app_url()).Get("/no/such/path/ck0000000000000000000none");
 
@@ -226,8 +227,12 @@ TEST_CASE("GET /metrics counts requests by route template and the parts' own eve
   CHECK(SampleValue(app, "gofast_group_commit_batch_size_count") == (OnPostgres() ? -1 : 1));
   // One run leaves the WAL far below the checkpoint's threshold; the family is there on SQLite.
   CHECK(SampleValue(app, "gofast_database_checkpoints_total") == (OnPostgres() ? -1 : 0));
+  // The list read its one run's row once, then wrote it from the kept text.
+  CHECK(SampleValue(app, R"(gofast_run_cache_lookups_total{result="miss"})") == 1);
+  CHECK(SampleValue(app, R"(gofast_run_cache_lookups_total{result="hit"})") == 1);
+  CHECK(SampleValue(app, "gofast_run_cache_bytes") > 0);
   CHECK(SampleValue(app, "gofast_token_cache_misses_total") == 1);  // one token, checked once
-  CHECK(SampleValue(app, "gofast_token_cache_hits_total") == 3);
+  CHECK(SampleValue(app, "gofast_token_cache_hits_total") == 5);
   CHECK(SampleValue(app, "gofast_database_errors_total") == 0);
   CHECK_THAT(app, Catch::Contains("gofast_build_info{service=\"app_service\","));
 

@@ -208,6 +208,48 @@ TEST_CASE("a reader of one company instance's feed misses no change committed th
   CHECK(ids.size() == seen.size());
 }
 
+TEST_CASE("a run deleted through one app instance and seeded again lists anew on the other",
+          "[postgres]") {
+  TempDir dir;
+  const TestDatabase app_db(dir, "app.db");
+  const std::vector<std::string> test_api = {"--auth-mode", "emulator", "--test-api"};
+  ServiceProcess lister(GOFAST_APP_SERVICE_BIN, ServiceArgs(app_db.url(), test_api));
+  ServiceProcess seeder(GOFAST_APP_SERVICE_BIN, ServiceArgs(app_db.url(), test_api));
+  TestClient to_lister(Service::kApp, lister.port());
+  TestClient to_seeder(Service::kApp, seeder.port());
+  auth::MintOptions options;
+  options.project_id = kTestProjectId;
+  options.uid = "uid-ada";
+  const std::string token = TestKeys::MintUnsigned(options);
+  const auto seed_run_titled = [&](const std::string& title) {
+    const json run = {{"id", "crun100000000000000000000"},
+                      {"citySlug", "arlington"},
+                      {"staffGeneratedId", "0b7f8e2c-0000-4000-8000-000000000000"},
+                      {"createdByFirebaseId", "uid-ada"},
+                      {"title", title},
+                      {"startDate", "2026-01-28T12:00:00.000Z"},
+                      {"meetUpPoint", "Gateway Park"},
+                      {"createdAt", "2026-01-20T09:00:00.000Z"},
+                      {"updatedAt", "2026-01-20T09:00:00.000Z"}};
+    const Reply seeded = to_seeder.PostJson("/_test/seed", "", {{"runs", {run}}});
+    INFO(seeded.body);
+    REQUIRE(seeded.status == 200);
+  };
+  const auto listed_title = [&] {
+    const Reply listed = to_lister.Get("/api/runs", token);
+    INFO(listed.body);
+    REQUIRE(listed.status == 200);
+    REQUIRE(listed.json["runs"].size() == 1);
+    return listed.json["runs"][0]["title"].get<std::string>();
+  };
+  seed_run_titled("Before");
+  CHECK(listed_title() == "Before");
+  CHECK(listed_title() == "Before");  // the lister keeps the run's answer text now
+  REQUIRE(to_seeder.Send("DELETE", "/_test/data", {}).status == 204);
+  seed_run_titled("After");
+  CHECK(listed_title() == "After");
+}
+
 TEST_CASE("stopping one app instance under load loses no run it acknowledged", "[postgres]") {
   TwoOfEach services;
   const std::string token = SignedToken("uid-ada");

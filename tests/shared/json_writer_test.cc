@@ -189,4 +189,26 @@ TEST_CASE("JsonWriter writes an optional text as the text or null", "[unit][json
   CHECK(text == R"(["a\"b",null,""])");
 }
 
+TEST_CASE("JsonWriter continues an object another writer began", "[unit][json_writer]") {
+  std::string with_member;
+  http::JsonWriter(with_member).BeginObject().Key("id").String("r1");
+  std::string without_member;
+  http::JsonWriter(without_member).BeginObject();
+  std::string text;
+  http::JsonWriter out(text);
+  out.BeginArray()
+      .BeginObjectWith(with_member)
+      .EndObject()
+      .BeginObjectWith(with_member)
+      .Key("by")
+      .Null()
+      .EndObject()
+      .BeginObjectWith(without_member)
+      .Key("by")
+      .Int(1)
+      .EndObject()
+      .EndArray();
+  CHECK(text == R"([{"id":"r1"},{"id":"r1","by":null},{"by":1}])");
+}
+
 }  // namespace gofast

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app_service/domain/athlete_store.h"
 #include "app_service/domain/run_store.h"
@@ -47,8 +48,18 @@ class FakeStore : public RunStore, public AthleteStore {
     const auto it = runs.find(id);
     return it == runs.end() ? std::optional<Run>() : std::optional<Run>(it->second);
   }
-  Result<RunPage> ListRuns(const RunFilter&, size_t, const std::optional<RunCursor>&) override {
-    return RunPage{};
+  Result<std::vector<Run>> FindRuns(const std::vector<std::string>& ids) override {
+    runs_read += ids.size();
+    std::vector<Run> found;
+    for (const std::string& id : ids) {
+      const auto it = runs.find(id);
+      if (it != runs.end()) found.push_back(it->second);
+    }
+    return found;
+  }
+  Result<RunKeyPage> ListRunKeys(const RunFilter&, size_t,
+                                 const std::optional<RunCursor>&) override {
+    return RunKeyPage{};
   }
   Result<bool> AthleteExists(const std::string& athlete_id) override {
     ++athlete_lookups;
@@ -87,6 +98,7 @@ class FakeStore : public RunStore, public AthleteStore {
   int insert_calls = 0;
   int forget_calls = 0;
   int athlete_lookups = 0;
+  size_t runs_read = 0;  // ids asked of FindRuns
 };
 
 }  // namespace gofast::app::fakes

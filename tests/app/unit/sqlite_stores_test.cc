@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app_service/storage/migrations.h"
+#include "app_service/storage/sqlite_app_data.h"
 #include "app_service/storage/sqlite_athlete_store.h"
 #include "app_service/storage/sqlite_run_store.h"
 #include "shared/core/ids.h"
@@ -94,15 +95,15 @@ ConcurrentInserts InsertFromManyThreads(
   return inserts;
 }
 
-TEST_CASE("the schema has its four tables and no staff table", "[unit]") {
+TEST_CASE("the schema has its five tables and no staff table", "[unit]") {
   TempDir dir;
   AppStores stores(dir);
   SQLite::Database db(dir.File("app.db"), SQLite::OPEN_READONLY);
   SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   std::vector<std::string> names;
   while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
-  CHECK(names ==
-        std::vector<std::string>{"athletes", "city_runs", "idempotency_keys", "run_clubs"});
+  CHECK(names == std::vector<std::string>{"athletes", "city_runs", "idempotency_keys",
+                                          "run_clubs", "run_generation"});
   CHECK(db.execAndGet("PRAGMA user_version").getInt() ==
         static_cast<int>(SchemaMigrations().size()));
 }
@@ -168,7 +169,8 @@ TEST_CASE("each list filter is served by its index, in list order", "[unit]") {
       REQUIRE(plan);
       const std::string text = JoinPlan(plan.value());
       INFO(text);
-      const std::string uses = std::string("USING INDEX ") + c.index;
+      // The keys come from the index alone: no row is read.
+      const std::string uses = std::string("USING COVERING INDEX ") + c.index;
       CHECK((text.find(uses + " ") != std::string::npos ||
              text.find(uses + "\n") != std::string::npos));
       CHECK(text.find("TEMP B-TREE") == std::string::npos);  // the index gives the order too
@@ -186,18 +188,51 @@ TEST_CASE("a page ends where the next begins, newest first", "[unit]") {
     REQUIRE(Insert(stores.runs, run, std::nullopt));
     ids.insert(ids.begin(), run.id);
   }
-  Result<RunPage> first = stores.runs.ListRuns(RunFilter{}, 2, std::nullopt);
+  Result<RunKeyPage> first = stores.runs.ListRunKeys(RunFilter{}, 2, std::nullopt);
   REQUIRE(first);
-  REQUIRE(first->runs.size() == 2);
+  REQUIRE(first->keys.size() == 2);
   CHECK(first->has_more);
-  CHECK(first->runs[0].id == ids[0]);
-  CHECK(first->runs[1].id == ids[1]);
-  Result<RunPage> rest = stores.runs.ListRuns(
-      RunFilter{}, 10, RunCursor{first->runs[1].created_at, first->runs[1].id});
+  CHECK(first->keys[0].id == ids[0]);
+  CHECK(first->keys[0].created_at == "2026-01-24T12:00:04.000Z");
+  CHECK(first->keys[1].id == ids[1]);
+  Result<RunKeyPage> rest = stores.runs.ListRunKeys(RunFilter{}, 10, first->keys[1]);
   REQUIRE(rest);
-  REQUIRE(rest->runs.size() == 3);
+  REQUIRE(rest->keys.size() == 3);
   CHECK_FALSE(rest->has_more);
-  CHECK(rest->runs[2].id == ids[4]);
+  CHECK(rest->keys[2].id == ids[4]);
+  // The runs of these keys, one id not stored.
+  Result<std::vector<Run>> found = stores.runs.FindRuns({ids[3], "no-such-run", ids[0]});
+  REQUIRE(found);
+  REQUIRE(found->size() == 2);
+  std::set<std::string> found_ids;
+  for (const Run& run : found.value()) found_ids.insert(run.id);
+  CHECK(found_ids == std::set<std::string>{ids[0], ids[3]});
+}
+
+TEST_CASE("every write that deletes runs raises the generation a page is read at", "[unit]") {
+  TempDir dir;
+  AppStores stores(dir);
+  SqliteAppData data(*stores.database);
+  const auto generation = [&] {
+    const Run run = MakeRun("2026-01-24T12:00:00.000Z");
+    REQUIRE(Insert(stores.runs, run, std::nullopt));
+    const Result<RunKeyPage> page = stores.runs.ListRunKeys(RunFilter{}, 1, std::nullopt);
+    REQUIRE(page);
+    REQUIRE(page->keys.size() == 1);
+    return std::make_pair(page->generation, run.id);
+  };
+  const auto [start, first_run] = generation();
+  CHECK(generation().first == start);  // a create deletes nothing
+  REQUIRE(data.DeleteRows({first_run}, {}));
+  CHECK(generation().first == start + 1);
+  REQUIRE(data.DeleteRows({}, {"no-such-athlete"}));
+  CHECK(generation().first == start + 1);
+  REQUIRE(data.DeleteAllRuns());
+  CHECK(generation().first == start + 2);
+  REQUIRE(data.WriteRows(AppRows{}, {}, /*clear_first=*/false));
+  CHECK(generation().first == start + 2);
+  REQUIRE(data.WriteRows(AppRows{}, {}, /*clear_first=*/true));
+  CHECK(generation().first == start + 3);
 }
 
 TEST_CASE("a run club upsert keeps absent fields and syncs only on a change", "[unit]") {
