@@ -106,9 +106,8 @@ Result<std::unique_ptr<AppServiceApp>> AppServiceApp::Create(const AppConfig& co
     });
   }
   if (store_metrics) app->server_->AddMetrics(std::move(store_metrics));
-  app->server_->AddMetrics([texts = app->run_texts_.get()](metrics::Exposition& out) {
-    texts->WriteMetrics(out);
-  });
+  app->server_->AddMetrics(
+      [texts = app->run_texts_.get()](metrics::Exposition& out) { texts->WriteMetrics(out); });
   if (app->company_staff_) {
     app->server_->AddMetrics([directory = app->company_staff_.get()](metrics::Exposition& out) {
       directory->WriteMetrics(out);

@@ -53,8 +53,7 @@ std::string OpenRunObject(const Run& run) {
 void WriteCreatedBy(http::JsonWriter& out, const std::optional<std::string>& staff_generated_id,
                     const std::map<std::string, RunCreator>& creators) {
   out.Key("createdBy");
-  const auto creator =
-      staff_generated_id ? creators.find(*staff_generated_id) : creators.end();
+  const auto creator = staff_generated_id ? creators.find(*staff_generated_id) : creators.end();
   if (creator == creators.end()) {
     out.Null();
     return;

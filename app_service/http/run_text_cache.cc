@@ -47,8 +47,8 @@ Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>> RunTextCache::En
   if (!read) return read.error();
   std::unordered_map<std::string, std::shared_ptr<const Entry>> made;
   for (const Run& run : read.value()) {
-    made.emplace(run.id, std::make_shared<const Entry>(
-                             Entry{OpenRunObject(run), run.staff_generated_id}));
+    made.emplace(run.id,
+                 std::make_shared<const Entry>(Entry{OpenRunObject(run), run.staff_generated_id}));
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);

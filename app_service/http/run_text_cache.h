@@ -42,7 +42,7 @@ class RunTextCache {
   // read through `runs` (one read for all) and kept. A run deleted since its
   // key was read is left out.
   Result<std::vector<std::shared_ptr<const Entry>>> EntriesOf(const RunKeyPage& page,
-                                                             RunService& runs);
+                                                              RunService& runs);
 
   // gofast_run_cache_lookups_total{result="hit"|"miss"}, gofast_run_cache_bytes.
   void WriteMetrics(metrics::Exposition& out) const;

@@ -224,8 +224,7 @@ TEST_CASE("a reset empties every table, idempotency keys included", "[integratio
   CHECK(again.json["run"]["id"] != created.json["run"]["id"]);
 }
 
-TEST_CASE("a run reset and seeded again under its id lists with its new content",
-          "[integration]") {
+TEST_CASE("a run reset and seeded again under its id lists with its new content", "[integration]") {
   TestApiApp app;
   const std::string token = EmulatorToken("uid-ada");
   REQUIRE(app.Seed(FullDocument()).status == 200);
@@ -245,8 +244,7 @@ TEST_CASE("a run reset and seeded again under its id lists with its new content"
   REQUIRE(after.json["runs"].size() == 2);
   CHECK(after.json["runs"][1]["id"] == Cuid("run1"));
   CHECK(after.json["runs"][1]["title"] == "Renamed After The Reset");
-  CHECK(app.client().Get("/api/runs/" + Cuid("run1"), token).json["run"] ==
-        after.json["runs"][1]);
+  CHECK(app.client().Get("/api/runs/" + Cuid("run1"), token).json["run"] == after.json["runs"][1]);
 }
 
 TEST_CASE("seeded runs count for the duplicate rule", "[integration]") {

@@ -32,8 +32,8 @@ TEST_CASE("on PostgreSQL each list filter is served by its index, in list order"
       INFO(text);
       // Newest first straight from the index, and the keys from it alone:
       // no sort step, no row read.
-      CHECK(text.find(std::string("Index Only Scan Backward using ") + c.index +
-                      " on city_runs") != std::string::npos);
+      CHECK(text.find(std::string("Index Only Scan Backward using ") + c.index + " on city_runs") !=
+            std::string::npos);
       CHECK(text.find("Sort") == std::string::npos);
     }
   }

@@ -34,7 +34,8 @@ RunKeyPage PageOf(const std::vector<std::string>& ids, int64_t generation) {
 }
 
 // The open objects of the entries, in order.
-std::vector<std::string> Texts(const Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>>& entries) {
+std::vector<std::string> Texts(
+    const Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>>& entries) {
   REQUIRE(entries);
   std::vector<std::string> texts;
   for (const auto& entry : entries.value()) texts.push_back(entry->open_object);
@@ -100,7 +101,8 @@ TEST_CASE("a run deleted since its key was read is left out of the page", "[unit
   RunService runs(store);
   RunTextCache cache(1 << 20);
   store.runs.erase("r1");
-  const std::vector<std::string> texts = Texts(cache.EntriesOf(PageOf({"r2", "r1", "r0"}, 1), runs));
+  const std::vector<std::string> texts =
+      Texts(cache.EntriesOf(PageOf({"r2", "r1", "r0"}, 1), runs));
   REQUIRE(texts.size() == 2);
   CHECK(texts[0].find("Run r2") != std::string::npos);
   CHECK(texts[1].find("Run r0") != std::string::npos);

@@ -102,8 +102,8 @@ TEST_CASE("the schema has its five tables and no staff table", "[unit]") {
   SQLite::Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   std::vector<std::string> names;
   while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
-  CHECK(names == std::vector<std::string>{"athletes", "city_runs", "idempotency_keys",
-                                          "run_clubs", "run_generation"});
+  CHECK(names == std::vector<std::string>{"athletes", "city_runs", "idempotency_keys", "run_clubs",
+                                          "run_generation"});
   CHECK(db.execAndGet("PRAGMA user_version").getInt() ==
         static_cast<int>(SchemaMigrations().size()));
 }
