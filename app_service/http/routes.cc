@@ -192,8 +192,11 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, RunTextCach
   text.reserve(kAnswerBytesPerRun * (listed->size() + 1));  // grows once at most
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("runs").BeginArray();
+  std::string scratch;
   for (const auto& entry : listed.value()) {
-    out.BeginObjectWith(entry->open_object);
+    const Result<std::string_view> run_text = texts.OpenObjectOf(*entry, scratch);
+    if (!run_text) return http::WriteError(res, run_text.error());
+    out.BeginObjectWith(run_text.value());
     if (creators.value()) WriteCreatedBy(out, entry->staff_generated_id, *creators.value());
     out.EndObject();
   }

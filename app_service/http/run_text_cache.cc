@@ -1,5 +1,7 @@
 #include "app_service/http/run_text_cache.h"
 
+#include <lz4.h>
+
 #include <utility>
 
 #include "app_service/http/json_views.h"
@@ -7,9 +9,10 @@
 namespace gofast::app {
 namespace {
 
-// What an entry costs beside its text: the map's node, the shared pointer's
-// block, the id's place in the eviction list.
-constexpr size_t kBytesPerEntry = 160;
+// What an entry costs beside its texts, as the allocator hands it out: the
+// map's node and bucket, the entry and its shared pointer's block, the heap
+// blocks' headers, the id's place in the eviction list.
+constexpr size_t kBytesPerEntry = 320;
 
 }  // namespace
 
@@ -46,10 +49,7 @@ Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>> RunTextCache::En
   const Result<std::vector<Run>> read = runs.GetMany(missing);
   if (!read) return read.error();
   std::unordered_map<std::string, std::shared_ptr<const Entry>> made;
-  for (const Run& run : read.value()) {
-    made.emplace(run.id,
-                 std::make_shared<const Entry>(Entry{OpenRunObject(run), run.staff_generated_id}));
-  }
+  for (const Run& run : read.value()) made.emplace(run.id, MakeEntry(run));
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& [id, entry] : made) KeepLocked(page.generation, id, entry);
@@ -67,9 +67,51 @@ Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>> RunTextCache::En
   return in_order;
 }
 
+std::shared_ptr<const RunTextCache::Entry> RunTextCache::MakeEntry(const Run& run) {
+  auto entry = std::make_shared<Entry>();
+  entry->staff_generated_id = run.staff_generated_id;
+  std::string text = OpenRunObject(run);
+  if (capacity_bytes_ == 0) {
+    entry->text = std::move(text);
+    return entry;
+  }
+  std::call_once(dictionary_set_, [&] { dictionary_ = text; });
+  LZ4_stream_t stream;
+  LZ4_initStream(&stream, sizeof stream);
+  LZ4_loadDict(&stream, dictionary_.data(), static_cast<int>(dictionary_.size()));
+  std::string compressed(static_cast<size_t>(LZ4_compressBound(static_cast<int>(text.size()))),
+                         '\0');
+  const int size =
+      LZ4_compress_fast_continue(&stream, text.data(), compressed.data(),
+                                 static_cast<int>(text.size()), static_cast<int>(compressed.size()),
+                                 /*acceleration=*/1);
+  if (size <= 0) {  // a text too long for LZ4 (2 GB) stays as it is
+    entry->text = std::move(text);
+    return entry;
+  }
+  compressed.resize(static_cast<size_t>(size));
+  compressed.shrink_to_fit();  // kept for long: without the bound's slack
+  entry->text = std::move(compressed);
+  entry->text_size = text.size();
+  return entry;
+}
+
+Result<std::string_view> RunTextCache::OpenObjectOf(const Entry& entry,
+                                                    std::string& scratch) const {
+  if (entry.text_size == 0) return std::string_view(entry.text);
+  scratch.resize(entry.text_size);
+  const int size = LZ4_decompress_safe_usingDict(
+      entry.text.data(), scratch.data(), static_cast<int>(entry.text.size()),
+      static_cast<int>(entry.text_size), dictionary_.data(), static_cast<int>(dictionary_.size()));
+  if (size != static_cast<int>(entry.text_size)) {
+    return MakeError(ErrorCode::kInternal, "a kept run answer did not decompress");
+  }
+  return std::string_view(scratch);
+}
+
 void RunTextCache::KeepLocked(int64_t generation, const std::string& id,
                               std::shared_ptr<const Entry> entry) {
-  const size_t bytes = kBytesPerEntry + 2 * id.size() + entry->open_object.size() +
+  const size_t bytes = kBytesPerEntry + id.size() + entry->text.capacity() +
                        (entry->staff_generated_id ? entry->staff_generated_id->size() : 0);
   if (generation != generation_ || bytes > capacity_bytes_ || slots_.count(id) != 0) return;
   while (bytes_ + bytes > capacity_bytes_) EvictRandomLocked();

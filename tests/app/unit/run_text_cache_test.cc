@@ -33,12 +33,18 @@ RunKeyPage PageOf(const std::vector<std::string>& ids, int64_t generation) {
   return page;
 }
 
-// The open objects of the entries, in order.
+// The open objects of the entries, in order, as `cache` reads them.
 std::vector<std::string> Texts(
+    const RunTextCache& cache,
     const Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>>& entries) {
   REQUIRE(entries);
   std::vector<std::string> texts;
-  for (const auto& entry : entries.value()) texts.push_back(entry->open_object);
+  std::string scratch;
+  for (const auto& entry : entries.value()) {
+    const Result<std::string_view> text = cache.OpenObjectOf(*entry, scratch);
+    REQUIRE(text);
+    texts.emplace_back(text.value());
+  }
   return texts;
 }
 
@@ -57,21 +63,23 @@ TEST_CASE("a page read twice reads its rows once, and answers the same text", "[
   RunService runs(store);
   RunTextCache cache(1 << 20);
   const RunKeyPage page = PageOf({"r2", "r0", "r1"}, 1);
-  const std::vector<std::string> first = Texts(cache.EntriesOf(page, runs));
+  const std::vector<std::string> first = Texts(cache, cache.EntriesOf(page, runs));
   CHECK(store.runs_read == 3);
   CHECK(first == std::vector<std::string>{OpenRunObject(store.runs["r2"]),
                                           OpenRunObject(store.runs["r0"]),
                                           OpenRunObject(store.runs["r1"])});
   const Result<std::vector<std::shared_ptr<const RunTextCache::Entry>>> again =
       cache.EntriesOf(page, runs);
-  CHECK(Texts(again) == first);
+  CHECK(Texts(cache, again) == first);
   CHECK(store.runs_read == 3);
   CHECK(again.value()[1]->staff_generated_id == std::optional<std::string>("staff-0"));
+  // Kept compressed against the first run's text, which shares every key.
+  CHECK(again.value()[1]->text.size() * 4 < first[1].size());
   CHECK(Sample(cache, "gofast_run_cache_lookups_total{result=\"hit\"}") == 3);
   CHECK(Sample(cache, "gofast_run_cache_lookups_total{result=\"miss\"}") == 3);
   // Only the runs not kept are read.
   StoreRuns(store, 5);
-  CHECK(Texts(cache.EntriesOf(PageOf({"r4", "r2", "r3"}, 1), runs)).size() == 3);
+  CHECK(Texts(cache, cache.EntriesOf(PageOf({"r4", "r2", "r3"}, 1), runs)).size() == 3);
   CHECK(store.runs_read == 5);
 }
 
@@ -83,16 +91,18 @@ TEST_CASE("a page of a later generation reads its rows again", "[unit]") {
   REQUIRE(cache.EntriesOf(PageOf({"r1", "r0"}, 4), runs));
   // r0 deleted and written again with other content: the generation rose.
   store.runs["r0"].title = "Another run";
-  const std::vector<std::string> texts = Texts(cache.EntriesOf(PageOf({"r1", "r0"}, 5), runs));
+  const std::vector<std::string> texts =
+      Texts(cache, cache.EntriesOf(PageOf({"r1", "r0"}, 5), runs));
   CHECK(texts[1] == OpenRunObject(store.runs["r0"]));
   CHECK(texts[1].find("Another run") != std::string::npos);
   CHECK(store.runs_read == 4);
   // A page read before that generation is written from its rows and kept
   // nowhere: the cache holds the later one's.
   store.runs["r1"].title = "Changed behind the cache";
-  CHECK(Texts(cache.EntriesOf(PageOf({"r1"}, 4), runs))[0].find("Changed behind") !=
+  CHECK(Texts(cache, cache.EntriesOf(PageOf({"r1"}, 4), runs))[0].find("Changed behind") !=
         std::string::npos);
-  CHECK(Texts(cache.EntriesOf(PageOf({"r1"}, 5), runs))[0].find("Run r1") != std::string::npos);
+  CHECK(Texts(cache, cache.EntriesOf(PageOf({"r1"}, 5), runs))[0].find("Run r1") !=
+        std::string::npos);
 }
 
 TEST_CASE("a run deleted since its key was read is left out of the page", "[unit]") {
@@ -102,7 +112,7 @@ TEST_CASE("a run deleted since its key was read is left out of the page", "[unit
   RunTextCache cache(1 << 20);
   store.runs.erase("r1");
   const std::vector<std::string> texts =
-      Texts(cache.EntriesOf(PageOf({"r2", "r1", "r0"}, 1), runs));
+      Texts(cache, cache.EntriesOf(PageOf({"r2", "r1", "r0"}, 1), runs));
   REQUIRE(texts.size() == 2);
   CHECK(texts[0].find("Run r2") != std::string::npos);
   CHECK(texts[1].find("Run r0") != std::string::npos);
@@ -112,14 +122,14 @@ TEST_CASE("the cache holds no more bytes than its bound, and none at 0", "[unit]
   FakeStore store;
   StoreRuns(store, 400);
   RunService runs(store);
-  // About half the runs' text (each near 1 KB with its bookkeeping).
-  constexpr size_t kBound = 192 * 1024;
+  // About half the runs (each near 450 bytes compressed, with its bookkeeping).
+  constexpr size_t kBound = 96 * 1024;
   RunTextCache cache(kBound);
   for (size_t round = 0; round < 2; ++round) {
     for (size_t first = 0; first < 400; first += 50) {
       std::vector<std::string> ids;
       for (size_t i = first; i < first + 50; ++i) ids.push_back("r" + std::to_string(i));
-      CHECK(Texts(cache.EntriesOf(PageOf(ids, 1), runs)).size() == 50);
+      CHECK(Texts(cache, cache.EntriesOf(PageOf(ids, 1), runs)).size() == 50);
       CHECK(Sample(cache, "gofast_run_cache_bytes") <= kBound);
     }
   }
