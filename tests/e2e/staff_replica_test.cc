@@ -225,6 +225,27 @@ TEST_CASE(
   (void)ada_id;
 }
 
+TEST_CASE("a listed run's createdBy follows the company's changes, though its text is kept",
+          "[e2e][replica]") {
+  Option2 services;
+  const std::string ada = SignedToken("ada-uid", "ada@gofast.test", true, "Ada Admin");
+  services.SignUp(ada);
+  const std::string member_id =
+      services.SignUp(SignedToken("member-uid", "member@gofast.test", true, "Mo Member"));
+  REQUIRE(services.CreateRun(ada, member_id, "Member's run").status == 200);
+  const std::string path = "/api/runs?staffGeneratedId=" + member_id;
+  REQUIRE(services.app().Get(path, ada).json["runs"][0]["createdBy"]["role"] != "CFO");
+  REQUIRE(services.company()
+              .Send("PATCH", "/api/staff/" + member_id,
+                    {{"Authorization", "Bearer " + ada}, {"Content-Type", "application/json"}},
+                    json({{"role", "CFO"}}).dump())
+              .status == 200);
+  services.AwaitTwoRounds(ada);
+  const json relisted = services.app().Get(path, ada).json["runs"][0];
+  CHECK(relisted["createdBy"]["role"] == "CFO");
+  CHECK(relisted["title"] == "Member's run");
+}
+
 TEST_CASE(
     "every company change reaches the replica in order within two sync rounds, also those "
     "made while the app was stopped",
