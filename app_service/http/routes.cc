@@ -20,8 +20,12 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kDefaultRunsPerPage = 50;
-// About the JSON of a run with every field set.
-constexpr size_t kAnswerBytesPerRun = 1536;
+// What a page's answer holds beside its runs' texts: the envelope and the
+// cursor; each run's comma and closing brace; in replica mode, each run's
+// createdBy (a usual one).
+constexpr size_t kAnswerEnvelopeBytes = 256;
+constexpr size_t kRunCloseBytes = 2;
+constexpr size_t kCreatedByBytes = 256;
 
 // A list filter from the query string: trimmed, and empty means absent.
 std::optional<std::string> FilterParam(const httplib::Request& raw, const char* name) {
@@ -188,8 +192,15 @@ void ListRuns(const auth::TokenVerifier& verifier, RunService& runs, RunTextCach
   }
   const Result<Creators> creators = CreatorsOf(replica, staff_ids);
   if (!creators) return http::WriteError(res, creators.error());
+  // Reserved to fit: a buffer far larger than the answer costs the allocator
+  // more than the copy it saves.
+  size_t answer_bytes = kAnswerEnvelopeBytes;
+  for (const auto& entry : listed.value()) {
+    answer_bytes +=
+        entry->OpenObjectSize() + kRunCloseBytes + (creators.value() ? kCreatedByBytes : 0);
+  }
   std::string text;
-  text.reserve(kAnswerBytesPerRun * (listed->size() + 1));  // grows once at most
+  text.reserve(answer_bytes);
   http::JsonWriter out(text);
   out.BeginObject().Key("success").Bool(true).Key("runs").BeginArray();
   std::string scratch;

@@ -40,6 +40,8 @@ class RunTextCache {
     std::string text;
     size_t text_size = 0;
     std::optional<std::string> staff_generated_id;  // to add createdBy
+
+    size_t OpenObjectSize() const { return text_size != 0 ? text_size : text.size(); }
   };
 
   // Keeps nothing, and compresses nothing, when `capacity_bytes` is 0.

@@ -360,6 +360,7 @@ Result<RunKeyPage> PostgresRunStore::ListRunKeys(const RunFilter& filter, size_t
         read.exec_prepared(ListStatementName(ListVariant(filter, after.has_value())),
                            pqxx::prepare::make_dynamic_params(values));
     RunKeyPage page;
+    page.keys.reserve(limit);
     for (const pqxx::row& row : rows) {
       if (page.keys.size() == limit) {
         page.has_more = true;

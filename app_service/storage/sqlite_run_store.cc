@@ -222,6 +222,7 @@ Result<RunKeyPage> SqliteRunStore::ListRunKeys(const RunFilter& filter, size_t l
     for (const std::string& value : query.values) select->bind(index++, value);
     select->bind(index, static_cast<int64_t>(limit) + 1);  // one more tells whether a page follows
     RunKeyPage page;
+    page.keys.reserve(limit);
     while (select->executeStep()) {
       if (page.keys.size() == limit) {
         page.has_more = true;

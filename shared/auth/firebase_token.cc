@@ -177,9 +177,10 @@ Result<VerifiedToken> TokenVerifier::Verify(std::string_view token) const {
     ++cache_misses_;
     return VerifyUncached(token, now);
   }
+  const std::string key(token);
   {
     std::lock_guard<std::mutex> lock(cache_mutex_);
-    const auto cached = verified_.find(std::string(token));
+    const auto cached = verified_.find(key);
     if (cached != verified_.end()) {
       // Passed every rule before; only time can make it fail now.
       if (now <= cached->second.expires_at + options_.clock_skew_seconds) {
@@ -194,7 +195,7 @@ Result<VerifiedToken> TokenVerifier::Verify(std::string_view token) const {
   if (verified) {
     std::lock_guard<std::mutex> lock(cache_mutex_);
     if (verified_.size() >= options_.verified_cache_capacity) verified_.clear();  // bounded, simply
-    verified_.emplace(std::string(token), verified.value());
+    verified_.emplace(key, verified.value());
   }
   return verified;
 }
@@ -308,7 +309,7 @@ Result<VerifiedToken> TokenVerifier::VerifyUncached(std::string_view token, int6
   verified.name = OptionalString(*payload, "name");
   verified.picture = OptionalString(*payload, "picture");
   verified.expires_at = *exp;
-  verified.claims = std::move(*payload);
+  verified.claims = std::make_shared<const nlohmann::json>(std::move(*payload));
   return verified;
 }
 

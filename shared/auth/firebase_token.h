@@ -32,7 +32,9 @@ struct VerifiedToken {
   std::optional<std::string> name;
   std::optional<std::string> picture;
   int64_t expires_at = 0;
-  nlohmann::json claims;  // the whole payload, custom claims included
+  // The whole payload, custom claims included; shared, so a cached token's
+  // copy for each request is a pointer, not a tree.
+  std::shared_ptr<const nlohmann::json> claims;
 };
 
 // kid -> public key of its certificate.

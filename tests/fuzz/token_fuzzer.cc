@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auth::VerifiedToken& verified = unsigned_token.value();
     fuzz::Check(!verified.uid.empty() && verified.uid.size() <= 128,
                 "a verified token has a subject of 1 to 128 bytes");
-    fuzz::Check(verified.claims.value("aud", "") == kProjectId,
+    fuzz::Check(verified.claims->value("aud", "") == kProjectId,
                 "a verified token is for the verifier's project");
     fuzz::Check(kNow <= verified.expires_at + emulator.options().clock_skew_seconds,
                 "a verified token has not expired");

@@ -142,8 +142,8 @@ TEST_CASE("gofast-token mint puts extra claims at the top level", "[unit][gofast
   const Result<VerifiedToken> verified =
       RealClockVerifier(AuthMode::kProduction, keys.certs()).Verify(Trimmed(result.out));
   REQUIRE(CodeOf(verified) == "OK");
-  CHECK(verified->claims.at("role") == "admin");
-  CHECK(verified->claims.at("tier") == 3);
+  CHECK(verified->claims->at("role") == "admin");
+  CHECK(verified->claims->at("tier") == 3);
 }
 
 TEST_CASE("gofast-token mint refuses claims that are not a JSON object", "[unit][gofast-token]") {
