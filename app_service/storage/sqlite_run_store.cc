@@ -200,12 +200,16 @@ Result<std::optional<Run>> SqliteRunStore::FindRun(const std::string& id) {
 Result<std::vector<Run>> SqliteRunStore::FindRuns(const std::vector<std::string>& ids) {
   try {
     db::ReaderPool::Lease reader = readers_.Acquire();
+    // One read transaction for all: each statement alone would take and
+    // leave the WAL's read lock (the list with nothing kept was 20% slower).
+    SQLite::Transaction snapshot(reader.db());
     std::vector<Run> runs;
     runs.reserve(ids.size());
     for (const std::string& id : ids) {
       std::optional<Run> run = ReadRunById(reader, id);
       if (run) runs.push_back(std::move(*run));
     }
+    snapshot.commit();
     return runs;
   } catch (const SQLite::Exception& e) {
     return db::DatabaseFailure("FindRuns", e);

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 
 #include "shared/core/log.h"
 #include "shared/db/connection_pool.h"
@@ -13,6 +14,14 @@ namespace gofast::db {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+
+// SQLite's memory statistics take one process-wide mutex around every
+// allocation of every connection; nothing here reads them. Set before the
+// library starts (the first connection starts it), or refused, harmlessly.
+void TurnOffMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 void ApplyConnectionSettings(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
@@ -25,6 +34,7 @@ void ApplyConnectionSettings(SQLite::Database& db) {
 std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
+  TurnOffMemoryStatistics();
   auto db = std::make_unique<SQLite::Database>(
       path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
   // journal_mode must be set outside a transaction, and answers the mode now in force.
@@ -34,6 +44,7 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path) {
 }
 
 std::unique_ptr<SQLite::Database> OpenReader(const std::string& path) {
+  TurnOffMemoryStatistics();
   auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
   ApplyConnectionSettings(*db);
   return db;
