@@ -94,7 +94,8 @@ JsonWriter& JsonWriter::BeginObject() {
 JsonWriter& JsonWriter::BeginObjectWith(std::string_view open_object) {
   BeforeValue();
   out_.append(open_object);
-  after_value_ = open_object.back() != '{';  // a member written: the next needs a comma
+  after_value_ = !open_object.empty() &&
+                 open_object.back() != '{';  // a member written: the next needs a comma
   return *this;
 }
 
