@@ -51,6 +51,26 @@ TEST_CASE("runs are listed newest first and paged by cursor without gaps or repe
   CHECK(all.json["nextCursor"].is_null());
 }
 
+TEST_CASE("with --run-cache-mb 0 every page is read from its rows, and answers the same",
+          "[integration]") {
+  ServiceUnderTest app(GOFAST_APP_SERVICE_BIN, Service::kApp, "app.db", {"--run-cache-mb", "0"});
+  const std::string token = SignedToken("uid-ada");
+  for (int i = 0; i < 3; ++i) {
+    json body = MinimalRun();
+    body["title"] = "Run " + std::to_string(i);
+    REQUIRE(app.client().PostJson("/api/runs/create", token, body).status == 200);
+  }
+  const Reply first = app.client().Get("/api/runs", token);
+  REQUIRE(first.status == 200);
+  REQUIRE(first.json["runs"].size() == 3);
+  CHECK(app.client().Get("/api/runs", token).json == first.json);
+  const std::string metrics = app.client().Get("/metrics").body;
+  INFO(metrics);
+  CHECK(metrics.find("gofast_run_cache_lookups_total{result=\"hit\"} 0\n") != std::string::npos);
+  CHECK(metrics.find("gofast_run_cache_lookups_total{result=\"miss\"} 6\n") != std::string::npos);
+  CHECK(metrics.find("gofast_run_cache_bytes 0\n") != std::string::npos);
+}
+
 TEST_CASE("the default page holds 50 runs", "[integration]") {
   AppService app;
   const std::string token = SignedToken("uid-ada");

@@ -86,6 +86,9 @@ TEST_CASE("bad options exit 2 with one line on standard error", "[integration]")
       BaseArgs(dir, {"--staff-mode", "replica", "--company-url", "http://127.0.0.1:9"}),
       BaseArgs(dir, {"--staff-mode", "copy"}),
       BaseArgs(dir, {"--staff-sync-interval-ms", "0"}),
+      BaseArgs(dir, {"--run-cache-mb", "-1"}),
+      BaseArgs(dir, {"--run-cache-mb", "lots"}),
+      BaseArgs(dir, {"--run-cache-mb", "1048577"}),
   };
   for (const std::vector<std::string>& args : bad) {
     INFO(args.back());
