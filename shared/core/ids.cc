@@ -13,8 +13,25 @@
 namespace gofast {
 namespace {
 
-void FillRandom(unsigned char* out, int size) {
-  if (RAND_bytes(out, size) != 1) throw std::runtime_error("RAND_bytes failed");
+// Bytes from OpenSSL's CSPRNG, drawn a pool at a time per thread: each
+// RAND_bytes call asks the kernel for the process id (its fork check), a
+// system call that was two per create. The pool is safe because these
+// processes never fork without exec.
+void FillRandom(unsigned char* out, size_t size) {
+  thread_local std::array<unsigned char, 512> pool;
+  thread_local size_t used = pool.size();
+  while (size > 0) {
+    if (used == pool.size()) {
+      if (RAND_bytes(pool.data(), static_cast<int>(pool.size())) != 1)
+        throw std::runtime_error("RAND_bytes failed");
+      used = 0;
+    }
+    const size_t taken = std::min(size, pool.size() - used);
+    std::copy_n(pool.data() + used, taken, out);
+    used += taken;
+    out += taken;
+    size -= taken;
+  }
 }
 
 // Base36 of value, left-padded with '0' or cut to its last `width` digits.
@@ -32,7 +49,7 @@ std::string Base36(uint64_t value, size_t width) {
 
 std::string NewUuidV4() {
   std::array<unsigned char, 16> bytes{};
-  FillRandom(bytes.data(), static_cast<int>(bytes.size()));
+  FillRandom(bytes.data(), bytes.size());
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
   bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
   static constexpr char kHex[] = "0123456789abcdef";
