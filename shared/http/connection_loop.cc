@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -31,6 +33,8 @@ constexpr std::chrono::milliseconds kStopCheckInterval{50};
 // reset (closing with unread bytes sends RST).
 constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr size_t kLingerBytes = size_t{1} << 20;
+// An answer's bytes kept before sending; a larger answer goes out in pieces.
+constexpr size_t kMaxUnsentBytes = size_t{256} << 10;
 
 thread_local bool t_close_after_answer = false;
 thread_local std::vector<std::string> t_empty_headers;  // of the request being answered
@@ -337,6 +341,7 @@ class ConnectionLoop::Connection final : public httplib::Stream {
   // Reads what the socket has into the buffer, waiting until `deadline` at
   // most; with `stopping` also until it answers true.
   Wait Fill(Clock::time_point deadline, const std::function<bool()>& stopping = nullptr) {
+    if (!Flush()) return Wait::kClosed;
     while (true) {
       if (stopping && stopping()) return Wait::kStopping;
       const auto left =
@@ -351,11 +356,31 @@ class ConnectionLoop::Connection final : public httplib::Stream {
   }
 
   bool WriteAll(std::string_view bytes) {
-    while (!bytes.empty()) {
-      const ssize_t sent = write(bytes.data(), bytes.size());
-      if (sent <= 0) return false;
-      bytes.remove_prefix(static_cast<size_t>(sent));
+    unsent_.append(bytes);
+    return Flush();
+  }
+
+  // Sends what the library wrote since the last flush. An answer's head and
+  // body go out in one send rather than one each, and a send is tried before
+  // waiting: the wait (poll) is for a client that reads slowly.
+  bool Flush() {
+    size_t sent_bytes = 0;
+    while (sent_bytes < unsent_.size()) {
+      const ssize_t sent = ::send(sock_, unsent_.data() + sent_bytes, unsent_.size() - sent_bytes,
+                                  MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (sent > 0) {
+        sent_bytes += static_cast<size_t>(sent);
+      } else if (sent < 0 && errno == EINTR) {
+        continue;
+      } else if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+                 PollFor(POLLOUT, io_timeout_) > 0) {
+        continue;
+      } else {
+        unsent_.clear();
+        return false;
+      }
     }
+    unsent_.clear();
     return true;
   }
 
@@ -384,7 +409,9 @@ class ConnectionLoop::Connection final : public httplib::Stream {
 
   ssize_t read(char* ptr, size_t size) override {
     if (Buffered().empty()) {
-      if (PollFor(POLLIN, io_timeout_) <= 0) return -1;
+      // What was written goes out before waiting for the client (a "100
+      // Continue" the client waits for, say).
+      if (!Flush() || PollFor(POLLIN, io_timeout_) <= 0) return -1;
       const ssize_t got = Receive();
       if (got <= 0) return got;
     }
@@ -394,24 +421,24 @@ class ConnectionLoop::Connection final : public httplib::Stream {
     return static_cast<ssize_t>(copied);
   }
 
+  // Kept until the answer is complete (Serve flushes it), or sent at once
+  // past kMaxUnsentBytes.
   ssize_t write(const char* ptr, size_t size) override {
-    if (PollFor(POLLOUT, io_timeout_) <= 0) return -1;
-    return ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    unsent_.append(ptr, size);
+    if (unsent_.size() >= kMaxUnsentBytes && !Flush()) return -1;
+    return static_cast<ssize_t>(size);
   }
 
+  // The addresses are asked of the kernel once per connection, not per request.
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-      Describe(address, ip, port);
-    }
+    if (!remote_) remote_ = Address(::getpeername);
+    ip = remote_->ip;
+    port = remote_->port;
   }
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-      Describe(address, ip, port);
-    }
+    if (!local_) local_ = Address(::getsockname);
+    ip = local_->ip;
+    port = local_->port;
   }
   socket_t socket() const override { return sock_; }
 
@@ -438,6 +465,21 @@ class ConnectionLoop::Connection final : public httplib::Stream {
     return got;
   }
 
+  struct IpAndPort {
+    std::string ip;
+    int port = 0;
+  };
+
+  IpAndPort Address(int (*ask)(int, sockaddr*, socklen_t*)) const {
+    IpAndPort out;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (ask(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+      Describe(address, out.ip, out.port);
+    }
+    return out;
+  }
+
   static void Describe(const sockaddr_storage& address, std::string& ip, int& port) {
     char text[INET6_ADDRSTRLEN] = {};
     if (address.ss_family == AF_INET) {
@@ -456,6 +498,9 @@ class ConnectionLoop::Connection final : public httplib::Stream {
   std::chrono::milliseconds io_timeout_;
   std::string buffer_;
   size_t read_from_ = 0;
+  std::string unsent_;
+  mutable std::optional<IpAndPort> remote_;
+  mutable std::optional<IpAndPort> local_;
 };
 
 ConnectionLoop::ConnectionLoop(ConnectionLimits limits, RefusalWriter write_refusal)
@@ -551,7 +596,8 @@ void ConnectionLoop::Serve(Connection& connection) {
     t_empty_headers = std::move(check.empty_headers);
     const bool last = !check.keep_alive || Stopping();
     bool closed_by_request = false;
-    if (!process_request(connection, last, closed_by_request, nullptr)) return;
+    const bool answered = process_request(connection, last, closed_by_request, nullptr);
+    if (!connection.Flush() || !answered) return;
     if (t_close_after_answer) return connection.LingeringClose();
     if (last || closed_by_request) return;
   }

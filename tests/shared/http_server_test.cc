@@ -397,6 +397,44 @@ TEST_CASE("a body cut short of its Content-Length never reaches the handler", "[
   CHECK(RawStatus(answer) != 200);
 }
 
+TEST_CASE("a client expecting 100 Continue gets it before it sends the body", "[unit][http]") {
+  Fixture f;
+  // Answers are kept until complete; the interim answer must still go out
+  // while the server waits for the body.
+  RawConnection connection(f.server.port());
+  REQUIRE(connection.Send(
+      "POST /api/runs/create HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+      "Content-Length: 7\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"));
+  const std::string interim = connection.ReadAvailable(std::chrono::seconds(5));
+  INFO(interim);
+  CHECK(interim.rfind("HTTP/1.1 100 Continue\r\n\r\n", 0) == 0);
+  REQUIRE(connection.Send(R"({"k":1})"));
+  const std::string answer = connection.ReadUntilClosed();
+  INFO(answer);
+  CHECK(RawStatus(answer) == 200);
+  CHECK(RawBody(answer).at("received") == json{{"k", 1}});
+}
+
+TEST_CASE("an answer larger than what is kept before sending arrives whole, then the next",
+          "[unit][http]") {
+  http::ServerOptions options = Options();
+  RunningServer server(options, [](http::Server& s) {
+    s.Route("GET", "/big", [](const http::Request&, httplib::Response& res) {
+      // 1 MB: sent in pieces while the library writes it.
+      http::WriteJson(res, 200, {{"success", true}, {"text", std::string(1 << 20, 'x')}});
+    });
+  });
+  RawConnection connection(server.port());
+  REQUIRE(
+      connection.Send("GET /big HTTP/1.1\r\nHost: a\r\n\r\nGET /healthz HTTP/1.1\r\n"
+                      "Host: a\r\nConnection: close\r\n\r\n"));
+  const std::vector<RawAnswer> answers = SplitAnswers(connection.ReadUntilClosed());
+  REQUIRE(answers.size() == 2);
+  CHECK(answers[0].status == 200);
+  CHECK(answers[0].json.value("text", "").size() == size_t{1} << 20);
+  CHECK(answers[1].status == 200);
+}
+
 TEST_CASE("a body that is not declared JSON answers 415", "[unit][http]") {
   Fixture f;
   httplib::Client client = f.server.Client();
