@@ -227,7 +227,7 @@ TEST_CASE("twenty racing duplicates store one run and the rest name it", "[integ
   CHECK(app.RunCount() == 1);
 }
 
-TEST_CASE("with --duplicates allow a repeat is stored; the option and its variable are checked",
+TEST_CASE("with --duplicates allow a repeat is stored, and the option and its variable are checked",
           "[integration]") {
   TempDir dir;
   const gofast::testing::TestDatabase database(dir, "app.db");

@@ -181,7 +181,7 @@ TEST_CASE("an app state set up again with the same params finds its row and make
   CHECK(app.AthleteCount() == 2);
 }
 
-TEST_CASE("'no runs' deletes every run and idempotency key; athletes stay", "[integration]") {
+TEST_CASE("'no runs' deletes every run and idempotency key, and athletes stay", "[integration]") {
   StatesApp app;
   app.SeedOne();
   const Reply run = app.SetUp(kRun);

@@ -286,8 +286,9 @@ TEST_CASE("a --seed file merges at start, and a conflicting one stops the start 
   CHECK(CountRows(database.url(), "run_clubs") == 1);
 }
 
-TEST_CASE("an --import file empties and loads at start; --export-on-exit writes at a clean stop",
-          "[integration]") {
+TEST_CASE(
+    "an --import file empties and loads at start, and --export-on-exit writes at a clean stop",
+    "[integration]") {
   TempDir dir;
   const std::string import = dir.File("import.json");
   const std::string exported = dir.File("export.json");

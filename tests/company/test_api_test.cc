@@ -169,7 +169,7 @@ TEST_CASE("a reset empties staff and invitations and puts the tenant row back at
 }
 
 TEST_CASE(
-    "a seed, then an export, gives the document back; export, reset and seed restore "
+    "a seed, then an export, gives the document back, and export, reset and seed restore "
     "the data exactly",
     "[integration]") {
   TestApiService service;
@@ -258,7 +258,7 @@ TEST_CASE(
   CHECK(service.Snapshot() == snapshot);
 }
 
-TEST_CASE("an unknown field anywhere in a seed is 400 naming its path; nothing changes",
+TEST_CASE("an unknown field anywhere in a seed is 400 naming its path and changes nothing",
           "[integration]") {
   TestApiService service;
   REQUIRE(service.Seed(FullDocument()).status == 200);

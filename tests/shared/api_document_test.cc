@@ -31,7 +31,7 @@ TEST_CASE("the contract compiled into the services is shared/contracts/openapi.j
 }
 
 TEST_CASE(
-    "a service's API document holds its own paths; the test API's, the console's and the staff "
+    "a service's API document holds its own paths, and the test API's, the console's and the staff "
     "replica's only when on",
     "[unit][contract]") {
   const ordered_json contract = CompiledContract();

@@ -398,7 +398,7 @@ TEST_CASE("an edit is checked before the caller, and only a Founder edits or rem
   CHECK(store.changes.empty());
 }
 
-TEST_CASE("the last Founder can neither step down nor be removed; with two, either can",
+TEST_CASE("the last Founder can neither step down nor be removed, but with two either can",
           "[unit][feed]") {
   FakeStaffStore store;
   const Staff founder = AddFounder(store);
