@@ -36,7 +36,8 @@ ordered_json ServiceApiDocument(const ordered_json& contract, std::string_view s
         if (!optional.test_api && value.value("x-gofast-test-api", false)) continue;
         if (!optional.console && value.value("x-gofast-console", false)) continue;
         if (!optional.staff_replica && value.value("x-gofast-staff-replica", false)) continue;
-        has_operation = true;
+        // A CORS preflight is served for a path's other operations, never alone.
+        if (key != "options") has_operation = true;
       }
       served[key] = value;
     }
