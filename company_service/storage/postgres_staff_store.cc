@@ -303,6 +303,9 @@ Status PostgresStaffStore::ResetTenant(const Company& company) {
     LockStaffWrites(transaction);
     RecordChanges(transaction, StaffChangeKind::kRemoved, company.created_at, std::nullopt);
     transaction.exec0("DELETE FROM company_staff");
+    // Storage order counts from 1 again, as SQLite's rowid does in an emptied
+    // table: a reset and a seed give the same rows on either store.
+    transaction.exec0("ALTER TABLE company_staff ALTER COLUMN rowid RESTART");
     transaction.exec0("DELETE FROM gofast_company");
     InsertCompanyRow(transaction, "company_insert", company);
     transaction.commit();
