@@ -1,7 +1,6 @@
 #include "shared/json/strict_json.h"
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace gofast::json {
@@ -20,25 +19,28 @@ Result<nlohmann::json> ParseStrictJson(std::string_view text, std::string_view w
     return MakeError(ErrorCode::kBadJson, std::string(what).append(" ").append(why));
   };
   if (text.find('\0') != std::string_view::npos) return refuse("holds a NUL byte");
-  // The keys of each object (and an unused set for each array) open at this point.
-  std::vector<std::unordered_set<std::string>> open;
-  const auto check = [&open, max_depth](int /*depth*/, nlohmann::json::parse_event_t event,
-                                        nlohmann::json& parsed) {
+  // How many keys each object (and, unused, each array) open at this point has
+  // given: an object ending with fewer members than that got a key twice.
+  // Counting, rather than keeping each key, copies no key.
+  std::vector<size_t> keys_given;
+  const auto check = [&keys_given, max_depth](int /*depth*/, nlohmann::json::parse_event_t event,
+                                              nlohmann::json& parsed) {
     using Event = nlohmann::json::parse_event_t;
     switch (event) {
       case Event::object_start:
       case Event::array_start:
-        if (open.size() >= max_depth) throw Refused{"nests objects and arrays too deeply"};
-        open.emplace_back();
+        if (keys_given.size() >= max_depth) throw Refused{"nests objects and arrays too deeply"};
+        keys_given.push_back(0);
         break;
       case Event::key:
-        if (!open.back().insert(parsed.get<std::string>()).second) {
-          throw Refused{"gives a key twice in one object"};
-        }
+        ++keys_given.back();
         break;
       case Event::object_end:
+        if (parsed.size() != keys_given.back()) throw Refused{"gives a key twice in one object"};
+        keys_given.pop_back();
+        break;
       case Event::array_end:
-        open.pop_back();
+        keys_given.pop_back();
         break;
       case Event::value:
         break;
